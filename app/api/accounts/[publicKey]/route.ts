@@ -1,0 +1,14 @@
+// GET /api/accounts/{publicKey}?limit=&before= – balance and history, newest first.
+import { json, parseOrThrow, queryOf, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { parseAccountCursor, readAccount } from "@/lib/server/read-account";
+import { accountQuerySchema } from "@/lib/validations/pagination";
+import { hex64Schema } from "@/lib/validations/transaction";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request, params) => {
+  const account = parseOrThrow(hex64Schema, params.publicKey, "publicKey");
+  const { limit, before } = parseOrThrow(accountQuerySchema, queryOf(request));
+  return json(await readAccount(getNode().prisma, account, limit, parseAccountCursor(before)));
+});

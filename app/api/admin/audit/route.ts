@@ -1,0 +1,13 @@
+// GET /api/admin/audit – admin only: re-verify the whole stored chain and name the first bad block.
+import { requireAdmin } from "@/lib/server/admin-auth";
+import { auditChain } from "@/lib/server/audit-chain";
+import { json, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  const node = getNode();
+  requireAdmin(node, request);
+  return json(await auditChain(node));
+});

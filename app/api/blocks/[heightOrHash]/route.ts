@@ -1,0 +1,10 @@
+// GET /api/blocks/{height or hash} – one block with its transactions in leaf order.
+import { json, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { getBlockOrThrow } from "@/lib/server/read-blocks";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (_request, params) => {
+  return json(await getBlockOrThrow(getNode().prisma, params.heightOrHash ?? ""));
+});

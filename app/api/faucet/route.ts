@@ -1,0 +1,12 @@
+// POST /api/faucet – test funds for an account: a mint signed by the node, when the faucet is on.
+import { bodyBytesMax } from "@/lib/ledger/limits";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { requestFaucet } from "@/lib/server/request-faucet";
+import { faucetBodySchema } from "@/lib/validations/transaction";
+
+export const POST = route(async (request) => {
+  const { account } = parseOrThrow(faucetBodySchema, await readJsonBody(request, bodyBytesMax));
+  const { receipt } = await requestFaucet(getNode(), account);
+  return json({ receipt }, 201);
+});

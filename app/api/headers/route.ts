@@ -1,0 +1,13 @@
+// GET /api/headers?from=H&limit=N – ascending block headers, what a verifier or light client syncs.
+import { headersLimitMax } from "@/lib/ledger/limits";
+import { json, parseOrThrow, queryOf, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { listHeaders } from "@/lib/server/read-blocks";
+import { headersQuerySchema } from "@/lib/validations/pagination";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  const { from, limit } = parseOrThrow(headersQuerySchema, queryOf(request));
+  return json({ blocks: await listHeaders(getNode().prisma, from, Math.min(limit, headersLimitMax)) });
+});

@@ -1,0 +1,12 @@
+// POST /api/payments – accept a signed payment; answer with its receipt once its block is durably committed.
+import { bodyBytesMax } from "@/lib/ledger/limits";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { submitPayment } from "@/lib/server/submit-payment";
+import { signedPaymentSchema } from "@/lib/validations/transaction";
+
+export const POST = route(async (request) => {
+  const signed = parseOrThrow(signedPaymentSchema, await readJsonBody(request, bodyBytesMax));
+  const { created, receipt } = await submitPayment(getNode(), signed);
+  return json({ receipt }, created ? 201 : 200);
+});

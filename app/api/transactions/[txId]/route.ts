@@ -1,0 +1,13 @@
+// GET /api/transactions/{txId} – the receipt of a recorded transaction.
+import { json, parseOrThrow, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { readReceiptOrThrow } from "@/lib/server/read-receipt";
+import { hex64Schema } from "@/lib/validations/transaction";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (_request, params) => {
+  const txId = parseOrThrow(hex64Schema, params.txId, "txId");
+  const node = getNode();
+  return json({ receipt: await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex) });
+});

@@ -1,0 +1,150 @@
+// The chain audit: everything a block must satisfy, checked from genesis with nothing trusted but the node key.
+// The node (admin audit), the verifier CLI and followers all run this same code over their own block source.
+import { isAmountString } from "./amount";
+import { applyTransaction } from "./balances";
+import { computeMerkleRoot, linkProblem } from "./block";
+import { canonicalBytes } from "./canonical";
+import { computeBlockHash, computeTxId } from "./hash";
+import { hex128Pattern, hex64Pattern } from "./hex";
+import { blockTransactionsMax, blockVersion } from "./limits";
+import { isIsoTimestamp, memoProblem } from "./transaction";
+import type { SignedBlock, Transaction } from "./types";
+
+export type AuditTransaction = { txId: string; tx: Transaction; signature: string; leafIndex: number };
+export type AuditBlock = { block: SignedBlock; transactions: AuditTransaction[] };
+export type SignatureCheck = { publicKey: string; message: Uint8Array; signature: string };
+/** Verifies many signatures at once, answering in order; lets the caller spread the work over cores. */
+export type BatchVerifier = (checks: SignatureCheck[]) => Promise<boolean[]>;
+
+export type AuditFailure = { height: number; reason: string };
+export type AuditResult = {
+  ok: boolean;
+  height: number;
+  blocks: number;
+  transactions: number;
+  firstBad: AuditFailure | null;
+};
+
+/**
+ * Audits a chain fed to it in ascending runs of blocks. Structure, links, Merkle roots and balances are checked
+ * as each block arrives; signatures are verified a run at a time, so the first bad block is still the lowest.
+ */
+export class ChainAuditor {
+  readonly nodePublicKey: string;
+  private previous: SignedBlock | null = null;
+  private chainId: string | null = null;
+  private readonly balances = new Map<string, bigint>();
+  private readonly seenTxIds = new Set<string>();
+  private blockCount = 0;
+  private transactionCount = 0;
+  private failure: AuditFailure | null = null;
+
+  constructor(nodePublicKey: string) {
+    this.nodePublicKey = nodePublicKey;
+  }
+
+  get result(): AuditResult {
+    return {
+      ok: this.failure === null && this.previous !== null,
+      height: this.previous?.header.height ?? -1,
+      blocks: this.blockCount,
+      transactions: this.transactionCount,
+      firstBad: this.failure ?? (this.previous === null ? { height: 0, reason: "the chain has no genesis block" } : null),
+    };
+  }
+
+  /** Every balance as the audited transactions add up to; compared with what the node stores. */
+  get replayedBalances(): ReadonlyMap<string, bigint> {
+    return this.balances;
+  }
+
+  get isFailed(): boolean {
+    return this.failure !== null;
+  }
+
+  /** Checks the next run of blocks; returns false once the chain has failed (later calls do nothing). */
+  async addBlocks(run: readonly AuditBlock[], verifyBatch: BatchVerifier): Promise<boolean> {
+    if (this.failure !== null) return false;
+    const accepted: { item: AuditBlock; checks: SignatureCheck[] }[] = [];
+    let structuralFailure: AuditFailure | null = null;
+    for (const item of run) {
+      const reason = this.checkStructure(item);
+      if (reason !== null) {
+        structuralFailure = { height: item.block.header.height, reason };
+        break;
+      }
+      accepted.push({ item, checks: this.signatureChecks(item) });
+      this.previous = item.block;
+    }
+    const verdicts = await verifyBatch(accepted.flatMap((entry) => entry.checks));
+    let offset = 0;
+    for (const { item, checks } of accepted) {
+      const blockVerdicts = verdicts.slice(offset, offset + checks.length);
+      offset += checks.length;
+      const badIndex = blockVerdicts.findIndex((isValid) => !isValid);
+      if (badIndex !== -1) {
+        const reason =
+          badIndex === 0
+            ? "the node's signature over the block header does not verify"
+            : `transaction ${item.transactions[badIndex - 1]!.leafIndex} has a signature that does not verify`;
+        this.failure = { height: item.block.header.height, reason };
+        return false;
+      }
+      this.blockCount += 1;
+      this.transactionCount += item.transactions.length;
+    }
+    this.failure = structuralFailure;
+    return this.failure === null;
+  }
+
+  private signatureChecks({ block, transactions }: AuditBlock): SignatureCheck[] {
+    return [
+      { publicKey: this.nodePublicKey, message: canonicalBytes(block.header), signature: block.signature },
+      ...transactions.map(({ tx, signature }) => ({ publicKey: tx.from, message: canonicalBytes(tx), signature })),
+    ];
+  }
+
+  private checkStructure({ block, transactions }: AuditBlock): string | null {
+    const { header } = block;
+    if (header.version !== blockVersion) return `unknown block version ${String(header.version)}`;
+    if (!hex64Pattern.test(block.hash) || !hex128Pattern.test(block.signature)) return "malformed hash or signature";
+    if (computeBlockHash(header) !== block.hash) return "the block hash does not match its header";
+    const link = linkProblem(this.previous, header);
+    if (link !== null) return link;
+    this.chainId ??= header.chainId;
+    if (header.chainId !== this.chainId) return "the block names another chain";
+    if (!isIsoTimestamp(header.timestamp)) return "the block timestamp is malformed";
+    const isGenesis = header.height === 0;
+    if (isGenesis ? transactions.length !== 0 : transactions.length < 1 || transactions.length > blockTransactionsMax) {
+      return `a block cannot hold ${transactions.length} transactions`;
+    }
+    if (header.txCount !== transactions.length) return "txCount does not match the block's transactions";
+    for (const [position, { txId, tx, leafIndex }] of transactions.entries()) {
+      if (leafIndex !== position) return `transaction ${position} is stored at leaf ${leafIndex}`;
+      const problem = this.transactionProblem(tx, txId, header.chainId);
+      if (problem !== null) return `transaction ${position}: ${problem}`;
+    }
+    if (computeMerkleRoot(transactions.map((item) => item.txId)) !== header.merkleRoot) {
+      return "the Merkle root does not match the block's transactions";
+    }
+    for (const [position, { txId, tx }] of transactions.entries()) {
+      const problem = applyTransaction(this.balances, tx);
+      if (problem !== null) return `transaction ${position}: ${problem === "insufficient_funds" ? "overdraws its payer" : "overflows a balance"}`;
+      this.seenTxIds.add(txId);
+    }
+    return null;
+  }
+
+  private transactionProblem(tx: Transaction, txId: string, chainId: string): string | null {
+    if (computeTxId(tx) !== txId) return "its txId is not the hash of its contents";
+    if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
+    if (tx.chainId !== chainId) return "it names another chain";
+    if (!isAmountString(tx.amount)) return "its amount is malformed";
+    if (!hex64Pattern.test(tx.from) || !hex64Pattern.test(tx.to) || tx.from === tx.to) return "its accounts are malformed";
+    if (tx.type === "mint" && tx.from !== this.nodePublicKey) return "a mint not made by the node";
+    if (tx.type !== "mint" && tx.type !== "payment") return "its type is unknown";
+    if (!isIsoTimestamp(tx.timestamp)) return "its timestamp is malformed";
+    if (tx.memo !== undefined && memoProblem(tx.memo) !== null) return "its memo breaks the memo rules";
+    return null;
+  }
+}

@@ -1,0 +1,30 @@
+// Every limit of the protocol and the node, named and in one place (TIGER_STYLE: put a limit on everything).
+// The zod schemas in lib/validations and the sealer read these; PROTOCOL.md is the authority for their values.
+
+/** A memo holds at most this many Unicode code points. */
+export const memoCodePointsMax = 140;
+/** Amounts are decimal strings of minor units: no leading zero, at most 16 digits, never zero. */
+export const amountPattern = /^[1-9][0-9]{0,15}$/;
+/** Balances are stored as signed 64-bit integers; a credit past this is refused. */
+export const balanceMinorMax = 2n ** 63n - 1n;
+/** A transaction's timestamp may be at most this far from the node's clock, either way. */
+export const timestampSkewMaxMs = 10 * 60 * 1000;
+/** Every block but genesis holds 1 to this many transactions. */
+export const blockTransactionsMax = 1000;
+/** Request bodies, in bytes. */
+export const bodyBytesMax = 8 * 1024;
+export const batchBodyBytesMax = 1024 * 1024;
+/** A batch holds 1 to this many payments. */
+export const batchPaymentsMax = 1000;
+/** Page sizes. */
+export const pageLimitDefault = 20;
+export const pageLimitMax = 100;
+export const headersLimitMax = 1000;
+/** A reconnecting event stream replays at most this many missed blocks. */
+export const eventsReplayMax = 1000;
+/** Above this many waiting payments the node answers `overloaded`. */
+export const pendingPaymentsMax = 10_000;
+/** The only block header version this node writes and accepts. */
+export const blockVersion = 1;
+/** Genesis has no parent; its prevHash is 32 zero bytes. */
+export const genesisPrevHash = "0".repeat(64);

@@ -1,0 +1,125 @@
+// GET /api/events: Server-Sent Events, one `block` event per new block, `id:` its height. One watcher per
+// process follows the head (at once for blocks this process seals, by polling for other processes' blocks)
+// and fans each new block out to every open stream.
+import "server-only";
+import { eventsReplayMax } from "../ledger/limits";
+import type { SignedBlock } from "../ledger/types";
+import type { LedgerNode } from "./node";
+
+const pollIntervalMs = 250;
+const keepAliveIntervalMs = 15_000;
+const retryMs = 2_000;
+
+type Listener = (block: SignedBlock) => void;
+
+class HeadWatcher {
+  private readonly listeners = new Set<Listener>();
+  private lastHeight: number;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly node: LedgerNode;
+
+  constructor(node: LedgerNode) {
+    this.node = node;
+    this.lastHeight = node.store.head()?.header.height ?? -1;
+    node.localBlocks.on("block", () => this.check());
+  }
+
+  get height(): number {
+    return this.lastHeight;
+  }
+
+  subscribe(listener: Listener): () => void {
+    // Nobody was listening, so blocks from other processes went unseen: start from the head as it is now.
+    if (this.listeners.size === 0) this.lastHeight = this.node.store.head()?.header.height ?? this.lastHeight;
+    this.listeners.add(listener);
+    this.timer ??= setInterval(() => this.check(), pollIntervalMs);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer !== null) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  private check(): void {
+    if (this.listeners.size === 0) {
+      this.lastHeight = this.node.store.head()?.header.height ?? this.lastHeight;
+      return;
+    }
+    for (;;) {
+      const blocks = this.node.store.blocksFrom(this.lastHeight + 1, eventsReplayMax);
+      for (const block of blocks) {
+        this.lastHeight = block.header.height;
+        for (const listener of this.listeners) listener(block);
+      }
+      if (blocks.length < eventsReplayMax) return;
+    }
+  }
+}
+
+const globalForEvents = globalThis as unknown as { chainpayHeadWatcher?: { node: LedgerNode; watcher: HeadWatcher } };
+
+function getWatcher(node: LedgerNode): HeadWatcher {
+  const existing = globalForEvents.chainpayHeadWatcher;
+  if (existing?.node === node) return existing.watcher;
+  const watcher = new HeadWatcher(node);
+  globalForEvents.chainpayHeadWatcher = { node, watcher };
+  return watcher;
+}
+
+const encoder = new TextEncoder();
+
+export function formatBlockEvent(block: SignedBlock): string {
+  return `id: ${block.header.height}\nevent: block\ndata: ${JSON.stringify(block)}\n\n`;
+}
+
+/**
+ * The stream for one client. A client that reconnects with Last-Event-ID first gets the blocks after that
+ * height (up to eventsReplayMax; a client further behind syncs the rest with /api/headers).
+ */
+export function openBlockEventStream(node: LedgerNode, lastEventId: number | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const watcher = getWatcher(node);
+  let unsubscribe = () => {};
+  let keepAlive: NodeJS.Timeout | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let lastSent = -1;
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const close = () => {
+        unsubscribe();
+        clearInterval(keepAlive);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      unsubscribe = watcher.subscribe((block) => {
+        if (block.header.height <= lastSent) return;
+        lastSent = block.header.height;
+        send(formatBlockEvent(block));
+      });
+      lastSent = lastEventId ?? watcher.height;
+      send(`retry: ${retryMs}\n\n`);
+      if (lastEventId !== undefined) {
+        for (const block of node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) {
+          send(formatBlockEvent(block));
+          lastSent = block.header.height;
+        }
+      }
+      keepAlive = setInterval(() => send(": keep-alive\n\n"), keepAliveIntervalMs);
+      signal.addEventListener("abort", close, { once: true });
+    },
+    cancel() {
+      unsubscribe();
+      clearInterval(keepAlive);
+    },
+  });
+}

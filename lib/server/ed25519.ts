@@ -1,0 +1,57 @@
+// Ed25519 through node:crypto: synchronous and about twice as fast as WebCrypto's promise round trips,
+// which matters on the payment path (one verify per payment) and for the node's own block signatures.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import type { SignatureVerifier } from "../ledger/ed25519";
+import { bytesToHex, hex128Pattern, hex64Pattern } from "../ledger/hex";
+
+// A raw 32-byte Ed25519 public key becomes a KeyObject through its fixed SubjectPublicKeyInfo prefix.
+const spkiPrefix = Buffer.from("302a300506032b6570032100", "hex");
+const publicKeyCacheMax = 10_000;
+const publicKeyCache = new Map<string, KeyObject | null>();
+
+function publicKeyObject(publicKeyHex: string): KeyObject | null {
+  let key = publicKeyCache.get(publicKeyHex);
+  if (key !== undefined) return key;
+  try {
+    key = createPublicKey({ key: Buffer.concat([spkiPrefix, Buffer.from(publicKeyHex, "hex")]), format: "der", type: "spki" });
+  } catch {
+    key = null;
+  }
+  if (publicKeyCache.size >= publicKeyCacheMax) publicKeyCache.clear();
+  publicKeyCache.set(publicKeyHex, key);
+  return key;
+}
+
+export const verifyWithNodeCrypto: SignatureVerifier = (publicKeyHex, message, signatureHex) => {
+  if (!hex64Pattern.test(publicKeyHex) || !hex128Pattern.test(signatureHex)) return false;
+  const key = publicKeyObject(publicKeyHex);
+  if (key === null) return false;
+  try {
+    return verify(null, message, key, Buffer.from(signatureHex, "hex"));
+  } catch {
+    return false;
+  }
+};
+
+export type NodeKey = { privateKey: KeyObject; publicKeyHex: string };
+
+export function generateNodeKeyPem(): string {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  return privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+}
+
+export function nodeKeyFromPem(pem: string): NodeKey {
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("the node key is not an Ed25519 key");
+  return { privateKey, publicKeyHex: publicKeyHexOf(privateKey) };
+}
+
+export function publicKeyHexOf(privateKey: KeyObject): string {
+  const jwk = createPublicKey(privateKey).export({ format: "jwk" });
+  if (typeof jwk.x !== "string") throw new Error("Ed25519 key without a public part");
+  return bytesToHex(Buffer.from(jwk.x, "base64url"));
+}
+
+export function signWithNodeCrypto(privateKey: KeyObject, message: Uint8Array): string {
+  return bytesToHex(sign(null, message, privateKey));
+}

@@ -1,0 +1,122 @@
+// Group commit: payments that arrive together share a block. The first waiting payment starts a short timer;
+// when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
+// is answered only after that transaction has committed (synchronous=FULL: durably on disk).
+import { LedgerError } from "../ledger/errors";
+import { blockTransactionsMax, pendingPaymentsMax } from "../ledger/limits";
+import { inclusionPaths } from "../ledger/merkle";
+import { hexToBytes } from "../ledger/hex";
+import { buildReceipt } from "../ledger/receipt";
+import type { BlockHeader, Receipt, SignedBlock, SignedTransaction } from "../ledger/types";
+import type { SealCandidate, SealResult } from "./sqlite-store";
+
+export type SubmitOutcome = { created: boolean; receipt: Receipt };
+
+type Waiting = SealCandidate & {
+  resolve: (outcome: SubmitOutcome) => void;
+  reject: (error: unknown) => void;
+};
+
+export type SealerDependencies = {
+  sealBlock: (candidates: readonly SealCandidate[], signHeader: (header: BlockHeader) => string, nowMs: number) => SealResult;
+  signHeader: (header: BlockHeader) => string;
+  /** The stored receipt of a transaction recorded earlier (by this or another process). */
+  readReceipt: (txId: string) => Promise<Receipt>;
+  nodePublicKey: string;
+  sealDelayMs: number;
+  onBlock: (block: SignedBlock) => void;
+};
+
+const busyRetriesMax = 20;
+
+export class Sealer {
+  private readonly waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private readonly dependencies: SealerDependencies;
+
+  constructor(dependencies: SealerDependencies) {
+    this.dependencies = dependencies;
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Queues a checked transaction for the next block; settles once its block has committed. */
+  submit(candidate: SealCandidate): Promise<SubmitOutcome> {
+    if (this.waiting.length >= pendingPaymentsMax) {
+      return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
+    }
+    return new Promise<SubmitOutcome>((resolve, reject) => {
+      this.waiting.push({ ...candidate, resolve, reject });
+      this.schedule(this.dependencies.sealDelayMs);
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.sealNext();
+    }, delayMs);
+  }
+
+  private sealNext(): void {
+    const batch = this.waiting.splice(0, blockTransactionsMax);
+    if (batch.length === 0) return;
+    // A full block's worth still waiting is sealed at once rather than after another delay.
+    if (this.waiting.length > 0) this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
+    let result: SealResult;
+    try {
+      result = this.sealWithRetry(batch);
+    } catch (error) {
+      console.error("sealing a block failed", error);
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    this.answer(batch, result);
+  }
+
+  /** Another process holding the write lock past busy_timeout is a passing state: try again, briefly. */
+  private sealWithRetry(batch: readonly Waiting[]): SealResult {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.dependencies.sealBlock(batch, this.dependencies.signHeader, Date.now());
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (code !== "SQLITE_BUSY" || attempt >= busyRetriesMax) throw error;
+      }
+    }
+  }
+
+  private answer(batch: readonly Waiting[], result: SealResult): void {
+    const { block } = result;
+    const paths = block === null ? [] : inclusionPaths(result.txIds.map(hexToBytes));
+    if (block !== null) this.dependencies.onBlock(block);
+    for (const [index, item] of batch.entries()) {
+      const outcome = result.outcomes[index]!;
+      if (outcome.kind === "sealed") {
+        item.resolve({
+          created: true,
+          receipt: buildReceipt({
+            txId: item.txId,
+            signed: item.signed,
+            block: block!,
+            leafIndex: outcome.leafIndex,
+            path: paths[outcome.leafIndex]!,
+            nodePublicKey: this.dependencies.nodePublicKey,
+          }),
+        });
+      } else if (outcome.kind === "recorded") {
+        this.dependencies.readReceipt(item.txId).then((receipt) => item.resolve({ created: false, receipt }), item.reject);
+      } else {
+        item.reject(
+          outcome.problem === "insufficient_funds"
+            ? new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", "tx.amount")
+            : new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", "tx.amount"),
+        );
+      }
+    }
+  }
+}
+
+export type { SignedTransaction };

@@ -1,0 +1,16 @@
+// Settings an admin can change while the node runs, kept in the database so that every process agrees.
+import "server-only";
+import type { LedgerNode } from "./node";
+
+const faucetEnabledKey = "faucetEnabled";
+
+export async function isFaucetEnabled(node: LedgerNode): Promise<boolean> {
+  if (node.config.faucetAmountMinor === 0n) return false;
+  const setting = await node.prisma.setting.findUnique({ where: { key: faucetEnabledKey } });
+  return setting === null ? true : setting.value === "true";
+}
+
+export async function setFaucetEnabled(node: LedgerNode, isEnabled: boolean): Promise<void> {
+  const value = String(isEnabled);
+  await node.prisma.setting.upsert({ where: { key: faucetEnabledKey }, create: { key: faucetEnabledKey, value }, update: { value } });
+}

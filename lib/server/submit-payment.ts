@@ -1,0 +1,78 @@
+// POST /api/payments and /api/payments/batch: check a signed payment in the protocol's order (shape, already
+// recorded, chain, timestamp, signature, balance) and hand it to the sealer.
+import "server-only";
+import { canonicalBytes } from "../ledger/canonical";
+import { LedgerError, type ErrorBody } from "../ledger/errors";
+import { computeTxId } from "../ledger/hash";
+import { isTimestampFresh } from "../ledger/transaction";
+import type { Receipt, SignedTransaction } from "../ledger/types";
+import { signedPaymentSchema } from "../validations/transaction";
+import { verifyWithNodeCrypto } from "./ed25519";
+import { zodToLedgerError } from "./http";
+import type { LedgerNode } from "./node";
+import { readReceiptOrThrow } from "./read-receipt";
+import type { SubmitOutcome } from "./sealer";
+import { getVerifyPool } from "./verify-pool";
+
+type Checked = { txId: string; signed: SignedTransaction };
+
+/** The checks that need neither the signature nor the ledger's balances. */
+async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Checked | SubmitOutcome> {
+  const txId = computeTxId(signed.tx);
+  if (node.store.isRecorded(txId)) {
+    return { created: false, receipt: await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex) };
+  }
+  if (signed.tx.chainId !== node.chainId) {
+    throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
+  }
+  if (!isTimestampFresh(signed.tx.timestamp, Date.now())) {
+    throw new LedgerError("stale_timestamp", "The timestamp is more than 10 minutes from the node's clock.", "tx.timestamp");
+  }
+  return { txId, signed };
+}
+
+const invalidSignature = () =>
+  new LedgerError("invalid_signature", "The signature does not verify against the payer's key.", "signature");
+
+export async function submitPayment(node: LedgerNode, signed: SignedTransaction): Promise<SubmitOutcome> {
+  const checked = await precheck(node, signed);
+  if ("receipt" in checked) return checked;
+  if (!verifyWithNodeCrypto(signed.tx.from, canonicalBytes(signed.tx), signed.signature)) throw invalidSignature();
+  return node.sealer.submit(checked);
+}
+
+export type BatchResult = { created: boolean; receipt: Receipt } | ErrorBody;
+
+/** Each item stands alone, as if sent by itself; signatures are verified on all cores at once. */
+export async function submitBatch(node: LedgerNode, items: readonly unknown[]): Promise<BatchResult[]> {
+  const prechecked = await Promise.all(
+    items.map(async (item): Promise<Checked | SubmitOutcome | LedgerError> => {
+      const parsed = signedPaymentSchema.safeParse(item);
+      if (!parsed.success) return zodToLedgerError(parsed.error);
+      try {
+        return await precheck(node, parsed.data);
+      } catch (error) {
+        if (error instanceof LedgerError) return error;
+        throw error;
+      }
+    }),
+  );
+  const toVerify = prechecked.filter((entry): entry is Checked => !(entry instanceof LedgerError) && !("receipt" in entry));
+  const verdicts = await getVerifyPool().verify(
+    toVerify.map(({ signed }) => ({ publicKey: signed.tx.from, message: canonicalBytes(signed.tx), signature: signed.signature })),
+  );
+  const isValid = new Map(toVerify.map((entry, index) => [entry, verdicts[index]!]));
+  return Promise.all(
+    prechecked.map(async (entry): Promise<BatchResult> => {
+      if (entry instanceof LedgerError) return entry.toBody();
+      if ("receipt" in entry) return entry;
+      if (!isValid.get(entry)) return invalidSignature().toBody();
+      try {
+        return await node.sealer.submit(entry);
+      } catch (error) {
+        if (error instanceof LedgerError) return error.toBody();
+        throw error;
+      }
+    }),
+  );
+}

@@ -1,0 +1,59 @@
+// zod schemas for the protocol's request bodies, shared by the route handlers and the wallet's forms.
+import { z } from "zod";
+import { amountPattern, batchPaymentsMax } from "../ledger/limits";
+import { hex128Pattern, hex64Pattern } from "../ledger/hex";
+import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
+
+export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
+export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowercase hexadecimal characters");
+
+export const amountSchema = z
+  .string()
+  .regex(amountPattern, "must be a whole number of minor units written as a string: 1 to 16 digits, no leading zero");
+
+export const memoSchema = z.string().superRefine((memo, context) => {
+  const problem = memoProblem(memo);
+  if (problem !== null) context.addIssue({ code: "custom", message: problem });
+});
+
+export const timestampSchema = z
+  .string()
+  .refine(isIsoTimestamp, "must be an ISO 8601 UTC time with milliseconds, like 2026-11-25T22:00:00.000Z");
+
+export const chainIdSchema = z.string().min(1).max(64);
+
+const transactionFields = {
+  chainId: chainIdSchema,
+  from: hex64Schema,
+  to: hex64Schema,
+  amount: amountSchema,
+  memo: memoSchema.optional(),
+  timestamp: timestampSchema,
+};
+
+const differentAccounts: [(tx: { from: string; to: string }) => boolean, { message: string; path: string[] }] = [
+  (tx) => tx.from !== tx.to,
+  { message: "must differ from the payer's account", path: ["to"] },
+];
+
+/** A payment as a wallet submits it: nothing but the signed fields is accepted. */
+export const paymentTransactionSchema = z
+  .strictObject({ type: z.literal("payment", "must be \"payment\""), ...transactionFields })
+  .refine(...differentAccounts);
+
+/** Any recorded transaction: a payment or a mint signed by the node. */
+export const transactionSchema = z
+  .strictObject({ type: z.enum(["payment", "mint"]), ...transactionFields })
+  .refine(...differentAccounts);
+
+export const signedPaymentSchema = z.strictObject({ tx: paymentTransactionSchema, signature: hex128Schema });
+export type SignedPaymentInput = z.infer<typeof signedPaymentSchema>;
+
+export const signedTransactionSchema = z.strictObject({ tx: transactionSchema, signature: hex128Schema });
+
+/** The batch body's outer shape; each item is checked on its own, so one bad item spoils nothing else. */
+export const batchBodySchema = z.strictObject({
+  payments: z.array(z.unknown()).min(1, "must hold at least one payment").max(batchPaymentsMax, `must hold at most ${batchPaymentsMax} payments`),
+});
+
+export const faucetBodySchema = z.strictObject({ account: hex64Schema });
