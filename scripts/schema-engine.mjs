@@ -102,40 +102,62 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (lastPanic =
 
 const databaseFile = sqlitePath(args.datasource.url);
 const datamodels = args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]);
-const openConnections = new Set();
+const openDatabases = new Set(); // every better-sqlite3 handle we opened, so `reset` can close them
 
-/** The better-sqlite3 adapter, with the two changes the engine needs. */
+/** The better-sqlite3 driver adapter, adjusted where the engine expects something it doesn't do (see below). */
 function adapterFactory() {
   const factory = new PrismaBetterSqlite3(
     { url: args.datasource.url },
     // Without a shadowDatabaseUrl the adapter gives the shadow database an in-memory SQLite: exactly what we want.
     { shadowDatabaseUrl: args.datasource.shadowDatabaseUrl },
   );
-  const track = (connect) => async () => {
-    const connection = await connect();
-    openConnections.add(connection);
-    // The engine replays each migration.sql into the shadow database as ONE statement, but better-sqlite3's
-    // prepare().run() refuses a string holding several statements. Run such strings as a script (exec) instead.
-    const runScript = (method, empty) => {
-      const original = connection[method].bind(connection);
-      connection[method] = async (query) => {
-        if (query.args.length === 0 && isMultiStatement(connection.client, query.sql)) {
-          await connection.executeScript(query.sql);
-          return empty;
-        }
-        return original(query);
-      };
-    };
-    runScript("executeRaw", 0);
-    runScript("queryRaw", { columnNames: [], columnTypes: [], rows: [] });
-    return connection;
-  };
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: track(() => factory.connect()),
-    connectToShadowDb: track(() => factory.connectToShadowDb()),
+    connect: async () => lazyConnection(factory.adapterName, () => factory.connect()),
+    connectToShadowDb: async () => lazyConnection(factory.adapterName, () => factory.connectToShadowDb()),
   };
+}
+
+/**
+ * A connection that opens the database on first use. The engine connects as soon as it starts, even for commands
+ * that never touch the configured database (`migrate diff --from-migrations … --to-schema …`), and opening a
+ * missing file with better-sqlite3 creates it: that would leave an empty chainpay.db behind.
+ */
+function lazyConnection(adapterName, open) {
+  let connection;
+  const get = () => (connection ??= open().then(runMultiStatementsAsScript));
+  const forward = (method) => async (...params) => (await get())[method](...params);
+  return {
+    provider: "sqlite",
+    adapterName,
+    queryRaw: forward("queryRaw"),
+    executeRaw: forward("executeRaw"),
+    executeScript: forward("executeScript"),
+    startTransaction: forward("startTransaction"),
+    dispose: async () => connection && (await connection).dispose(),
+  };
+}
+
+/**
+ * The engine replays each migration.sql into the shadow database as ONE query, but better-sqlite3's
+ * prepare().run() refuses a string that holds several statements ("more than one statement"): run such a string
+ * as a script (exec), the way the native engine does.
+ */
+function runMultiStatementsAsScript(connection) {
+  openDatabases.add(connection.client);
+  for (const [method, noRows] of [
+    ["executeRaw", 0],
+    ["queryRaw", { columnNames: [], columnTypes: [], rows: [] }],
+  ]) {
+    const single = connection[method].bind(connection);
+    connection[method] = async (query) => {
+      if (query.args.length > 0 || !isMultiStatement(connection.client, query.sql)) return single(query);
+      await connection.executeScript(query.sql);
+      return noRows;
+    };
+  }
+  return connection;
 }
 
 function isMultiStatement(db, sql) {
@@ -147,23 +169,21 @@ function isMultiStatement(db, sql) {
   }
 }
 
+let adapter; // the bound adapter factory; its errorRegistry holds the JS errors the engine only knows by id
 async function startEngine() {
+  adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory());
   return wasmBindings.SchemaEngine.new(
     // The engine wants either undefined or a NON-EMPTY list: commands like `migrate diff` pass no --datamodels.
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
-    () => {}, // engine log lines; the CLI doesn't need them
-    bindMigrationAwareSqlAdapterFactory(adapterFactory()),
+    () => {}, // the engine's tracing log lines; the CLI doesn't need them
+    adapter,
   );
 }
 
-async function closeEngine() {
+function stopEngine() {
   engine.free();
-  for (const connection of openConnections) {
-    try {
-      connection.client.close();
-    } catch {}
-  }
-  openConnections.clear();
+  for (const db of openDatabases) db.close();
+  openDatabases.clear();
 }
 
 let engine = await startEngine();
@@ -172,39 +192,80 @@ let engine = await startEngine();
 let nextOutgoingId = 1_000_000_000; // ids for our own requests to the CLI; must not matter to it
 const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
 
+// Where the CLI's request differs from the Wasm engine's API, or the Wasm engine falls short of the native one.
 const methods = {
-  // The native engine creates the file for this; we do the same as `cli create-database`.
-  async createDatabase({ datasource }) {
-    const file = datasource?.tag === "ConnectionString" ? sqlitePath(datasource.url) : databaseFile;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.closeSync(fs.openSync(file, "a"));
-    return { databaseName: path.basename(file) };
-  },
   getDatabaseVersion: (params) => engine.version(params ?? undefined),
-  // The native engine doesn't return the diff; it asks the CLI to print it with a `print` request (the CLI writes
-  // `content` to stdout, or to the --output file). The Wasm engine returns it as `stdout`, so forward it that way.
+
+  // The native engine doesn't return the diff: it sends the CLI a `print` request, and the CLI writes `content`
+  // to stdout (or to the --output file). The Wasm engine returns it as `stdout`, so forward it that way.
   async diff(params) {
     const { stdout, ...result } = await engine.diff(params);
     if (stdout) send({ id: nextOutgoingId++, method: "print", params: { content: stdout.replace(/\n$/, "") } });
     return { ...result, stdout: null };
   },
+
+  // The Wasm engine fails with P1014 on a database that has no `_prisma_migrations` table yet (a brand-new or a
+  // `db push`ed database), where the native engine reads that as an empty history. `migrate status` must not
+  // write, so answer what the native engine answers: no table, and every migration unapplied.
+  async diagnoseMigrationHistory(params) {
+    try {
+      return await engine.diagnoseMigrationHistory(params);
+    } catch (error) {
+      if (!isMissingMigrationsTable(error)) throw error;
+      const names = params.migrationsList.migrationDirectories.map((directory) => directory.path);
+      const history = names.length > 0 ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: names } : null;
+      return { editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: false, history };
+    }
+  },
+
+  // SQLite's "reset" in the Wasm engine (PRAGMA writable_schema + DELETE FROM sqlite_master) is a no-op under
+  // better-sqlite3 (it runs SQLite in defensive mode), so every table survives `migrate reset`. Do what the native
+  // engine does for SQLite instead: close the database, delete the file, and start over on a fresh one.
+  async reset() {
+    stopEngine();
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    engine = await startEngine();
+  },
 };
+
+// For the commands that write the migration history anyway (migrate dev, migrate resolve), the fix for a missing
+// `_prisma_migrations` table is to create it, empty, and ask again. The DDL is the one the engine itself uses.
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+const isMissingMigrationsTable = (error) => error?.code === "P1014" && error.message.includes("_prisma_migrations");
 
 async function dispatch({ method, params }) {
   if (methods[method]) return methods[method](params);
-  if (typeof engine[method] !== "function" || method === "free") {
-    throw Object.assign(new Error(`Unknown method: ${method}`), { code: "P1000" });
+  if (typeof engine[method] !== "function" || method === "free") throw new Error(`Unknown method: ${method}`);
+  try {
+    return await engine[method](params);
+  } catch (error) {
+    if (!isMissingMigrationsTable(error)) throw error;
+    await engine.dbExecute({ datasourceType: { tag: "url", url: args.datasource.url }, script: MIGRATIONS_TABLE });
+    return engine[method](params);
   }
-  return engine[method](params);
 }
 
+/** An engine error as the native engine reports it; the CLI shows `data.message` (and `data.error_code`). */
 function toRpcError(error) {
   const isPanic = error?.name === "RuntimeError";
-  const message = isPanic ? (lastPanic ?? error.message) : (error?.message ?? String(error));
+  let message = isPanic ? (lastPanic ?? error.message) : (error?.message ?? String(error));
+  // A JS error inside the adapter reaches the engine as "External error id#N"; put the real message back.
+  message = message.replace(/External error id#(\d+)/g, (text, id) => adapter.errorRegistry.consumeError(+id)?.error?.message ?? text);
+  // Drop the Rust span trace ("   0: sql_schema_connector::…  at …rs:352") the Wasm build appends to messages.
+  message = message.replace(/\n\s+0: [a-z_]+::[\s\S]*$/, "");
   return {
     code: 4466,
     message: "An error happened. Check the data field for details.",
-    data: { is_panic: isPanic, message, error_code: error?.code, meta: error?.meta, backtrace: error?.stack },
+    data: { is_panic: isPanic, message, error_code: error?.code, meta: error?.meta },
   };
 }
 
@@ -221,4 +282,4 @@ readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line
       send({ id: request.id, error: toRpcError(error) });
     }
   });
-}).on("close", () => queue.then(() => closeEngine()).finally(() => process.exit(0)));
+}).on("close", () => queue.then(stopEngine).finally(() => process.exit(0)));

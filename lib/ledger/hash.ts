@@ -5,7 +5,7 @@ import { bytesToHex } from "./hex";
 import type { BlockHeader, Transaction } from "./types";
 
 export function sha256(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return nobleSha256(bytes) as Uint8Array<ArrayBuffer>;
+  return nobleSha256(bytes);
 }
 
 /** txId = SHA-256 of canonical(tx), as hex64. */

@@ -25,12 +25,7 @@ export function zodToLedgerError(error: z.ZodError, prefix?: string): LedgerErro
   // An unknown field is named by its own path, so the client sees exactly what to remove.
   if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
   const field = path.join(".");
-  const message =
-    issue.code === "unrecognized_keys"
-      ? "unknown field: only signed fields may be sent"
-      : issue.code === "invalid_type" && issue.input === undefined
-        ? "is required"
-        : issue.message;
+  const message = issue.code === "unrecognized_keys" ? "unknown field: only signed fields may be sent" : issue.message;
   return new LedgerError("invalid_request", field === "" ? message : `${field}: ${message}`, field === "" ? undefined : field);
 }
 

@@ -2,17 +2,14 @@
 // synchronously on first use (better-sqlite3 is synchronous), so concurrent first requests cannot race it.
 import "server-only";
 import { EventEmitter } from "node:events";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { makeGenesisHeader } from "../ledger/block";
 import { canonicalBytes } from "../ledger/canonical";
-import { computeBlockHash } from "../ledger/hash";
 import type { BlockHeader, SignedBlock } from "../ledger/types";
 import { getPrisma } from "../db";
-import { defaultChainId, readConfig, sqliteFilePath, type NodeConfig } from "./env";
-import { generateNodeKeyPem, nodeKeyFromPem, signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "./ed25519";
-import { applyMigrations } from "./migrate";
+import { readConfig, sqliteFilePath, type NodeConfig } from "./env";
+import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "./ed25519";
 import { Sealer } from "./sealer";
 import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
 import { readReceiptOrThrow } from "./read-receipt";
@@ -43,49 +40,22 @@ export function resetNodeForTests(): void {
   delete globalForNode.chainpayNode;
 }
 
-export function loadOrCreateNodeKey(dataDir: string): NodeKey {
-  const keyFile = path.join(dataDir, "node-key.pem");
-  if (!existsSync(keyFile)) {
-    // "wx" refuses to overwrite: two processes starting together keep whichever key was written first.
-    try {
-      writeFileSync(keyFile, generateNodeKeyPem(), { flag: "wx", mode: 0o600 });
-    } catch (error) {
-      if ((error as { code?: string }).code !== "EEXIST") throw error;
-    }
-  }
-  chmodSync(keyFile, 0o600);
-  return nodeKeyFromPem(readFileSync(keyFile, "utf8"));
-}
-
-/** Creates the data directory, applies migrations, loads the node key and makes genesis: all idempotent. */
-export function prepareNode(config: NodeConfig): { store: SqliteLedgerStore; nodeKey: NodeKey; genesis: SignedBlock } {
-  mkdirSync(config.dataDir, { recursive: true });
-  const nodeKey = loadOrCreateNodeKey(config.dataDir);
+/** Opens a data directory that `prepareNode` made: the server itself never migrates or creates a chain. */
+function openPreparedNode(config: NodeConfig): { store: SqliteLedgerStore; nodeKey: NodeKey; genesis: SignedBlock } {
+  const keyFile = path.join(config.dataDir, "node-key.pem");
   const databaseFile = sqliteFilePath(config.databaseUrl);
-  mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const database = openSqlite(databaseFile);
-  applyMigrations(database);
-  const store = new SqliteLedgerStore(database);
-  const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
-  store.ensureGenesis(() => {
-    const header = makeGenesisHeader(config.chainIdRequested ?? defaultChainId, new Date().toISOString());
-    return { header, hash: computeBlockHash(header), signature: signHeader(header) };
-  });
-  const genesis = store.blockAt(0)!;
-  if (config.chainIdRequested !== undefined && config.chainIdRequested !== genesis.header.chainId) {
-    throw new Error(
-      `CHAIN_ID is ${config.chainIdRequested}, but the chain in ${databaseFile} is ${genesis.header.chainId}. ` +
-        "Use another DATA_DIR for another chain.",
-    );
+  if (!existsSync(keyFile) || !existsSync(databaseFile)) {
+    throw new Error(`${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
   }
-  if (!verifyWithNodeCrypto(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
-    throw new Error(`The node key in ${config.dataDir} did not sign this chain's genesis block.`);
-  }
+  const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
+  const store = new SqliteLedgerStore(openSqlite(databaseFile));
+  const genesis = store.blockAt(0);
+  if (genesis === null) throw new Error(`${databaseFile} has no genesis block: run \`npm run db:deploy\`.`);
   return { store, nodeKey, genesis };
 }
 
 function createNode(config: NodeConfig): LedgerNode {
-  const { store, nodeKey, genesis } = prepareNode(config);
+  const { store, nodeKey, genesis } = openPreparedNode(config);
   const prisma = getPrisma(config.databaseUrl);
   const localBlocks = new EventEmitter();
   localBlocks.setMaxListeners(0);

@@ -51,7 +51,10 @@ export function blockFromRow(row: BlockRow): SignedBlock {
 }
 
 /** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
-export function transactionFromRow(row: TransactionRow, chainId: string): Transaction {
+export function transactionFromRow(
+  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp">,
+  chainId: string,
+): Transaction {
   return {
     type: row.type as Transaction["type"],
     chainId,
@@ -95,9 +98,10 @@ export class SqliteLedgerStore {
       head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
       blockAt: database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`),
       blocksFrom: database.prepare(`SELECT * FROM "Block" WHERE "height" >= ? ORDER BY "height" LIMIT ?`),
+      // Amounts are 64-bit: read as bigint, never as a float (so every integer column here is a bigint).
       transactionsOfBlocks: database
         .prepare(`SELECT * FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
-        .safeIntegers(false),
+        .safeIntegers(true),
       allBalances: database.prepare(`SELECT "publicKey", "balanceMinor" FROM "Account"`).safeIntegers(true),
       isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
       balance: database.prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`).pluck().safeIntegers(true),
@@ -114,8 +118,6 @@ export class SqliteLedgerStore {
          ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
       ),
     };
-    // Amounts and balances are 64-bit: read them as bigint, never as a float.
-    this.statements.transactionsOfBlocks.safeIntegers(true);
   }
 
   head(): SignedBlock | null {
@@ -139,9 +141,8 @@ export class SqliteLedgerStore {
     if (blockRows.length === 0) return [];
     const first = blockRows[0]!.height;
     const last = blockRows[blockRows.length - 1]!.height;
-    const rows = this.statements.transactionsOfBlocks.all(sequenceOf(first, 0), sequenceOf(last + 1, 0)) as (TransactionRow & {
-      sequence: bigint; blockHeight: bigint; leafIndex: bigint;
-    })[];
+    type WideRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & { blockHeight: bigint; leafIndex: bigint };
+    const rows = this.statements.transactionsOfBlocks.all(sequenceOf(first, 0), sequenceOf(last + 1, 0)) as WideRow[];
     const byHeight = new Map<number, AuditBlock>();
     const result = blockRows.map((row) => {
       const item: AuditBlock = { block: blockFromRow(row), transactions: [] };
@@ -152,7 +153,7 @@ export class SqliteLedgerStore {
       const item = byHeight.get(Number(row.blockHeight))!;
       item.transactions.push({
         txId: row.txId,
-        tx: transactionFromRow({ ...row, sequence: Number(row.sequence) } as TransactionRow, item.block.header.chainId),
+        tx: transactionFromRow(row, item.block.header.chainId),
         signature: row.signature,
         leafIndex: Number(row.leafIndex),
       });

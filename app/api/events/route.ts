@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 
-export const GET = route(async (request) => {
+export const GET = route((request) => {
   const lastEventIdHeader = request.headers.get("last-event-id");
   let lastEventId: number | undefined;
   if (lastEventIdHeader !== null && lastEventIdHeader !== "") {
@@ -18,12 +18,12 @@ export const GET = route(async (request) => {
     lastEventId = Number(lastEventIdHeader);
   }
   const stream = openBlockEventStream(getNode(), lastEventId, request.signal);
-  return new Response(stream, {
+  return Promise.resolve(new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store, no-transform",
       connection: "keep-alive",
       "x-accel-buffering": "no",
     },
-  });
+  }));
 });
