@@ -181,7 +181,10 @@ async function startEngine() {
 }
 
 function stopEngine() {
-  engine.free();
+  engine?.free();
+  engine = undefined;
+  // Closing is what removes chainpay.db-journal: the engine puts SQLite in EXCLUSIVE locking mode, where the
+  // journal file is kept (zeroed) until the connection closes.
   for (const db of openDatabases) db.close();
   openDatabases.clear();
 }
@@ -228,8 +231,13 @@ const methods = {
   },
 };
 
-// For the commands that write the migration history anyway (migrate dev, migrate resolve), the fix for a missing
-// `_prisma_migrations` table is to create it, empty, and ask again. The DDL is the one the engine itself uses.
+// Two gaps of the Wasm engine show up as errors; fix the cause and ask again, once:
+// - It fails with P1014 on a database that has no `_prisma_migrations` table yet. For the commands that write the
+//   migration history anyway (migrate dev, migrate resolve), create the table, empty, as the engine itself would.
+// - evaluateDataLoss/createMigration (migrate dev) cannot open a shadow database themselves ("SQLite shadow DB must
+//   be provided through an external factory"); they only reuse the schema of the migrations that an earlier call
+//   computed in one. `migrate dev` on a database with unapplied migrations applies them first, so that schema is
+//   missing: compute it with diagnoseMigrationHistory, which may use the shadow database, then retry.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
     "checksum"              TEXT NOT NULL,
@@ -241,6 +249,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 const isMissingMigrationsTable = (error) => error?.code === "P1014" && error.message.includes("_prisma_migrations");
+const needsShadowDatabase = (error) => /shadow DB must be provided through an external factory/.test(error?.message);
 
 async function dispatch({ method, params }) {
   if (methods[method]) return methods[method](params);
@@ -248,8 +257,14 @@ async function dispatch({ method, params }) {
   try {
     return await engine[method](params);
   } catch (error) {
-    if (!isMissingMigrationsTable(error)) throw error;
-    await engine.dbExecute({ datasourceType: { tag: "url", url: args.datasource.url }, script: MIGRATIONS_TABLE });
+    if (isMissingMigrationsTable(error)) {
+      await engine.dbExecute({ datasourceType: { tag: "url", url: args.datasource.url }, script: MIGRATIONS_TABLE });
+    } else if (needsShadowDatabase(error) && params?.migrationsList) {
+      const { migrationsList, filters } = params;
+      await engine.diagnoseMigrationHistory({ migrationsList, filters, optInToShadowDatabase: true });
+    } else {
+      throw error;
+    }
     return engine[method](params);
   }
 }
@@ -282,4 +297,11 @@ readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line
       send({ id: request.id, error: toRpcError(error) });
     }
   });
-}).on("close", () => queue.then(stopEngine).finally(() => process.exit(0)));
+}).on("close", () => queue.then(exit));
+// When the CLI is done it ends our stdin and kills us at once (SchemaEngineCLI.stop() in cli.js): close first.
+process.on("SIGTERM", exit);
+
+function exit() {
+  stopEngine();
+  process.exit(0);
+}
