@@ -1,0 +1,112 @@
+// Whole server processes: a kill -9 under load loses no acknowledged payment, and two servers on one
+// database neither fork the chain nor overdraw an account.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
+import { verifyReceipt } from "@/lib/ledger/receipt";
+import type { Receipt, SignedBlock } from "@/lib/ledger/types";
+import { adminToken, makeDataDir, testChainId } from "../support/node";
+import { ensureBuilt, getJson, postJson, startServer, type RunningServer } from "../support/server";
+import { makeWallet, signPayment, type TestWallet } from "../support/wallet";
+
+const running: RunningServer[] = [];
+
+beforeAll(() => {
+  ensureBuilt();
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.stop()));
+});
+
+function environmentFor(dataDir: string, extra: Record<string, string> = {}) {
+  return { DATA_DIR: dataDir, CHAIN_ID: testChainId, ADMIN_TOKEN: adminToken, FAUCET_INTERVAL_SECONDS: "0", ...extra };
+}
+
+async function start(environment: Record<string, string>) {
+  const server = await startServer(environment);
+  running.push(server);
+  return server;
+}
+
+async function fund(url: string, wallets: TestWallet[]) {
+  for (const wallet of wallets) expect((await postJson(`${url}/api/faucet`, { account: wallet.publicKey })).status).toBe(201);
+}
+
+async function audit(url: string) {
+  const response = await getJson(`${url}/api/admin/audit`, { authorization: `Bearer ${adminToken}` });
+  expect(response.status).toBe(200);
+  return response.body as { ok: boolean; height: number; firstBad: unknown };
+}
+
+describe("kill -9 under load", () => {
+  it("loses no acknowledged payment, and the chain audits after a restart", async () => {
+    const dataDir = makeDataDir("crash");
+    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "100000000" });
+    const server = await start(environment);
+    const payers = Array.from({ length: 16 }, () => makeWallet());
+    await fund(server.url, payers);
+    const payee = makeWallet().publicKey;
+
+    const acknowledged: Receipt[] = [];
+    let isKilled = false;
+    // Each payer sends payments back to back until the server dies under it.
+    const senders = payers.map(async (payer) => {
+      while (!isKilled) {
+        try {
+          const response = await postJson(`${server.url}/api/payments`, signPayment(payer, payee, "1"));
+          if (response.status === 201) acknowledged.push((response.body as { receipt: Receipt }).receipt);
+        } catch {
+          return;
+        }
+      }
+    });
+    // Let a few hundred payments through, then kill the server mid-stream, without warning.
+    const waitStart = Date.now();
+    while (acknowledged.length < 300) {
+      if (Date.now() - waitStart > 20_000) throw new Error(`only ${acknowledged.length} acknowledged:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    server.process.kill("SIGKILL");
+    isKilled = true;
+    await Promise.all(senders);
+    await server.exited;
+
+    const restarted = await start(environment);
+    const missing: string[] = [];
+    for (const receipt of acknowledged) {
+      const stored = await getJson(`${restarted.url}/api/transactions/${receipt.txId}`);
+      if (stored.status !== 200) missing.push(receipt.txId);
+      else expect((stored.body as { receipt: Receipt }).receipt).toEqual(receipt);
+    }
+    expect(missing).toEqual([]);
+    expect((await verifyReceipt(acknowledged.at(-1)!, acknowledged[0]!.nodePublicKey, verifyWithWebCrypto)).ok).toBe(true);
+    expect(await audit(restarted.url)).toMatchObject({ ok: true, firstBad: null });
+  });
+});
+
+describe("two server processes on one database", () => {
+  it("never fork the chain or overdraw: 40 payments covering 10, split across both", async () => {
+    const dataDir = makeDataDir("two-processes");
+    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "5" });
+    const [first, second] = await Promise.all([start(environment), start(environment)]);
+    const payer = makeWallet();
+    await fund(first!.url, [payer]);
+    const payments = Array.from({ length: 40 }, () => signPayment(payer, makeWallet().publicKey, "100"));
+    const responses = await Promise.all(
+      payments.map((payment, index) => postJson(`${(index % 2 === 0 ? first : second)!.url}/api/payments`, payment)),
+    );
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(10);
+    expect(responses.filter((response) => response.status === 409)).toHaveLength(30);
+    const balance = await getJson(`${second!.url}/api/accounts/${payer.publicKey}`);
+    expect((balance.body as { balance: string }).balance).toBe("0");
+
+    // Both processes wrote blocks, and they form one chain: every height once, each linked to the one before.
+    const headers = (await getJson(`${first!.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
+    const heights = headers.blocks.map((block) => block.header.height);
+    expect(heights).toEqual(heights.map((_, index) => index));
+    for (const [index, block] of headers.blocks.entries()) {
+      if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
+    }
+    expect(await audit(second!.url)).toMatchObject({ ok: true, firstBad: null });
+  });
+});

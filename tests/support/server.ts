@@ -1,0 +1,79 @@
+// Real `next start` servers for the tests that need whole processes: kill -9, and two servers on one database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { readConfig } from "@/lib/server/env";
+import { prepareNode } from "@/lib/server/prepare-node";
+import { buildIfNeeded, nextBin, root } from "@/scripts/build-if-needed";
+
+export type RunningServer = {
+  url: string;
+  process: ChildProcess;
+  /** Settles when the process has exited, however and whenever that happened. */
+  exited: Promise<void>;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+    });
+  });
+}
+
+export function ensureBuilt(): void {
+  buildIfNeeded();
+}
+
+/** Prepares `dataDir` as `npm start` does, then serves it with `next start` on a free port. */
+export async function startServer(environment: Record<string, string>): Promise<RunningServer> {
+  const merged = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...environment };
+  const prepared = prepareNode(readConfig(merged));
+  prepared.store.database.close();
+  const port = await freePort();
+  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: merged,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    process: child,
+    exited,
+    output: () => output,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { headers });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
