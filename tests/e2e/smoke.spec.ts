@@ -1,0 +1,26 @@
+// The smoke test: the home page shows the node as the API describes it, and passes an accessibility check.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+type NodeInfo = { chainId: string; head: { header: { height: number }; hash: string } };
+
+test("the home page shows the chain id, head height and head hash", async ({ page, request }) => {
+  // Seed a block so that the head is not genesis.
+  const faucet = await request.post("/api/faucet", { data: { account: "ab".repeat(32) } });
+  expect(faucet.status()).toBe(201);
+  const node = (await (await request.get("/api/node")).json()) as NodeInfo;
+  expect(node.head.header.height).toBeGreaterThanOrEqual(1);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "chainpay", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("chain-id")).toHaveText("chainpay-e2e");
+  await expect(page.getByTestId("head-height")).toHaveText(String(node.head.header.height));
+  await expect(page.getByTestId("head-hash")).toHaveText(node.head.hash);
+
+  const accessibility = await new AxeBuilder({ page }).analyze();
+  expect(accessibility.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual([]);
+
+  await page.screenshot({ path: "test-results/screenshots/home-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screenshots/home-phone.png", fullPage: true });
+});
