@@ -221,9 +221,10 @@ const methods = {
     }
   },
 
-  // SQLite's "reset" in the Wasm engine (PRAGMA writable_schema + DELETE FROM sqlite_master) is a no-op under
-  // better-sqlite3 (it runs SQLite in defensive mode), so every table survives `migrate reset`. Do what the native
-  // engine does for SQLite instead: close the database, delete the file, and start over on a fresh one.
+  // The Wasm engine's SQLite reset cannot work here: its `PRAGMA writable_schema=1; DELETE FROM sqlite_master` is
+  // refused by better-sqlite3 (defensive mode), and its fallback, dropping objects one by one, leaves some behind
+  // (an AUTOINCREMENT table's sqlite_sequence: `migrate reset` then fails with P3005 "schema is not empty").
+  // Do what the native engine does for SQLite: close the database, delete the file, start over on a fresh one.
   async reset() {
     stopEngine();
     for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
@@ -269,19 +270,15 @@ async function dispatch({ method, params }) {
   }
 }
 
-/** An engine error as the native engine reports it; the CLI shows `data.message` (and `data.error_code`). */
+/** An engine error as the CLI reads it: `data.message` and `data.error_code`, or for a panic the top `message`. */
 function toRpcError(error) {
-  const isPanic = error?.name === "RuntimeError";
-  let message = isPanic ? (lastPanic ?? error.message) : (error?.message ?? String(error));
-  // A JS error inside the adapter reaches the engine as "External error id#N"; put the real message back.
-  message = message.replace(/External error id#(\d+)/g, (text, id) => adapter.errorRegistry.consumeError(+id)?.error?.message ?? text);
-  // Drop the Rust span trace ("   0: sql_schema_connector::…  at …rs:352") the Wasm build appends to messages.
-  message = message.replace(/\n\s+0: [a-z_]+::[\s\S]*$/, "");
-  return {
-    code: 4466,
-    message: "An error happened. Check the data field for details.",
-    data: { is_panic: isPanic, message, error_code: error?.code, meta: error?.meta },
-  };
+  const isPanic = error?.name === "RuntimeError"; // a Rust panic surfaces as a WebAssembly RuntimeError
+  const message = (isPanic ? (lastPanic ?? error.message) : (error?.message ?? String(error)))
+    // A JS error inside the adapter reaches the engine as "External error id#N": put the real message back.
+    .replace(/External error id#(\d+)/g, (text, id) => adapter.errorRegistry.consumeError(+id)?.error?.message ?? text)
+    // Drop the Rust span trace ("\n   0: sql_schema_connector::… at …rs:352") the Wasm build appends.
+    .replace(/\n\s+0: [a-z_]+::[\s\S]*$/, "");
+  return { code: 4466, message, data: { is_panic: isPanic, message, error_code: error?.code, meta: error?.meta } };
 }
 
 // One request at a time, in order (the CLI never overlaps them, and `reset` swaps the engine out).

@@ -1,6 +1,10 @@
 // Whole server processes: a kill -9 under load loses no acknowledged payment, and two servers on one
 // database neither fork the chain nor overdraw an account.
+import Database from "better-sqlite3";
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "@/scripts/build-if-needed";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
@@ -108,5 +112,49 @@ describe("two server processes on one database", () => {
       if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
     }
     expect(await audit(second!.url)).toMatchObject({ ok: true, firstBad: null });
+  });
+});
+
+describe("npm run verify", () => {
+  function runVerify(...args: string[]): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/verify.ts", ...args], { cwd: root });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.on("exit", (code) => resolve({ code, output }));
+    });
+  }
+
+  it("verifies a node through its public API alone, and names the block changed behind its back", async () => {
+    const dataDir = makeDataDir("verify");
+    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "100000" });
+    let server = await start(environment);
+    const payer = makeWallet();
+    await fund(server.url, [payer]);
+    for (let index = 0; index < 4; index++) {
+      expect((await postJson(`${server.url}/api/payments`, signPayment(payer, makeWallet().publicKey, "25"))).status).toBe(201);
+    }
+    const nodeKey = ((await getJson(`${server.url}/api/node`)).body as { nodePublicKey: string }).nodePublicKey;
+
+    const passing = await runVerify(server.url, "--node-key", nodeKey);
+    expect(passing.output).toContain("OK: 6 blocks and 5 transactions verify");
+    expect(passing.code).toBe(0);
+
+    const foreignKey = makeWallet().publicKey;
+    const wrongKey = await runVerify(server.url, "--node-key", foreignKey);
+    expect(wrongKey.output).toContain("FAILED at block 0: the node's signature over the block header does not verify");
+    expect(wrongKey.code).toBe(1);
+
+    await server.stop();
+    const database = new Database(path.join(dataDir, "chainpay.db"));
+    database.exec(`DROP TRIGGER "Transaction_append_only_update"; UPDATE "Transaction" SET "amountMinor" = 1 WHERE "blockHeight" = 3;`);
+    database.close();
+    server = await start(environment);
+    const tampered = await runVerify(server.url, "--node-key", nodeKey);
+    expect(tampered.output).toContain("FAILED at block 3: transaction 0: its txId is not the hash of its contents");
+    expect(tampered.code).toBe(1);
+
+    expect((await runVerify()).code).toBe(2);
   });
 });
