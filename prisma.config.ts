@@ -6,6 +6,8 @@ import { defineConfig } from "prisma/config";
 // That download is impossible offline (and behind many firewalls), so point the CLI at our own engine:
 // a small script that answers the engine's JSON-RPC protocol with Prisma's WebAssembly schema engine.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("scripts/schema-engine.mjs");
+// No update check or telemetry from the CLI: these machines (and many users' networks) are offline.
+process.env.CHECKPOINT_DISABLE ??= "1";
 
 const dataDir = process.env.DATA_DIR ?? "./data";
 

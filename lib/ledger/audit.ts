@@ -4,7 +4,7 @@ import { isAmountString } from "./amount";
 import { applyTransaction } from "./balances";
 import { computeMerkleRoot, linkProblem } from "./block";
 import { canonicalBytes } from "./canonical";
-import { computeBlockHash, computeTxId } from "./hash";
+import { computeBlockHash, digestTransaction } from "./hash";
 import { hex128Pattern, hex64Pattern } from "./hex";
 import { blockTransactionsMax, blockVersion } from "./limits";
 import { isIsoTimestamp, memoProblem } from "./transaction";
@@ -15,6 +15,8 @@ export type AuditBlock = { block: SignedBlock; transactions: AuditTransaction[] 
 export type SignatureCheck = { publicKey: string; message: Uint8Array; signature: string };
 /** Verifies many signatures at once, answering in order; lets the caller spread the work over cores. */
 export type BatchVerifier = (checks: SignatureCheck[]) => Promise<boolean[]>;
+
+type Digest = { bytes: Uint8Array; txId: string };
 
 export type AuditFailure = { height: number; reason: string };
 export type AuditResult = {
@@ -68,12 +70,13 @@ export class ChainAuditor {
     const accepted: { item: AuditBlock; checks: SignatureCheck[] }[] = [];
     let structuralFailure: AuditFailure | null = null;
     for (const item of run) {
-      const reason = this.checkStructure(item);
+      const signedBytes = item.transactions.map(({ tx }) => digestTransaction(tx));
+      const reason = this.checkStructure(item, signedBytes);
       if (reason !== null) {
         structuralFailure = { height: item.block.header.height, reason };
         break;
       }
-      accepted.push({ item, checks: this.signatureChecks(item) });
+      accepted.push({ item, checks: this.signatureChecks(item, signedBytes) });
       this.previous = item.block;
     }
     const verdicts = await verifyBatch(accepted.flatMap((entry) => entry.checks));
@@ -97,14 +100,14 @@ export class ChainAuditor {
     return this.failure === null;
   }
 
-  private signatureChecks({ block, transactions }: AuditBlock): SignatureCheck[] {
+  private signatureChecks({ block, transactions }: AuditBlock, digests: readonly Digest[]): SignatureCheck[] {
     return [
       { publicKey: this.nodePublicKey, message: canonicalBytes(block.header), signature: block.signature },
-      ...transactions.map(({ tx, signature }) => ({ publicKey: tx.from, message: canonicalBytes(tx), signature })),
+      ...transactions.map(({ tx, signature }, index) => ({ publicKey: tx.from, message: digests[index]!.bytes, signature })),
     ];
   }
 
-  private checkStructure({ block, transactions }: AuditBlock): string | null {
+  private checkStructure({ block, transactions }: AuditBlock, digests: readonly Digest[]): string | null {
     const { header } = block;
     if (header.version !== blockVersion) return `unknown block version ${String(header.version)}`;
     if (!hex64Pattern.test(block.hash) || !hex128Pattern.test(block.signature)) return "malformed hash or signature";
@@ -121,7 +124,7 @@ export class ChainAuditor {
     if (header.txCount !== transactions.length) return "txCount does not match the block's transactions";
     for (const [position, { txId, tx, leafIndex }] of transactions.entries()) {
       if (leafIndex !== position) return `transaction ${position} is stored at leaf ${leafIndex}`;
-      const problem = this.transactionProblem(tx, txId, header.chainId);
+      const problem = this.transactionProblem(tx, txId, digests[position]!.txId, header.chainId);
       if (problem !== null) return `transaction ${position}: ${problem}`;
     }
     if (computeMerkleRoot(transactions.map((item) => item.txId)) !== header.merkleRoot) {
@@ -135,8 +138,8 @@ export class ChainAuditor {
     return null;
   }
 
-  private transactionProblem(tx: Transaction, txId: string, chainId: string): string | null {
-    if (computeTxId(tx) !== txId) return "its txId is not the hash of its contents";
+  private transactionProblem(tx: Transaction, txId: string, computedTxId: string, chainId: string): string | null {
+    if (computedTxId !== txId) return "its txId is not the hash of its contents";
     if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";

@@ -10,7 +10,13 @@ export function sha256(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** txId = SHA-256 of canonical(tx), as hex64. */
 export function computeTxId(tx: Transaction): string {
-  return bytesToHex(sha256(canonicalBytes(tx)));
+  return digestTransaction(tx).txId;
+}
+
+/** The signed bytes and the txId together: both are needed on every hot path, and canonicalising is not free. */
+export function digestTransaction(tx: Transaction): { bytes: Uint8Array<ArrayBuffer>; txId: string } {
+  const bytes = canonicalBytes(tx);
+  return { bytes, txId: bytesToHex(sha256(bytes)) };
 }
 
 /** block hash = SHA-256 of canonical(header), as hex64. */

@@ -1,9 +1,8 @@
 // POST /api/payments and /api/payments/batch: check a signed payment in the protocol's order (shape, already
 // recorded, chain, timestamp, signature, balance) and hand it to the sealer.
 import "server-only";
-import { canonicalBytes } from "../ledger/canonical";
 import { LedgerError, type ErrorBody } from "../ledger/errors";
-import { computeTxId } from "../ledger/hash";
+import { digestTransaction } from "../ledger/hash";
 import { isTimestampFresh } from "../ledger/transaction";
 import type { Receipt, SignedTransaction } from "../ledger/types";
 import { signedPaymentSchema } from "../validations/transaction";
@@ -14,11 +13,11 @@ import { readReceiptOrThrow } from "./read-receipt";
 import type { SubmitOutcome } from "./sealer";
 import { getVerifyPool } from "./verify-pool";
 
-type Checked = { txId: string; signed: SignedTransaction };
+type Checked = { txId: string; signed: SignedTransaction; signedBytes: Uint8Array };
 
 /** The checks that need neither the signature nor the ledger's balances. */
 async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Checked | SubmitOutcome> {
-  const txId = computeTxId(signed.tx);
+  const { txId, bytes: signedBytes } = digestTransaction(signed.tx);
   if (node.store.isRecorded(txId)) {
     return { created: false, receipt: await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex) };
   }
@@ -28,7 +27,7 @@ async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Ch
   if (!isTimestampFresh(signed.tx.timestamp, Date.now())) {
     throw new LedgerError("stale_timestamp", "The timestamp is more than 10 minutes from the node's clock.", "tx.timestamp");
   }
-  return { txId, signed };
+  return { txId, signed, signedBytes };
 }
 
 const invalidSignature = () =>
@@ -37,8 +36,8 @@ const invalidSignature = () =>
 export async function submitPayment(node: LedgerNode, signed: SignedTransaction): Promise<SubmitOutcome> {
   const checked = await precheck(node, signed);
   if ("receipt" in checked) return checked;
-  if (!verifyWithNodeCrypto(signed.tx.from, canonicalBytes(signed.tx), signed.signature)) throw invalidSignature();
-  return node.sealer.submit(checked);
+  if (!verifyWithNodeCrypto(signed.tx.from, checked.signedBytes, signed.signature)) throw invalidSignature();
+  return node.sealer.submit({ txId: checked.txId, signed });
 }
 
 export type BatchResult = { created: boolean; receipt: Receipt } | ErrorBody;
@@ -59,7 +58,7 @@ export async function submitBatch(node: LedgerNode, items: readonly unknown[]): 
   );
   const toVerify = prechecked.filter((entry): entry is Checked => !(entry instanceof LedgerError) && !("receipt" in entry));
   const verdicts = await getVerifyPool().verify(
-    toVerify.map(({ signed }) => ({ publicKey: signed.tx.from, message: canonicalBytes(signed.tx), signature: signed.signature })),
+    toVerify.map(({ signed, signedBytes }) => ({ publicKey: signed.tx.from, message: signedBytes, signature: signed.signature })),
   );
   const isValid = new Map(toVerify.map((entry, index) => [entry, verdicts[index]!]));
   return Promise.all(
@@ -68,7 +67,7 @@ export async function submitBatch(node: LedgerNode, items: readonly unknown[]): 
       if ("receipt" in entry) return entry;
       if (!isValid.get(entry)) return invalidSignature().toBody();
       try {
-        return await node.sealer.submit(entry);
+        return await node.sealer.submit({ txId: entry.txId, signed: entry.signed });
       } catch (error) {
         if (error instanceof LedgerError) return error.toBody();
         throw error;

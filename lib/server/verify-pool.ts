@@ -11,11 +11,24 @@ const { parentPort } = require("node:worker_threads");
 const { createPublicKey, verify } = require("node:crypto");
 const prefix = Buffer.from("302a300506032b6570032100", "hex");
 const hex64 = /^[0-9a-f]{64}$/, hex128 = /^[0-9a-f]{128}$/;
+// Importing a key costs as much as a verification; payers repeat, so keep recent keys (bounded).
+const keys = new Map();
+function keyOf(publicKey) {
+  let key = keys.get(publicKey);
+  if (key !== undefined) return key;
+  try {
+    key = createPublicKey({ key: Buffer.concat([prefix, Buffer.from(publicKey, "hex")]), format: "der", type: "spki" });
+  } catch { key = null; }
+  if (keys.size >= 10000) keys.clear();
+  keys.set(publicKey, key);
+  return key;
+}
 parentPort.on("message", ({ id, checks }) => {
   const verdicts = checks.map(({ publicKey, message, signature }) => {
     if (!hex64.test(publicKey) || !hex128.test(signature)) return false;
+    const key = keyOf(publicKey);
+    if (key === null) return false;
     try {
-      const key = createPublicKey({ key: Buffer.concat([prefix, Buffer.from(publicKey, "hex")]), format: "der", type: "spki" });
       return verify(null, message, key, Buffer.from(signature, "hex"));
     } catch { return false; }
   });

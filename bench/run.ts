@@ -1,0 +1,206 @@
+// `npm run bench`: the node's speed, measured in one run on this machine and reported as ratios.
+// It starts the production server on a fresh database and drives it over loopback with autocannon; every
+// payment is signed before the timed part. See README "Speed" for what the figures mean and the targets.
+import autocannon from "autocannon";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { canonicalBytes } from "../lib/ledger/canonical";
+import { bytesToHex } from "../lib/ledger/hex";
+import type { SignedTransaction, Transaction } from "../lib/ledger/types";
+import { publicKeyHexOf } from "../lib/server/ed25519";
+import { startServer, type RunningServer } from "../tests/support/server";
+import { buildIfNeeded } from "../scripts/build-if-needed";
+
+const chainId = "chainpay-bench";
+const adminToken = "bench-admin-token-0123456789";
+const connectionLevels = [1, 16, 64];
+const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 6);
+const auditPayments = Number(process.env.BENCH_AUDIT_PAYMENTS ?? 100_000);
+const batchSize = 500;
+const batchConnections = 4;
+
+type Wallet = { publicKey: string; privateKey: KeyObject };
+type LoadResult = { connections: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; statusCounts: Record<string, number> };
+
+function makeWallet(): Wallet {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  return { publicKey: publicKeyHexOf(privateKey), privateKey };
+}
+
+let timestampMs = Date.now();
+function signPayment(from: Wallet, to: string): SignedTransaction {
+  // Distinct timestamps make every payment distinct; they stay within the node's 10-minute window.
+  timestampMs += 1;
+  const tx: Transaction = { type: "payment", chainId, from: from.publicKey, to, amount: "1", timestamp: new Date(timestampMs).toISOString() };
+  return { tx, signature: bytesToHex(sign(null, canonicalBytes(tx), from.privateKey)) };
+}
+
+/** Runs autocannon for `amount` requests, each body taken in turn from `bodies` (or none, for GETs). */
+async function load(url: string, connections: number, amount: number, bodies?: string[]): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    amount,
+    method: bodies === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (request) => (bodies === undefined ? request : { ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
+  });
+  const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, Number(stats.count)]));
+  const successes = Object.entries(statusCounts).filter(([code]) => code.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
+  return {
+    connections,
+    requestsPerSecond: successes / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    statusCounts,
+  };
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+async function fund(server: RunningServer, wallets: Wallet[]) {
+  for (const wallet of wallets) {
+    const response = await postJson(`${server.url}/api/faucet`, { account: wallet.publicKey });
+    if (response.status !== 201) throw new Error(`faucet answered ${response.status}`);
+  }
+}
+
+// The machine's raw rate, as STACK.md measured it: one key import and one verification per signature, every
+// signature by a distinct key, on every core at once (one worker thread per core, nothing else in the loop).
+const rawVerifyWorkerSource = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { generateKeyPairSync, sign, verify } = require("node:crypto");
+const items = Array.from({ length: workerData.count }, (_, index) => {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const message = Buffer.from("payment " + index + " " + "x".repeat(200));
+  return { der: publicKey.export({ format: "der", type: "spki" }), message, signature: sign(null, message, privateKey) };
+});
+parentPort.once("message", () => {
+  const started = performance.now();
+  let valid = 0;
+  for (const item of items) if (verify(null, item.message, { key: item.der, format: "der", type: "spki" }, item.signature)) valid++;
+  parentPort.postMessage({ valid, seconds: (performance.now() - started) / 1000 });
+});
+parentPort.postMessage("ready");`;
+
+async function rawVerifyRate(): Promise<number> {
+  const perWorker = 6_000;
+  const workers = Array.from({ length: availableParallelism() }, () => new Worker(rawVerifyWorkerSource, { eval: true, workerData: { count: perWorker } }));
+  await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("message", resolve))));
+  const started = performance.now();
+  const results = await Promise.all(
+    workers.map((worker) => {
+      const done = new Promise<{ valid: number }>((resolve) => worker.once("message", resolve));
+      worker.postMessage("go");
+      return done;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  if (results.some((result) => result.valid !== perWorker)) throw new Error("raw verify benchmark: a signature failed");
+  return (perWorker * workers.length) / seconds;
+}
+
+const format = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  buildIfNeeded();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-"));
+  const server = await startServer({
+    DATA_DIR: dataDir,
+    CHAIN_ID: chainId,
+    ADMIN_TOKEN: adminToken,
+    FAUCET_AMOUNT: "1000000000000",
+    FAUCET_INTERVAL_SECONDS: "0",
+  });
+  try {
+    console.log(`chainpay bench: server on ${server.url}, data in ${dataDir}, ${secondsPerLevel} s per level`);
+    const payers = Array.from({ length: 256 }, makeWallet);
+    await fund(server, payers);
+    const payee = makeWallet().publicKey;
+    let payerIndex = 0;
+    const nextPayment = () => JSON.stringify(signPayment(payers[payerIndex++ % payers.length]!, payee));
+
+    // Warm both routes up so that the first level does not pay for compilation.
+    await load(`${server.url}/api/health`, 16, 2_000);
+    await load(`${server.url}/api/payments`, 16, 1_000, Array.from({ length: 1_000 }, nextPayment));
+
+    const health: LoadResult[] = [];
+    const payments: LoadResult[] = [];
+    for (const connections of connectionLevels) {
+      // A short probe sizes each run to about secondsPerLevel seconds.
+      const healthProbe = await load(`${server.url}/api/health`, connections, 300);
+      health.push(await load(`${server.url}/api/health`, connections, Math.ceil(healthProbe.requestsPerSecond * secondsPerLevel)));
+      const paymentProbe = await load(`${server.url}/api/payments`, connections, 200, Array.from({ length: 200 }, nextPayment));
+      const count = Math.ceil(paymentProbe.requestsPerSecond * secondsPerLevel);
+      payments.push(await load(`${server.url}/api/payments`, connections, count, Array.from({ length: count }, nextPayment)));
+    }
+
+    // Batches of 500 over a few connections: what merchants and payout jobs send.
+    const batchCount = 40;
+    const batches = Array.from({ length: batchCount }, () =>
+      JSON.stringify({ payments: Array.from({ length: batchSize }, () => JSON.parse(nextPayment()) as unknown) }),
+    );
+    const batch = await load(`${server.url}/api/payments/batch`, batchConnections, batchCount, batches);
+    const batchPaymentsPerSecond = batch.requestsPerSecond * batchSize;
+
+    const verifyRate = await rawVerifyRate();
+
+    // Fill the chain up to auditPayments payments through the batch route, then time the full audit.
+    const headBefore = (await (await fetch(`${server.url}/api/node`)).json()) as { head: { header: { height: number } } };
+    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 1_000;
+    while (recorded < auditPayments) {
+      const size = Math.min(1_000, auditPayments - recorded);
+      const body = { payments: Array.from({ length: size }, () => JSON.parse(nextPayment()) as unknown) };
+      const response = await postJson(`${server.url}/api/payments/batch`, body);
+      if (response.status !== 200) throw new Error(`batch answered ${response.status}`);
+      recorded += size;
+    }
+    const auditStarted = performance.now();
+    const audit = await fetch(`${server.url}/api/admin/audit`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const auditBody = (await audit.json()) as { ok: boolean; blocks: number; transactions: number };
+    const auditSeconds = (performance.now() - auditStarted) / 1000;
+    if (!auditBody.ok) throw new Error("the audit failed on the benchmark's own chain");
+    const auditRate = auditBody.transactions / auditSeconds;
+
+    const at64 = (list: LoadResult[]) => list.find((item) => item.connections === 64)!;
+    const ratio = at64(payments).requestsPerSecond / at64(health).requestsPerSecond;
+    const lines = [
+      "",
+      "| route | connections | requests/s | p50 ms | p99 ms | non-2xx |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...health.map((item) => `| GET /api/health | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
+      ...payments.map((item) => `| POST /api/payments | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
+      `| POST /api/payments/batch (${batchSize} a batch) | ${batchConnections} | ${format(batch.requestsPerSecond, 1)} batches = ${format(batchPaymentsPerSecond)} payments/s | ${batch.p50Ms} | ${batch.p99Ms} | ${batch.errors} |`,
+      "",
+      `payments/s ÷ health/s at 64 connections: ${format(ratio, 2)} (target ≥ 0.70)`,
+      `payments p99 at 64 connections: ${at64(payments).p99Ms} ms (target < 250 ms)`,
+      `batch route: ${format(batchPaymentsPerSecond)} payments/s (target ≥ 5,000; ${format(batchPaymentsPerSecond / verifyRate, 2)} of the raw verify rate, target ≥ 0.40)`,
+      `raw Ed25519 verify, all cores (worker pool): ${format(verifyRate)} /s`,
+      `audit of ${format(auditBody.transactions)} transactions in ${format(auditBody.blocks)} blocks: ${format(auditSeconds, 2)} s = ${format(auditRate)} tx/s (${format(auditRate / verifyRate, 2)} of the raw verify rate, target ≥ 0.50)`,
+      `(chain grew from height ${headBefore.head.header.height} while filling for the audit)`,
+    ];
+    console.log(lines.join("\n"));
+    const resultsDir = path.resolve("bench/results");
+    mkdirSync(resultsDir, { recursive: true });
+    const report = { at: new Date().toISOString(), health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
+    writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
