@@ -11,13 +11,15 @@ export function parseAmountMinor(value: string): bigint {
 }
 
 /**
- * Parses a person's amount in major units ("12.5") into minor units for a currency with `decimals` places.
- * Returns null for anything that is not a plain positive decimal with at most `decimals` fraction digits.
+ * Parses a person's amount in major units ("12.5", "1,234.50") into minor units for a currency with `decimals`
+ * places. The point is the decimal separator; commas may only group thousands, as formatMinorUnits writes them.
+ * Returns null for anything that is not a plain non-negative decimal with at most `decimals` fraction digits.
  */
 export function parseMajorUnits(text: string, decimals: number): bigint | null {
-  const match = /^(\d+)(?:[.,](\d*))?$/.exec(text.trim());
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(text.trim());
   if (match === null) return null;
-  const [, whole = "", fraction = ""] = match;
+  const whole = match[1]!.replace(/,/g, "");
+  const fraction = match[2] ?? "";
   if (fraction.length > decimals) return null;
   return BigInt(whole + fraction.padEnd(decimals, "0"));
 }

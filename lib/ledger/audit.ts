@@ -38,6 +38,8 @@ export class ChainAuditor {
   private readonly balances = new Map<string, bigint>();
   private readonly seenTxIds = new Set<string>();
   private blockCount = 0;
+  /** The highest block whose structure and signatures have all been checked. */
+  private goodHeight = -1;
   private transactionCount = 0;
   private failure: AuditFailure | null = null;
 
@@ -48,7 +50,7 @@ export class ChainAuditor {
   get result(): AuditResult {
     return {
       ok: this.failure === null && this.previous !== null,
-      height: this.previous?.header.height ?? -1,
+      height: this.goodHeight,
       blocks: this.blockCount,
       transactions: this.transactionCount,
       firstBad: this.failure ?? (this.previous === null ? { height: 0, reason: "the chain has no genesis block" } : null),
@@ -79,7 +81,10 @@ export class ChainAuditor {
       accepted.push({ item, checks: this.signatureChecks(item, signedBytes) });
       this.previous = item.block;
     }
-    const verdicts = await verifyBatch(accepted.flatMap((entry) => entry.checks));
+    const checks = accepted.flatMap((entry) => entry.checks);
+    const verdicts = await verifyBatch(checks);
+    // A verifier that answers short would let unchecked signatures pass: that is a bug, not a verdict.
+    if (verdicts.length !== checks.length) throw new Error("the batch verifier answered a different number of verdicts");
     let offset = 0;
     for (const { item, checks } of accepted) {
       const blockVerdicts = verdicts.slice(offset, offset + checks.length);
@@ -95,6 +100,7 @@ export class ChainAuditor {
       }
       this.blockCount += 1;
       this.transactionCount += item.transactions.length;
+      this.goodHeight = item.block.header.height;
     }
     this.failure = structuralFailure;
     return this.failure === null;
@@ -122,10 +128,13 @@ export class ChainAuditor {
       return `a block cannot hold ${transactions.length} transactions`;
     }
     if (header.txCount !== transactions.length) return "txCount does not match the block's transactions";
+    const txIdsInBlock = new Set<string>();
     for (const [position, { txId, tx, leafIndex }] of transactions.entries()) {
       if (leafIndex !== position) return `transaction ${position} is stored at leaf ${leafIndex}`;
       const problem = this.transactionProblem(tx, txId, digests[position]!.txId, header.chainId);
       if (problem !== null) return `transaction ${position}: ${problem}`;
+      if (txIdsInBlock.has(txId)) return `transaction ${position}: it appears twice in this block`;
+      txIdsInBlock.add(txId);
     }
     if (computeMerkleRoot(transactions.map((item) => item.txId)) !== header.merkleRoot) {
       return "the Merkle root does not match the block's transactions";

@@ -8,13 +8,14 @@ export type BalanceProblem = "insufficient_funds" | "balance_overflow";
 /** Applies `tx` to `balances` (missing accounts hold 0) or returns why it cannot be applied, changing nothing. */
 export function applyTransaction(balances: Map<string, bigint>, tx: Transaction): BalanceProblem | null {
   const amountMinor = parseAmountMinor(tx.amount);
-  const toBalance = balances.get(tx.to) ?? 0n;
+  const fromBalance = balances.get(tx.from) ?? 0n;
+  if (tx.type === "payment" && fromBalance < amountMinor) return "insufficient_funds";
+  // The payer is debited before the payee's balance is read, so that even a payment to oneself (which the
+  // protocol refuses earlier) could never create money here.
+  const debited = new Map(tx.type === "payment" ? [[tx.from, fromBalance - amountMinor]] : []);
+  const toBalance = debited.get(tx.to) ?? balances.get(tx.to) ?? 0n;
   if (toBalance + amountMinor > balanceMinorMax) return "balance_overflow";
-  if (tx.type === "payment") {
-    const fromBalance = balances.get(tx.from) ?? 0n;
-    if (fromBalance < amountMinor) return "insufficient_funds";
-    balances.set(tx.from, fromBalance - amountMinor);
-  }
+  for (const [account, balance] of debited) balances.set(account, balance);
   balances.set(tx.to, toBalance + amountMinor);
   return null;
 }

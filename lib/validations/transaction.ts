@@ -20,7 +20,8 @@ export const timestampSchema = z
   .string()
   .refine(isIsoTimestamp, "must be an ISO 8601 UTC time with milliseconds, like 2026-11-25T22:00:00.000Z");
 
-export const chainIdSchema = z.string().min(1).max(64);
+/** Printable ASCII only: a chain id is compared byte for byte and must canonicalise the same everywhere. */
+export const chainIdSchema = z.string().regex(/^[\x20-\x7e]{1,64}$/, "must be 1 to 64 printable ASCII characters");
 
 const transactionFields = {
   chainId: chainIdSchema,

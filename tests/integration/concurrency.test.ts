@@ -70,7 +70,7 @@ it("keeps single and batch payments racing for one balance from overdrawing it",
     call(batchRoute.POST, { body: { payments: batch } }),
     ...singles.map((body) => call(paymentsRoute.POST, { body })),
   ]);
-  const batchResults = (batchResponse!.body as { results: { created?: boolean }[] }).results;
+  const batchResults = (batchResponse.body as { results: { created?: boolean }[] }).results;
   const created = batchResults.filter((result) => result.created === true).length +
     singleResponses.filter((response) => response.status === 201).length;
   expect(created).toBe(10);

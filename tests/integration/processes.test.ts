@@ -94,24 +94,24 @@ describe("two server processes on one database", () => {
     const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "5" });
     const [first, second] = await Promise.all([start(environment), start(environment)]);
     const payer = makeWallet();
-    await fund(first!.url, [payer]);
+    await fund(first.url, [payer]);
     const payments = Array.from({ length: 40 }, () => signPayment(payer, makeWallet().publicKey, "100"));
     const responses = await Promise.all(
-      payments.map((payment, index) => postJson(`${(index % 2 === 0 ? first : second)!.url}/api/payments`, payment)),
+      payments.map((payment, index) => postJson(`${(index % 2 === 0 ? first : second).url}/api/payments`, payment)),
     );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(10);
     expect(responses.filter((response) => response.status === 409)).toHaveLength(30);
-    const balance = await getJson(`${second!.url}/api/accounts/${payer.publicKey}`);
+    const balance = await getJson(`${second.url}/api/accounts/${payer.publicKey}`);
     expect((balance.body as { balance: string }).balance).toBe("0");
 
     // Both processes wrote blocks, and they form one chain: every height once, each linked to the one before.
-    const headers = (await getJson(`${first!.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
+    const headers = (await getJson(`${first.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
     const heights = headers.blocks.map((block) => block.header.height);
     expect(heights).toEqual(heights.map((_, index) => index));
     for (const [index, block] of headers.blocks.entries()) {
       if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
     }
-    expect(await audit(second!.url)).toMatchObject({ ok: true, firstBad: null });
+    expect(await audit(second.url)).toMatchObject({ ok: true, firstBad: null });
   });
 });
 

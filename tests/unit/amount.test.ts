@@ -41,7 +41,7 @@ describe("parseMajorUnits", () => {
     { text: "12.50", decimals: 2, minor: 1250n },
     { text: "12", decimals: 2, minor: 1200n },
     { text: "12.", decimals: 2, minor: 1200n },
-    { text: "12,5", decimals: 2, minor: 1250n },
+    { text: "1,234.5", decimals: 2, minor: 123450n },
     { text: "  12.5  ", decimals: 2, minor: 1250n },
     { text: "0", decimals: 2, minor: 0n },
     { text: "0.01", decimals: 2, minor: 1n },

@@ -377,6 +377,13 @@ describe("ChainAuditor names the first bad block", () => {
     expect(result).toMatchObject({ ok: false, firstBad: { height: 2 } });
   });
 
+  it("reports as audited height the last block whose signatures verified, not the last one read", async () => {
+    const chain = buildChain(node, specs({ 2: { signer: rogue } }));
+    const auditor = new ChainAuditor(node.publicKeyHex);
+    expect(await auditor.addBlocks(chain, verifyBatchSync)).toBe(false);
+    expect(auditor.result).toMatchObject({ ok: false, height: 1, blocks: 2, firstBad: { height: 2 } });
+  });
+
   it("a batch verifier that answers fewer verdicts than it was asked for does not pass the chain", async () => {
     // Missing verdicts are not valid signatures: the auditor must fail (or stop with an error), never pass.
     const chain = buildChain(node, specs({ 2: { signer: rogue } }));

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { computeBlockHash, makeBlockHeader, makeGenesisHeader } from "@/lib/ledger/block";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { computeTxId } from "@/lib/ledger/hash";
-import { hexToBytes } from "@/lib/ledger/hex";
-import { inclusionPaths } from "@/lib/ledger/merkle";
+import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
+import { hashChildren, hashLeaf, inclusionPaths } from "@/lib/ledger/merkle";
 import { buildReceipt, verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
 import { signBlock } from "./support/chain";
@@ -75,9 +75,13 @@ describe("buildReceipt", () => {
       nodePublicKey: node.publicKeyHex,
       proof: { leafIndex: 2, treeSize: 5 },
     });
-    // Leaf 2 of 5: its sibling leaf 3, then the left subtree H(0, 1), then leaf 4 carried up.
-    expect(receipt.proof.path).toHaveLength(3);
-    for (const hash of receipt.proof.path) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // Leaf 2 of 5 (RFC 9162 §2.1.3.1): its sibling leaf 3, then the subtree over leaves 0 and 1, then leaf 4.
+    const leafHashes = receipts.map((item) => hashLeaf(hexToBytes(item.txId)));
+    expect(receipt.proof.path).toEqual([
+      bytesToHex(leafHashes[3]!),
+      bytesToHex(hashChildren(leafHashes[0]!, leafHashes[1]!)),
+      bytesToHex(leafHashes[4]!),
+    ]);
   });
 });
 

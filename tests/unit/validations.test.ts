@@ -115,8 +115,9 @@ describe("signedPaymentSchema", () => {
     },
     { name: "to one byte short", input: withTx({ to: bob.publicKeyHex.slice(2) }), path: ["tx", "to"], code: "invalid_format" },
     { name: "from with a 0x prefix", input: withTx({ from: `0x${alice.publicKeyHex.slice(2)}` }), path: ["tx", "from"], code: "invalid_format" },
-    { name: "an empty chain id", input: withTx({ chainId: "" }), path: ["tx", "chainId"], code: "too_small" },
-    { name: "a 65-character chain id", input: withTx({ chainId: "c".repeat(65) }), path: ["tx", "chainId"], code: "too_big" },
+    { name: "an empty chain id", input: withTx({ chainId: "" }), path: ["tx", "chainId"], code: "invalid_format" },
+    { name: "a 65-character chain id", input: withTx({ chainId: "c".repeat(65) }), path: ["tx", "chainId"], code: "invalid_format" },
+    { name: "a chain id with a lone surrogate", input: withTx({ chainId: "chain\uD800" }), path: ["tx", "chainId"], code: "invalid_format" },
     {
       name: "a timestamp without milliseconds",
       input: withTx({ timestamp: "2026-11-25T22:00:00Z" }),

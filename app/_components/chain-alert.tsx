@@ -1,0 +1,72 @@
+"use client";
+import type { WatchState } from "@/lib/wallet/chain-watch";
+import { shortKey } from "@/lib/wallet/format";
+import { Notice } from "./ui";
+
+/** What the wallet's own audit of the node found, said plainly; the alarms are impossible to miss. */
+export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {
+  switch (watch.kind) {
+    case "rewritten":
+      return (
+        <Alarm title="Warning: this node has rewritten its history">
+          <p>
+            This wallet verified block {watch.height} with hash <code className="break-all">{shortKey(watch.seenHash)}</code>. The node
+            now shows {watch.nowHash === null ? "a chain that no longer contains it" : <>a different block there (<code>{shortKey(watch.nowHash)}</code>)</>}.
+            Payments recorded before may have been changed or removed. Do not send money through this node; keep your receipts,
+            they prove what was recorded.
+          </p>
+          <TrustAgain onTrustAgain={onTrustAgain} />
+        </Alarm>
+      );
+    case "key-changed":
+      return (
+        <Alarm title="Warning: this node's key has changed">
+          <p>
+            This wallet trusts node key <code>{shortKey(watch.pinnedKey)}</code>, but the node now signs with{" "}
+            <code>{shortKey(watch.announcedKey)}</code>. Receipts from the new key cannot be checked against the old one. Unless the
+            operator told you of a new key, do not send money through this node.
+          </p>
+          <TrustAgain onTrustAgain={onTrustAgain} />
+        </Alarm>
+      );
+    case "broken":
+      return (
+        <Alarm title="Warning: this node's chain does not verify">
+          <p>
+            Block {watch.height}: {watch.reason}. Do not send money through this node.
+          </p>
+        </Alarm>
+      );
+    case "unreachable":
+      return (
+        <Notice tone="warning" title="The node's history could not be checked">
+          {watch.message}
+        </Notice>
+      );
+    default:
+      return null;
+  }
+}
+
+function Alarm({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div role="alert" data-testid="chain-alarm" className="rounded-2xl border-2 border-rose-600 bg-rose-50 p-5 text-rose-950 shadow-md">
+      <p className="flex items-center gap-2 text-lg font-bold">
+        <span aria-hidden="true">⚠</span>
+        {title}
+      </p>
+      <div className="mt-2 space-y-3 text-sm">{children}</div>
+    </div>
+  );
+}
+
+function TrustAgain({ onTrustAgain }: { onTrustAgain: () => void }) {
+  return (
+    <details>
+      <summary className="cursor-pointer font-medium underline">I know why, trust the node as it is now</summary>
+      <button type="button" className="mt-2 rounded-lg border border-rose-700 px-3 py-1.5 font-medium hover:bg-rose-100" onClick={onTrustAgain}>
+        Trust this node again
+      </button>
+    </details>
+  );
+}

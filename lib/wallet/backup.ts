@@ -1,0 +1,78 @@
+// The wallet backup: the private key (PKCS #8) encrypted with AES-256-GCM under a key derived from a
+// passphrase with PBKDF2-SHA-256. Everything is WebCrypto; nothing leaves the browser but the file itself.
+import { bytesToHex, hexToBytes } from "../ledger/hex";
+
+export const backupFormat = "chainpay-wallet-backup";
+// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
+const pbkdf2Iterations = 600_000;
+export const passphraseLengthMin = 10;
+
+export type WalletBackup = {
+  format: typeof backupFormat;
+  version: 1;
+  name: string;
+  publicKey: string;
+  kdf: { name: "PBKDF2"; hash: "SHA-256"; iterations: number; salt: string };
+  cipher: { name: "AES-GCM"; iv: string };
+  ciphertext: string;
+};
+
+async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    material,
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt", "decrypt"],
+  );
+}
+
+/** The public key authenticates the ciphertext as additional data: a file edited to name another key fails. */
+const associatedData = (publicKey: string) => new TextEncoder().encode(`${backupFormat}:1:${publicKey}`);
+
+export async function encryptBackup(input: { name: string; publicKey: string; pkcs8: ArrayBuffer; passphrase: string }): Promise<WalletBackup> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await deriveKey(input.passphrase, salt, pbkdf2Iterations);
+  const ciphertext = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: associatedData(input.publicKey) }, key, input.pkcs8);
+  return {
+    format: backupFormat,
+    version: 1,
+    name: input.name,
+    publicKey: input.publicKey,
+    kdf: { name: "PBKDF2", hash: "SHA-256", iterations: pbkdf2Iterations, salt: bytesToHex(salt) },
+    cipher: { name: "AES-GCM", iv: bytesToHex(iv) },
+    ciphertext: bytesToHex(new Uint8Array(ciphertext)),
+  };
+}
+
+export class BackupError extends Error {}
+
+export function parseBackup(text: string): WalletBackup {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BackupError("This file is not a chainpay wallet backup.");
+  }
+  const backup = value as Partial<WalletBackup>;
+  if (backup.format !== backupFormat || backup.version !== 1 || typeof backup.ciphertext !== "string" || typeof backup.publicKey !== "string") {
+    throw new BackupError("This file is not a chainpay wallet backup.");
+  }
+  return backup as WalletBackup;
+}
+
+/** The PKCS #8 private key inside a backup; a wrong passphrase or an altered file fails the same way. */
+export async function decryptBackup(backup: WalletBackup, passphrase: string): Promise<ArrayBuffer> {
+  try {
+    const key = await deriveKey(passphrase, hexToBytes(backup.kdf.salt), backup.kdf.iterations);
+    return await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: hexToBytes(backup.cipher.iv), additionalData: associatedData(backup.publicKey) },
+      key,
+      hexToBytes(backup.ciphertext),
+    );
+  } catch {
+    throw new BackupError("The passphrase is wrong, or the file was changed.");
+  }
+}

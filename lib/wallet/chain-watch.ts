@@ -1,0 +1,96 @@
+// Every wallet is an auditor. It pins the node key at first use and remembers the newest block header it has
+// verified; on each visit it checks that the node's chain still extends that header (hash links, header
+// hashes, the node's signatures). A node that rewrites history or swaps its key cannot hide it from a wallet.
+import { linkProblem } from "../ledger/block";
+import { canonicalBytes } from "../ledger/canonical";
+import { verifyWithWebCrypto } from "../ledger/ed25519";
+import { computeBlockHash } from "../ledger/hash";
+import type { SignedBlock } from "../ledger/types";
+import { nodeClient, type NodeInfo } from "./node-client";
+
+export type Pin = { nodePublicKey: string; chainId: string; height: number; hash: string };
+
+export type WatchState =
+  | { kind: "checking" }
+  | { kind: "ok"; height: number; checkedBlocks: number; isFirstUse: boolean }
+  | { kind: "key-changed"; pinnedKey: string; announcedKey: string }
+  | { kind: "rewritten"; height: number; seenHash: string; nowHash: string | null }
+  | { kind: "broken"; height: number; reason: string }
+  | { kind: "unreachable"; message: string };
+
+const pinKey = "chainpay:pinned-node";
+const headersPerRequest = 1000;
+
+export function readPin(): Pin | null {
+  try {
+    const pin = JSON.parse(localStorage.getItem(pinKey) ?? "null") as Pin | null;
+    return pin !== null && typeof pin.nodePublicKey === "string" ? pin : null;
+  } catch {
+    return null;
+  }
+}
+
+function writePin(pin: Pin): void {
+  localStorage.setItem(pinKey, JSON.stringify(pin));
+}
+
+async function isSignedByNode(block: SignedBlock, nodePublicKey: string): Promise<boolean> {
+  return computeBlockHash(block.header) === block.hash && (await verifyWithWebCrypto(nodePublicKey, canonicalBytes(block.header), block.signature));
+}
+
+/** The node key this browser trusts: the pinned one, or the node's own at first use (then pinned). */
+export async function trustedNodeKey(info: NodeInfo): Promise<string> {
+  const pin = readPin();
+  if (pin !== null) return pin.nodePublicKey;
+  await watchChain(info);
+  return readPin()?.nodePublicKey ?? info.nodePublicKey;
+}
+
+export async function watchChain(info: NodeInfo): Promise<WatchState> {
+  const pin = readPin();
+  if (pin === null) {
+    if (!(await isSignedByNode(info.head, info.nodePublicKey))) {
+      return { kind: "broken", height: info.head.header.height, reason: "the head block is not signed by the node's key" };
+    }
+    writePin({ nodePublicKey: info.nodePublicKey, chainId: info.chainId, height: info.head.header.height, hash: info.head.hash });
+    return { kind: "ok", height: info.head.header.height, checkedBlocks: 1, isFirstUse: true };
+  }
+  if (info.nodePublicKey !== pin.nodePublicKey) {
+    return { kind: "key-changed", pinnedKey: pin.nodePublicKey, announcedKey: info.nodePublicKey };
+  }
+  if (info.chainId !== pin.chainId || info.head.header.height < pin.height) {
+    return { kind: "rewritten", height: pin.height, seenHash: pin.hash, nowHash: null };
+  }
+  let previous: SignedBlock | null = null;
+  let checkedBlocks = 0;
+  for (let from = pin.height; from <= info.head.header.height; ) {
+    const result = await nodeClient.headers(from, headersPerRequest);
+    if (result.kind !== "ok") return { kind: "unreachable", message: result.kind === "unreachable" ? result.message : result.error.message };
+    const { blocks } = result.body;
+    if (blocks.length === 0) break;
+    for (const block of blocks) {
+      if (previous === null) {
+        // The first header must be the very block this wallet verified before.
+        if (block.header.height !== pin.height || block.hash !== pin.hash) {
+          return { kind: "rewritten", height: pin.height, seenHash: pin.hash, nowHash: block.hash };
+        }
+      } else {
+        const problem = linkProblem(previous, block.header);
+        if (problem !== null) return { kind: "broken", height: block.header.height, reason: problem };
+      }
+      if (!(await isSignedByNode(block, pin.nodePublicKey))) {
+        return { kind: "broken", height: block.header.height, reason: "the node's signature over this block does not verify" };
+      }
+      previous = block;
+      checkedBlocks += 1;
+    }
+    writePin({ ...pin, height: previous!.header.height, hash: previous!.hash });
+    from = previous!.header.height + 1;
+  }
+  return { kind: "ok", height: previous?.header.height ?? pin.height, checkedBlocks, isFirstUse: false };
+}
+
+/** Starts trusting the node as it is now (after a person has read the warning and chosen to). */
+export function forgetPin(): void {
+  localStorage.removeItem(pinKey);
+}

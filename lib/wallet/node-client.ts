@@ -1,0 +1,56 @@
+// The wallet's view of the node's public API (PROTOCOL.md), typed, with errors as values.
+import type { ErrorBody, ErrorCode } from "../ledger/errors";
+import type { Receipt, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
+
+export type NodeInfo = {
+  chainId: string;
+  nodePublicKey: string;
+  currency: { code: string; decimals: number };
+  head: SignedBlock;
+  faucet: { enabled: boolean; amount: string };
+};
+
+export type AccountEntry = { txId: string; tx: Transaction; blockHeight: number; leafIndex: number };
+export type AccountPage = { account: string; balance: string; transactions: AccountEntry[]; nextBefore: string | null };
+
+export type ApiResult<T> =
+  | { kind: "ok"; status: number; body: T }
+  | { kind: "refused"; status: number; error: ErrorBody["error"] }
+  /** The node could not be reached, or failed on its side: the request may be retried as it is. */
+  | { kind: "unreachable"; message: string };
+
+async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, cache: "no-store" });
+  } catch {
+    return { kind: "unreachable", message: "The node could not be reached. Check your connection and try again." };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { kind: "unreachable", message: `The node answered ${response.status} without a readable body.` };
+  }
+  if (response.ok) return { kind: "ok", status: response.status, body: body as T };
+  const error = (body as Partial<ErrorBody>).error;
+  if (response.status >= 500 || error === undefined) {
+    return { kind: "unreachable", message: error?.message ?? `The node failed to answer (${response.status}).` };
+  }
+  return { kind: "refused", status: response.status, error };
+}
+
+const postJson = <T>(path: string, body: unknown) =>
+  request<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+export const nodeClient = {
+  node: () => request<NodeInfo>("/api/node"),
+  account: (publicKey: string, before?: string) =>
+    request<AccountPage>(`/api/accounts/${publicKey}?limit=20${before === undefined ? "" : `&before=${encodeURIComponent(before)}`}`),
+  headers: (from: number, limit: number) => request<{ blocks: SignedBlock[] }>(`/api/headers?from=${from}&limit=${limit}`),
+  transaction: (txId: string) => request<{ receipt: Receipt }>(`/api/transactions/${txId}`),
+  pay: (signed: SignedTransaction) => postJson<{ receipt: Receipt }>("/api/payments", signed),
+  faucet: (account: string) => postJson<{ receipt: Receipt }>("/api/faucet", { account }),
+};
+
+export type { ErrorCode };

@@ -1,0 +1,51 @@
+// Signing and sending payments so that no click, retry or reload ever pays twice: a payment is signed once,
+// kept in an outbox until the node has answered it, and only that same signed payment is ever resent (the node
+// records a txId once and answers a repeat with the stored receipt).
+import { canonicalBytes } from "../ledger/canonical";
+import { signWithWebCrypto } from "../ledger/ed25519";
+import { computeTxId } from "../ledger/hash";
+import type { SignedTransaction, Transaction } from "../ledger/types";
+
+export type OutboxEntry = { txId: string; signed: SignedTransaction };
+
+const outboxKey = (publicKey: string) => `chainpay:outbox:${publicKey}`;
+
+export async function signPayment(input: {
+  privateKey: CryptoKey;
+  chainId: string;
+  from: string;
+  to: string;
+  amountMinor: bigint;
+  memo: string;
+}): Promise<OutboxEntry> {
+  const tx: Transaction = {
+    type: "payment",
+    chainId: input.chainId,
+    from: input.from,
+    to: input.to,
+    amount: input.amountMinor.toString(),
+    ...(input.memo === "" ? {} : { memo: input.memo }),
+    timestamp: new Date().toISOString(),
+  };
+  const signature = await signWithWebCrypto(input.privateKey, canonicalBytes(tx));
+  return { txId: computeTxId(tx), signed: { tx, signature } };
+}
+
+export function readOutbox(publicKey: string): OutboxEntry[] {
+  try {
+    const entries = JSON.parse(localStorage.getItem(outboxKey(publicKey)) ?? "[]") as OutboxEntry[];
+    return Array.isArray(entries) ? entries : [];
+  } catch {
+    return [];
+  }
+}
+
+export function addToOutbox(publicKey: string, entry: OutboxEntry): void {
+  const entries = readOutbox(publicKey).filter((item) => item.txId !== entry.txId);
+  localStorage.setItem(outboxKey(publicKey), JSON.stringify([...entries, entry]));
+}
+
+export function removeFromOutbox(publicKey: string, txId: string): void {
+  const entries = readOutbox(publicKey).filter((item) => item.txId !== txId);
+  localStorage.setItem(outboxKey(publicKey), JSON.stringify(entries));
+}
