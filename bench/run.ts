@@ -134,9 +134,9 @@ async function main() {
     let payerIndex = 0;
     const nextPayment = () => JSON.stringify(signPayment(payers[payerIndex++ % payers.length]!, payee));
 
-    // Warm both routes up so that the first level does not pay for compilation.
-    await load(`${server.url}/api/health`, 16, 2_000);
-    await load(`${server.url}/api/payments`, 16, 1_000, Array.from({ length: 1_000 }, nextPayment));
+    // Warm both routes up (JIT, caches) so that the first level measures the steady state, not compilation.
+    await load(`${server.url}/api/health`, 64, 4_000);
+    await load(`${server.url}/api/payments`, 64, 4_000, Array.from({ length: 4_000 }, nextPayment));
 
     const health: LoadResult[] = [];
     const payments: LoadResult[] = [];
@@ -161,7 +161,7 @@ async function main() {
 
     // Fill the chain up to auditPayments payments through the batch route, then time the full audit.
     const headBefore = (await (await fetch(`${server.url}/api/node`)).json()) as { head: { header: { height: number } } };
-    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 1_000;
+    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 4_000;
     while (recorded < auditPayments) {
       const size = Math.min(1_000, auditPayments - recorded);
       const body = { payments: Array.from({ length: size }, () => JSON.parse(nextPayment()) as unknown) };

@@ -19,7 +19,7 @@ const envSchema = z.object({
   FAUCET_AMOUNT: z.string().regex(/^(0|[1-9][0-9]{0,15})$/, "must be a whole number of minor units").default("10000"),
   FAUCET_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  SEAL_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(2),
+  SEAL_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
 export type NodeConfig = {
