@@ -12,7 +12,7 @@ test("the home page shows the chain id, head height and head hash", async ({ pag
   expect(node.head.header.height).toBeGreaterThanOrEqual(1);
 
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "chainpay", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "chainpay wallet", level: 1 })).toBeVisible();
   await expect(page.getByTestId("chain-id")).toHaveText("chainpay-e2e");
   await expect(page.getByTestId("head-height")).toHaveText(String(node.head.header.height));
   await expect(page.getByTestId("head-hash")).toHaveText(node.head.hash);

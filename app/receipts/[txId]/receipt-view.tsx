@@ -1,0 +1,111 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
+import { verifyReceipt, type ReceiptVerification } from "@/lib/ledger/receipt";
+import type { Receipt } from "@/lib/ledger/types";
+import { trustedNodeKey } from "@/lib/wallet/chain-watch";
+import { formatAmount, formatTime, shortKey } from "@/lib/wallet/format";
+import type { NodeInfo } from "@/lib/wallet/node-client";
+import { Button, Card } from "../../_components/ui";
+
+type Verdict = { kind: "verifying" } | { kind: "done"; trustedKey: string; verification: ReceiptVerification };
+
+export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
+  const [verdict, setVerdict] = useState<Verdict>({ kind: "verifying" });
+  useEffect(() => {
+    void (async () => {
+      const trustedKey = await trustedNodeKey(info);
+      setVerdict({ kind: "done", trustedKey, verification: await verifyReceipt(receipt, trustedKey, verifyWithWebCrypto) });
+    })();
+  }, [receipt, info]);
+
+  const { tx, block, proof } = receipt;
+  const rows: [string, React.ReactNode][] = [
+    ["Amount", <span key="amount" className="font-semibold">{formatAmount(tx.amount, info.currency)}</span>],
+    ["From", tx.type === "mint" ? "the node (test funds)" : <code key="from" className="break-all font-mono text-xs">{tx.from}</code>],
+    ["To", <code key="to" className="break-all font-mono text-xs">{tx.to}</code>],
+    ["Memo", tx.memo ?? "none"],
+    ["Signed at", formatTime(tx.timestamp)],
+    ["Transaction id", <code key="txid" className="break-all font-mono text-xs">{receipt.txId}</code>],
+    ["Block", `${block.header.height}, sealed ${formatTime(block.header.timestamp)}`],
+    ["Block hash", <code key="hash" className="break-all font-mono text-xs">{block.hash}</code>],
+    ["Place in block", `leaf ${proof.leafIndex + 1} of ${proof.treeSize}, proven by ${proof.path.length} hash${proof.path.length === 1 ? "" : "es"}`],
+    ["Node key", <code key="node" className="break-all font-mono text-xs">{receipt.nodePublicKey}</code>],
+  ];
+
+  return (
+    <main className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-10">
+      <nav>
+        <Link href="/" className="text-sm font-medium text-indigo-700 hover:underline">
+          ← Back to the wallet
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Receipt</h1>
+      <VerdictPanel verdict={verdict} />
+      <Card labelledBy="details-heading">
+        <h2 id="details-heading" className="mb-4 text-lg font-semibold">
+          {tx.type === "mint" ? "Test funds" : "Payment"} of {formatAmount(tx.amount, info.currency)} to {shortKey(tx.to)}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+          {rows.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-medium text-slate-600">{term}</dt>
+              <dd className="min-w-0 text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <div className="flex flex-wrap gap-3">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            const url = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: "application/json" }));
+            const link = document.createElement("a");
+            link.href = url;
+            link.download = `chainpay-receipt-${receipt.txId.slice(0, 12)}.json`;
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(url), 1000);
+          }}
+        >
+          Download receipt (JSON)
+        </Button>
+      </div>
+    </main>
+  );
+}
+
+function VerdictPanel({ verdict }: { verdict: Verdict }) {
+  if (verdict.kind === "verifying") {
+    return (
+      <div role="status" className="min-h-40 rounded-2xl border border-slate-200 bg-white p-5">
+        <p className="font-semibold">Verifying this receipt in your browser…</p>
+      </div>
+    );
+  }
+  const { verification, trustedKey } = verdict;
+  return (
+    <div
+      role={verification.ok ? "status" : "alert"}
+      data-testid="receipt-verdict"
+      className={`min-h-40 rounded-2xl border-2 p-5 ${verification.ok ? "border-emerald-500 bg-emerald-50 text-emerald-950" : "border-rose-600 bg-rose-50 text-rose-950"}`}
+    >
+      <p className="text-lg font-bold">{verification.ok ? "✓ Verified" : "✗ Verification failed"}</p>
+      <p className="mt-1 text-sm">
+        Checked here, in your browser, against node key <code className="font-mono">{shortKey(trustedKey)}</code>, which this
+        browser trusts.
+      </p>
+      <ul className="mt-3 space-y-1 text-sm">
+        {verification.checks.map((check) => (
+          <li key={check.name} className="flex gap-2">
+            <span aria-hidden="true">{check.ok ? "✓" : "✗"}</span>
+            <span>
+              {check.name}
+              <span className="sr-only">{check.ok ? ": passed" : ": failed"}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// GET /api/node, and the same facts server-rendered into the wallet page.
+import "server-only";
+import type { SignedBlock } from "../ledger/types";
+import type { LedgerNode } from "./node";
+import { isFaucetEnabled } from "./settings";
+
+export type NodeInfo = {
+  chainId: string;
+  nodePublicKey: string;
+  currency: { code: string; decimals: number };
+  head: SignedBlock;
+  faucet: { enabled: boolean; amount: string };
+};
+
+export async function readNodeInfo(node: LedgerNode): Promise<NodeInfo> {
+  return {
+    chainId: node.chainId,
+    nodePublicKey: node.nodeKey.publicKeyHex,
+    currency: node.config.currency,
+    head: node.store.head()!,
+    faucet: { enabled: await isFaucetEnabled(node), amount: node.config.faucetAmountMinor.toString() },
+  };
+}

@@ -1,0 +1,77 @@
+// Helpers for the browser tests: a person's steps in the wallet, and checks of the ledger through the API.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export async function createWallet(page: Page, options: { passphrase?: string } = {}): Promise<{ publicKey: string; backupPath: string | null }> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Create a wallet" }).click();
+  const dialog = page.getByRole("dialog", { name: "Back up your new wallet" });
+  await expect(dialog).toBeVisible();
+  let backupPath: string | null = null;
+  if (options.passphrase === undefined) {
+    await dialog.getByRole("button", { name: "Skip: I accept the risk" }).click();
+  } else {
+    await dialog.getByLabel("Passphrase", { exact: true }).fill(options.passphrase);
+    await dialog.getByLabel("Passphrase again").fill(options.passphrase);
+    const downloadPromise = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: "Download backup file" }).click();
+    const download = await downloadPromise;
+    backupPath = test_outputPath(download.suggestedFilename());
+    await download.saveAs(backupPath);
+    await dialog.getByRole("button", { name: "Done" }).click();
+  }
+  await expect(dialog).toBeHidden();
+  return { publicKey: await readOwnKey(page), backupPath };
+}
+
+let outputDir = "test-results";
+export function setOutputDir(dir: string): void {
+  outputDir = dir;
+}
+function test_outputPath(name: string): string {
+  return `${outputDir}/${Date.now()}-${name}`;
+}
+
+export async function readOwnKey(page: Page): Promise<string> {
+  const toggle = page.getByRole("button", { name: /Show full key and QR|Hide full key/ });
+  if ((await toggle.textContent())?.includes("Show") === true) await toggle.click();
+  const key = (await page.getByTestId("full-key").textContent()) ?? "";
+  expect(key).toMatch(/^[0-9a-f]{64}$/);
+  return key;
+}
+
+export async function getTestFunds(page: Page, expectedBalance: string): Promise<void> {
+  await page.getByRole("button", { name: /Get test funds/ }).click();
+  await expect(page.getByText("Test funds received.")).toBeVisible();
+  await expect(page.getByTestId("balance")).toHaveText(expectedBalance);
+}
+
+export async function fillPayment(page: Page, input: { to: string; amount: string; memo?: string }): Promise<void> {
+  await page.getByLabel("Pay to (account key)").fill(input.to);
+  await page.getByLabel(/^Amount/).fill(input.amount);
+  if (input.memo !== undefined) await page.getByLabel("Memo (optional)").fill(input.memo);
+}
+
+export async function headHeight(request: APIRequestContext): Promise<number> {
+  const body = (await (await request.get("/api/node")).json()) as { head: { header: { height: number } } };
+  return body.head.header.height;
+}
+
+export async function accountOf(request: APIRequestContext, publicKey: string) {
+  return (await (await request.get(`/api/accounts/${publicKey}`)).json()) as { balance: string; transactions: { txId: string; tx: { amount: string } }[] };
+}
+
+/** Axe finds nothing serious or critical. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `test-results/screenshots/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
