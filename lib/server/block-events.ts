@@ -70,6 +70,20 @@ function getWatcher(node: LedgerNode): HeadWatcher {
 
 const encoder = new TextEncoder();
 
+// Open event streams never end by themselves, and a graceful shutdown waits for every open response: close
+// them when the process is asked to stop, so that `npm start` stops promptly with wallets connected.
+const openStreamClosers = new Set<() => void>();
+let isShutdownHooked = false;
+function hookShutdown(): void {
+  if (isShutdownHooked) return;
+  isShutdownHooked = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      for (const close of openStreamClosers) close();
+    });
+  }
+}
+
 export function formatBlockEvent(block: SignedBlock): string {
   return `id: ${block.header.height}\nevent: block\ndata: ${JSON.stringify(block)}\n\n`;
 }
@@ -93,6 +107,7 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
         }
       };
       const close = () => {
+        openStreamClosers.delete(close);
         unsubscribe();
         clearInterval(keepAlive);
         try {
@@ -116,6 +131,8 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
       }
       keepAlive = setInterval(() => send(": keep-alive\n\n"), keepAliveIntervalMs);
       signal.addEventListener("abort", close, { once: true });
+      hookShutdown();
+      openStreamClosers.add(close);
     },
     cancel() {
       unsubscribe();

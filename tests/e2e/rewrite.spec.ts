@@ -1,0 +1,111 @@
+// Every wallet is an auditor: a wallet that saw a head which the node later rewrote says so, unmissably.
+// This test runs its own node (on its own data directory) so that it can stop it, rewrite a block behind its
+// back, re-sign it with the node's own key, and start it again.
+import Database from "better-sqlite3";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createPrivateKey, sign } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { canonicalBytes } from "@/lib/ledger/canonical";
+import { computeBlockHash } from "@/lib/ledger/hash";
+import { bytesToHex } from "@/lib/ledger/hex";
+import type { BlockHeader } from "@/lib/ledger/types";
+import { createWallet, getTestFunds, screenshots } from "./support";
+
+const root = process.cwd();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+    });
+  });
+}
+
+async function startNode(environment: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: environment,
+    stdio: "ignore",
+  });
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the node did not start");
+}
+
+async function stopNode(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  // A node that does not stop in time is killed: its answered payments are on disk either way.
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** What a dishonest operator would do: change a sealed block and sign the new header with the node key. */
+function rewriteBlock(dataDir: string, height: number): void {
+  const database = new Database(path.join(dataDir, "chainpay.db"));
+  try {
+    const row = database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`).get(height) as BlockHeader & { hash: string };
+    const header: BlockHeader = {
+      version: row.version,
+      chainId: row.chainId,
+      height: row.height,
+      prevHash: row.prevHash,
+      merkleRoot: row.merkleRoot,
+      txCount: row.txCount,
+      timestamp: new Date(Date.parse(row.timestamp) + 1).toISOString(),
+    };
+    const nodeKey = createPrivateKey(readFileSync(path.join(dataDir, "node-key.pem"), "utf8"));
+    database.exec(`DROP TRIGGER "Block_append_only_update"`);
+    database
+      .prepare(`UPDATE "Block" SET "timestamp" = ?, "hash" = ?, "signature" = ? WHERE "height" = ?`)
+      .run(header.timestamp, computeBlockHash(header), bytesToHex(sign(null, canonicalBytes(header), nodeKey)), height);
+  } finally {
+    database.close();
+  }
+}
+
+test("a wallet that saw a head the node later rewrote shows the rewrite warning", async ({ browser }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-rewrite-"));
+  const port = await freePort();
+  const environment = { ...process.env, DATA_DIR: dataDir, CHAIN_ID: "chainpay-rewrite", FAUCET_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" };
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"], { cwd: root, env: environment, encoding: "utf8" });
+  expect(prepared.status, prepared.stderr).toBe(0);
+  let node = await startNode(environment, port);
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await context.newPage();
+    await createWallet(page);
+    await getTestFunds(page, "$100.00");
+    // The wallet has verified the chain up to the faucet's block.
+    await expect(page.getByTestId("verified-height")).toHaveText("1");
+    await expect(page.getByTestId("chain-alarm")).toHaveCount(0);
+
+    await stopNode(node);
+    rewriteBlock(dataDir, 1);
+    node = await startNode(environment, port);
+
+    await page.reload();
+    const alarm = page.getByTestId("chain-alarm");
+    await expect(alarm).toBeVisible();
+    await expect(alarm).toContainText("Warning: this node has rewritten its history");
+    await expect(alarm).toContainText("block 1");
+    await expect(page.getByText("Payments are paused in this wallet until you have read the warning above.")).toBeVisible();
+    await screenshots(page, "wallet-rewrite-alarm");
+  } finally {
+    await context.close();
+    await stopNode(node);
+  }
+});
