@@ -10,6 +10,7 @@ import type { BlockHeader, SignedBlock } from "../ledger/types";
 import { getPrisma } from "../db";
 import { readConfig, sqliteFilePath, type NodeConfig } from "./env";
 import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "./ed25519";
+import { startCheckpointer } from "./checkpointer";
 import { Sealer } from "./sealer";
 import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
 import { readReceiptOrThrow } from "./read-receipt";
@@ -48,7 +49,10 @@ function openPreparedNode(config: NodeConfig): { store: SqliteLedgerStore; nodeK
     throw new Error(`${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
   }
   const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
-  const store = new SqliteLedgerStore(openSqlite(databaseFile));
+  const database = openSqlite(databaseFile);
+  database.pragma("wal_autocheckpoint = 0");
+  startCheckpointer(databaseFile);
+  const store = new SqliteLedgerStore(database);
   const genesis = store.blockAt(0);
   if (genesis === null) throw new Error(`${databaseFile} has no genesis block: run \`npm run db:deploy\`.`);
   return { store, nodeKey, genesis };

@@ -122,3 +122,41 @@ test("the backup restored in a fresh browser is the same account with the same b
   await expect(page.getByRole("img", { name: "QR code of your account key" })).toBeVisible();
   await context.close();
 });
+
+test("a retry after a network error, and a reload while sending, pay once", async ({ request }) => {
+  const before = await accountOf(request, keyB);
+  // The first attempt dies on the way (as on a dropped connection): nothing reaches the node.
+  let isFirstAttempt = true;
+  await pageA.route("**/api/payments", async (route) => {
+    if (isFirstAttempt) {
+      isFirstAttempt = false;
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  await fillPayment(pageA, { to: keyB, amount: "2.00", memo: "retry" });
+  await pageA.getByRole("button", { name: "Pay" }).click();
+  await expect(pageA.getByText("Not confirmed yet")).toBeVisible();
+  await pageA.getByRole("button", { name: "Retry" }).click();
+  await expect(pageA.getByText("Paid", { exact: true })).toBeVisible();
+  await pageA.unroute("**/api/payments");
+
+  // This time the node records the payment but the answer is lost, and the person reloads the page: the
+  // outbox resends the same signed payment, and the node answers it with the receipt it already holds.
+  await pageA.route("**/api/payments", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await fillPayment(pageA, { to: keyB, amount: "3.00", memo: "reload" });
+  await pageA.getByRole("button", { name: "Pay" }).click();
+  await expect(pageA.getByText("Not confirmed yet")).toBeVisible();
+  await pageA.unroute("**/api/payments");
+  await pageA.reload();
+  await expect(pageA.getByText("Already paid")).toBeVisible();
+
+  const after = await accountOf(request, keyB);
+  expect(after.transactions.length).toBe(before.transactions.length + 2);
+  expect(BigInt(after.balance) - BigInt(before.balance)).toBe(500n);
+  await expect(pageA.getByTestId("balance")).toHaveText("$81.66");
+});
