@@ -42,6 +42,7 @@ export default defineConfig({
       PORT: String(port),
       CHAIN_ID: "chainpay-e2e",
       ADMIN_TOKEN: e2eAdminToken,
+      ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
       FAUCET_INTERVAL_SECONDS: "0",
     },
   },

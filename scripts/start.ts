@@ -8,11 +8,13 @@ import { prepareNode } from "../lib/server/prepare-node";
 buildIfNeeded();
 
 const config = readConfig();
-const { nodeKey, genesis, store } = prepareNode(config);
+const { nodeKey, genesis, store, newAdminPassword } = prepareNode(config);
 const head = store.head();
 store.database.close();
 console.log(`chainpay: chain ${genesis.header.chainId}, head ${head?.header.height ?? 0}, node key ${nodeKey.publicKeyHex}`);
 console.log(`chainpay: data in ${config.dataDir}`);
+// Only its hash is kept, so this is the one time it can be shown; later starts print nothing.
+if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, stdio: "inherit", env: nextEnvironment });

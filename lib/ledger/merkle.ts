@@ -72,26 +72,34 @@ function pathFromLevels(levels: Uint8Array[][], leafIndex: number): Uint8Array[]
   return path;
 }
 
-/** RFC 9162 §2.1.3.2: does `path` prove that `leaf` is leaf number `leafIndex` of the tree with this root? */
-export function verifyInclusion(
+/** One step up an audit path: the sibling hash, which side it joins on, and the parent hash it makes. */
+export type InclusionStep = { sibling: Uint8Array; siblingSide: "left" | "right"; parent: Uint8Array };
+
+/**
+ * The RFC 9162 §2.1.3.2 walk from a leaf to the root, step by step (what the explorer draws); null when the
+ * path cannot belong to a tree of that size. The last parent (or the leaf hash, for a one-leaf tree) is the root.
+ */
+export function inclusionSteps(
   leaf: Uint8Array,
   leafIndex: number,
   treeSize: number,
   path: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
-  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize)) return false;
-  if (leafIndex < 0 || leafIndex >= treeSize) return false;
+): { leafHash: Uint8Array; steps: InclusionStep[] } | null {
+  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize)) return null;
+  if (leafIndex < 0 || leafIndex >= treeSize) return null;
   // Sizes stay below 2^53, so plain division keeps the bit arithmetic exact where >> would wrap at 2^31.
   let fn = leafIndex;
   let sn = treeSize - 1;
-  let r: Uint8Array = hashLeaf(leaf);
+  const leafHash = hashLeaf(leaf);
+  let r: Uint8Array = leafHash;
+  const steps: InclusionStep[] = [];
   const isOdd = (n: number) => n % 2 === 1;
   const half = (n: number) => Math.floor(n / 2);
   for (const p of path) {
-    if (sn === 0) return false;
+    if (sn === 0) return null;
     if (isOdd(fn) || fn === sn) {
       r = hashChildren(p, r);
+      steps.push({ sibling: p, siblingSide: "left", parent: r });
       if (!isOdd(fn)) {
         while (!isOdd(fn) && fn !== 0) {
           fn = half(fn);
@@ -100,11 +108,25 @@ export function verifyInclusion(
       }
     } else {
       r = hashChildren(r, p);
+      steps.push({ sibling: p, siblingSide: "right", parent: r });
     }
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && bytesEqual(r, root);
+  return sn === 0 ? { leafHash, steps } : null;
+}
+
+/** RFC 9162 §2.1.3.2: does `path` prove that `leaf` is leaf number `leafIndex` of the tree with this root? */
+export function verifyInclusion(
+  leaf: Uint8Array,
+  leafIndex: number,
+  treeSize: number,
+  path: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
+  const walk = inclusionSteps(leaf, leafIndex, treeSize, path);
+  if (walk === null) return false;
+  return bytesEqual(walk.steps.at(-1)?.parent ?? walk.leafHash, root);
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -4,6 +4,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { amountPattern } from "../ledger/limits";
+import { adminPasswordLengthMax, adminPasswordLengthMin } from "../validations/admin";
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
@@ -19,6 +20,12 @@ const envSchema = z.object({
   FAUCET_AMOUNT: z.string().regex(/^(0|[1-9][0-9]{0,15})$/, "must be a whole number of minor units").default("10000"),
   FAUCET_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.
+  ADMIN_PASSWORD: z
+    .string()
+    .min(adminPasswordLengthMin, `must be at least ${adminPasswordLengthMin} characters`)
+    .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
+    .optional(),
   SEAL_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
@@ -30,6 +37,8 @@ export type NodeConfig = {
   faucetAmountMinor: bigint;
   faucetIntervalMs: number;
   adminToken: string | undefined;
+  /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
+  adminPassword: string | undefined;
   sealDelayMs: number;
 };
 
@@ -52,6 +61,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     faucetAmountMinor,
     faucetIntervalMs: env.FAUCET_INTERVAL_SECONDS * 1000,
     adminToken: env.ADMIN_TOKEN,
+    adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
   };
 }

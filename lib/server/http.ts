@@ -12,9 +12,26 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
   });
 }
 
+/** An answer with nothing to say but its headers (a cookie set or cleared). */
+export function noContent(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** A refusal that knows when to try again, for the retry-after header; other refusals of its kind say 1 s. */
+export class RetryLaterError extends LedgerError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: "rate_limited" | "overloaded", message: string, retryAfterSeconds: number, field?: string) {
+    super(code, message, field);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export function errorResponse(error: LedgerError): Response {
   const headers: Record<string, string> = {};
-  if (error.code === "rate_limited" || error.code === "overloaded") headers["retry-after"] = "1";
+  if (error.code === "rate_limited" || error.code === "overloaded") {
+    headers["retry-after"] = String(error instanceof RetryLaterError ? error.retryAfterSeconds : 1);
+  }
   return json(error.toBody(), error.status, headers);
 }
 

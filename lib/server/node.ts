@@ -8,6 +8,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { canonicalBytes } from "../ledger/canonical";
 import type { BlockHeader, SignedBlock } from "../ledger/types";
 import { getPrisma } from "../db";
+import { loadAdminCredentials, type AdminCredentials } from "./admin-credentials";
 import { readConfig, sqliteFilePath, type NodeConfig } from "./env";
 import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "./ed25519";
 import { startCheckpointer } from "./checkpointer";
@@ -25,6 +26,8 @@ export type LedgerNode = {
   /** Emits "block" with each block this process seals; other processes' blocks reach SSE through polling. */
   localBlocks: EventEmitter;
   signHeader: (header: BlockHeader) => string;
+  /** The admin password's hash and the secret that signs admin session cookies. */
+  admin: AdminCredentials;
 };
 
 const globalForNode = globalThis as unknown as { chainpayNode?: LedgerNode };
@@ -72,5 +75,6 @@ function createNode(config: NodeConfig): LedgerNode {
     sealDelayMs: config.sealDelayMs,
     onBlock: (block) => localBlocks.emit("block", block),
   });
-  return { config, nodeKey, chainId: genesis.header.chainId, store, prisma, sealer, localBlocks, signHeader };
+  const admin = loadAdminCredentials(config);
+  return { config, nodeKey, chainId: genesis.header.chainId, store, prisma, sealer, localBlocks, signHeader, admin };
 }

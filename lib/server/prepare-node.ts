@@ -1,4 +1,5 @@
-// Prepares a data directory: creates it, applies the checked-in migrations, makes the node key and genesis.
+// Prepares a data directory: creates it, applies the checked-in migrations, makes the node key, genesis and
+// the admin's credentials.
 // All of it is idempotent and safe for two processes at once. Run by `npm start` before the server starts
 // (the server only opens what this made, so that its bundle does not carry the migration files).
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { computeBlockHash } from "../ledger/hash";
 import type { BlockHeader, SignedBlock } from "../ledger/types";
 import { defaultChainId, sqliteFilePath, type NodeConfig } from "./env";
 import { generateNodeKeyPem, nodeKeyFromPem, signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "./ed25519";
+import { prepareAdminCredentials } from "./admin-credentials";
 import { applyMigrations } from "./migrate";
 import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
 
@@ -26,8 +28,19 @@ export function loadOrCreateNodeKey(dataDir: string): NodeKey {
   return nodeKeyFromPem(readFileSync(keyFile, "utf8"));
 }
 
-/** Creates the data directory, applies migrations, loads the node key and makes genesis: all idempotent. */
-export function prepareNode(config: NodeConfig): { store: SqliteLedgerStore; nodeKey: NodeKey; genesis: SignedBlock } {
+export type PreparedNode = {
+  store: SqliteLedgerStore;
+  nodeKey: NodeKey;
+  genesis: SignedBlock;
+  /** The admin password this call made, to be shown once; null when it existed already or ADMIN_PASSWORD is set. */
+  newAdminPassword: string | null;
+};
+
+/**
+ * Creates the data directory, applies migrations, loads the node key, makes genesis and the admin's
+ * credentials: all idempotent.
+ */
+export function prepareNode(config: NodeConfig): PreparedNode {
   mkdirSync(config.dataDir, { recursive: true });
   const nodeKey = loadOrCreateNodeKey(config.dataDir);
   const databaseFile = sqliteFilePath(config.databaseUrl);
@@ -50,5 +63,7 @@ export function prepareNode(config: NodeConfig): { store: SqliteLedgerStore; nod
   if (!verifyWithNodeCrypto(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
     throw new Error(`The node key in ${config.dataDir} did not sign this chain's genesis block.`);
   }
-  return { store, nodeKey, genesis };
+  // Last, so that a start refused above never makes a password whose only showing would be lost.
+  const { newAdminPassword } = prepareAdminCredentials(config);
+  return { store, nodeKey, genesis, newAdminPassword };
 }

@@ -1,25 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
-import { verifyReceipt, type ReceiptVerification } from "@/lib/ledger/receipt";
 import type { Receipt } from "@/lib/ledger/types";
-import { trustedNodeKey } from "@/lib/wallet/chain-watch";
 import { formatAmount, formatTime, shortKey } from "@/lib/wallet/format";
 import type { NodeInfo } from "@/lib/wallet/node-client";
+import { ReceiptVerdict } from "../../_components/receipt-verdict";
 import { Button, Card } from "../../_components/ui";
 
-type Verdict = { kind: "verifying" } | { kind: "done"; trustedKey: string; verification: ReceiptVerification };
-
 export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
-  const [verdict, setVerdict] = useState<Verdict>({ kind: "verifying" });
-  useEffect(() => {
-    void (async () => {
-      const trustedKey = await trustedNodeKey(info);
-      setVerdict({ kind: "done", trustedKey, verification: await verifyReceipt(receipt, trustedKey, verifyWithWebCrypto) });
-    })();
-  }, [receipt, info]);
-
   const { tx, block, proof } = receipt;
   const rows: [string, React.ReactNode][] = [
     ["Amount", <span key="amount" className="font-semibold">{formatAmount(tx.amount, info.currency)}</span>],
@@ -42,7 +29,7 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Receipt</h1>
-      <VerdictPanel verdict={verdict} />
+      <ReceiptVerdict receipt={receipt} info={info} />
       <Card labelledBy="details-heading">
         <h2 id="details-heading" className="mb-4 text-lg font-semibold">
           {tx.type === "mint" ? "Test funds" : "Payment"} of {formatAmount(tx.amount, info.currency)} to {shortKey(tx.to)}
@@ -72,40 +59,5 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         </Button>
       </div>
     </main>
-  );
-}
-
-function VerdictPanel({ verdict }: { verdict: Verdict }) {
-  if (verdict.kind === "verifying") {
-    return (
-      <div role="status" className="min-h-40 rounded-2xl border border-slate-200 bg-white p-5">
-        <p className="font-semibold">Verifying this receipt in your browser…</p>
-      </div>
-    );
-  }
-  const { verification, trustedKey } = verdict;
-  return (
-    <div
-      role={verification.ok ? "status" : "alert"}
-      data-testid="receipt-verdict"
-      className={`min-h-40 rounded-2xl border-2 p-5 ${verification.ok ? "border-emerald-500 bg-emerald-50 text-emerald-950" : "border-rose-600 bg-rose-50 text-rose-950"}`}
-    >
-      <p className="text-lg font-bold">{verification.ok ? "✓ Verified" : "✗ Verification failed"}</p>
-      <p className="mt-1 text-sm">
-        Checked here, in your browser, against node key <code className="font-mono">{shortKey(trustedKey)}</code>, which this
-        browser trusts.
-      </p>
-      <ul className="mt-3 space-y-1 text-sm">
-        {verification.checks.map((check) => (
-          <li key={check.name} className="flex gap-2">
-            <span aria-hidden="true">{check.ok ? "✓" : "✗"}</span>
-            <span>
-              {check.name}
-              <span className="sr-only">{check.ok ? ": passed" : ": failed"}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

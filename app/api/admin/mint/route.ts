@@ -1,0 +1,15 @@
+// POST /api/admin/mint – admin only: new money for an account, a mint signed by the node, answered with its receipt.
+import { bodyBytesMax } from "@/lib/ledger/limits";
+import { requireAdmin } from "@/lib/server/admin-auth";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
+import { mintAsAdmin } from "@/lib/server/mint-as-admin";
+import { getNode } from "@/lib/server/node";
+import { mintBodySchema } from "@/lib/validations/admin";
+
+export const POST = route(async (request) => {
+  const node = getNode();
+  requireAdmin(node, request);
+  const mint = parseOrThrow(mintBodySchema, await readJsonBody(request, bodyBytesMax));
+  const { created, receipt } = await mintAsAdmin(node, mint);
+  return json({ receipt }, created ? 201 : 200);
+});

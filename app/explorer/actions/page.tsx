@@ -1,0 +1,64 @@
+// Admin actions and exports.
+import type { Metadata } from "next";
+import { getNode } from "@/lib/server/node";
+import { readNodeInfo } from "@/lib/server/read-node-info";
+import { FaucetSwitch, MintForm } from "./admin-actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Admin actions" };
+
+export default async function ActionsPage() {
+  const node = getNode();
+  const info = await readNodeInfo(node);
+  const head = info.head.header.height;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Admin actions</h1>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="mint-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="mint-heading" className="mb-1 text-lg font-semibold">
+            Mint
+          </h2>
+          <p className="mb-4 text-sm text-slate-600">New money, signed by the node key and recorded in a block like any payment.</p>
+          <MintForm currency={info.currency} />
+        </section>
+        <section aria-labelledby="faucet-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="faucet-heading" className="mb-4 text-lg font-semibold">
+            Faucet
+          </h2>
+          <FaucetSwitch initial={info.faucet} currency={info.currency} />
+        </section>
+        <section aria-labelledby="export-heading" className="rounded-2xl border border-slate-200 bg-white p-5 md:col-span-2">
+          <h2 id="export-heading" className="mb-1 text-lg font-semibold">
+            Export blocks
+          </h2>
+          <p className="mb-4 text-sm text-slate-600">
+            The JSON export carries every receipt and block header, so that <code>npm run verify -- --file export.json --node-key …</code> checks it
+            offline. At most 1,000 blocks an export.
+          </p>
+          <form action="/api/admin/export" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="kind" value="blocks" />
+            <label className="text-sm">
+              <span className="block font-medium text-slate-800">From height</span>
+              <input name="from" type="number" min={0} max={head} defaultValue={Math.max(0, head - 99)} required className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2" />
+            </label>
+            <label className="text-sm">
+              <span className="block font-medium text-slate-800">To height</span>
+              <input name="to" type="number" min={0} max={head} defaultValue={head} required className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2" />
+            </label>
+            <label className="text-sm">
+              <span className="block font-medium text-slate-800">Format</span>
+              <select name="format" defaultValue="json" className="mt-1 rounded-lg border border-slate-300 px-3 py-2">
+                <option value="json">JSON (verifiable)</option>
+                <option value="csv">CSV</option>
+              </select>
+            </label>
+            <button type="submit" className="min-h-10 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+              Download
+            </button>
+          </form>
+        </section>
+      </div>
+    </>
+  );
+}

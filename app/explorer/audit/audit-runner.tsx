@@ -1,0 +1,88 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { AuditResult } from "@/lib/ledger/audit";
+import { Button } from "../../_components/ui";
+
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; checked: number; head: number }
+  | { kind: "done"; result: AuditResult; seconds: number }
+  | { kind: "error"; message: string };
+
+export function AuditRunner() {
+  const [state, setState] = useState<State>({ kind: "idle" });
+
+  async function run() {
+    setState({ kind: "running", checked: -1, head: 0 });
+    const startedMs = performance.now();
+    try {
+      const response = await fetch("/api/admin/audit/stream", { cache: "no-store" });
+      if (!response.ok || response.body === null) throw new Error(`The node answered ${response.status}.`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const message = JSON.parse(line) as { checked?: number; head?: number; result?: AuditResult; error?: { message: string } };
+          if (message.result !== undefined) setState({ kind: "done", result: message.result, seconds: (performance.now() - startedMs) / 1000 });
+          else if (message.error !== undefined) setState({ kind: "error", message: message.error.message });
+          else setState({ kind: "running", checked: message.checked ?? 0, head: message.head ?? 0 });
+        }
+      }
+    } catch (error) {
+      setState({ kind: "error", message: error instanceof Error ? error.message : "The audit failed." });
+    }
+  }
+
+  const percent = state.kind === "running" && state.head > 0 ? Math.max(0, Math.round(((state.checked + 1) / (state.head + 1)) * 100)) : state.kind === "done" ? 100 : 0;
+  return (
+    <div className="space-y-4">
+      <Button onClick={() => void run()} isBusy={state.kind === "running"}>
+        {state.kind === "running" ? "Auditing…" : "Run the full audit"}
+      </Button>
+      <div>
+        <div className="flex justify-between text-sm text-slate-600">
+          <span id="audit-progress-label">Progress</span>
+          <span>{state.kind === "running" && state.checked >= 0 ? `block ${state.checked} of ${state.head}` : ""}</span>
+        </div>
+        <div role="progressbar" aria-labelledby="audit-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <div aria-live="polite" className="min-h-24">
+        {state.kind === "done" && state.result.ok && (
+          <div role="status" data-testid="audit-result" className="rounded-xl border-2 border-emerald-500 bg-emerald-50 p-4 text-emerald-950">
+            <p className="text-lg font-bold">✓ The chain verifies</p>
+            <p className="text-sm">
+              {state.result.blocks.toLocaleString("en-US")} blocks and {state.result.transactions.toLocaleString("en-US")} transactions checked from genesis to
+              height {state.result.height} in {state.seconds.toFixed(1)} s: hash links, header hashes, the node&apos;s signatures, Merkle roots, every
+              transaction&apos;s signature, and every balance replayed.
+            </p>
+          </div>
+        )}
+        {state.kind === "done" && !state.result.ok && state.result.firstBad !== null && (
+          <div role="alert" data-testid="audit-result" className="rounded-xl border-2 border-rose-600 bg-rose-50 p-4 text-rose-950">
+            <p className="text-lg font-bold">✗ The chain does not verify</p>
+            <p className="text-sm">
+              First bad block:{" "}
+              <Link href={`/explorer/blocks/${state.result.firstBad.height}`} className="font-semibold underline">
+                block {state.result.firstBad.height}
+              </Link>
+              . Reason: {state.result.firstBad.reason}.
+            </p>
+          </div>
+        )}
+        {state.kind === "error" && (
+          <p role="alert" className="text-sm text-rose-700">
+            {state.message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

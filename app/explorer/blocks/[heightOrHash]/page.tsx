@@ -1,0 +1,94 @@
+// A block: its header, its neighbours, and its transactions.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LedgerError } from "@/lib/ledger/errors";
+import { getNode } from "@/lib/server/node";
+import { getBlockOrThrow } from "@/lib/server/read-blocks";
+import { formatAmount, formatTime } from "@/lib/wallet/format";
+import { shortHash } from "../../_components/format";
+
+export const dynamic = "force-dynamic";
+
+export default async function BlockPage({ params }: { params: Promise<{ heightOrHash: string }> }) {
+  const { heightOrHash } = await params;
+  const node = getNode();
+  let found;
+  try {
+    found = await getBlockOrThrow(node.prisma, heightOrHash);
+  } catch (error) {
+    if (error instanceof LedgerError) notFound();
+    throw error;
+  }
+  const { block, transactions } = found;
+  const { header } = block;
+  const head = node.store.head()!.header.height;
+  const fields: [string, React.ReactNode][] = [
+    ["Height", header.height],
+    ["Hash", <code key="h" className="break-all font-mono text-xs">{block.hash}</code>],
+    ["Previous block", header.height === 0 ? "none (genesis)" : <Link key="p" href={`/explorer/blocks/${header.height - 1}`} className="break-all font-mono text-xs text-indigo-700 hover:underline">{header.prevHash}</Link>],
+    ["Merkle root", <code key="m" className="break-all font-mono text-xs">{header.merkleRoot}</code>],
+    ["Transactions", header.txCount],
+    ["Sealed", `${formatTime(header.timestamp)} (${header.timestamp})`],
+    ["Chain", header.chainId],
+    ["Version", header.version],
+    ["Node signature", <code key="s" className="break-all font-mono text-xs">{block.signature}</code>],
+  ];
+  return (
+    <>
+      <nav aria-label="Neighbouring blocks" className="flex justify-between text-sm font-medium">
+        {header.height > 0 ? <Link className="text-indigo-700 hover:underline" href={`/explorer/blocks/${header.height - 1}`}>← Block {header.height - 1}</Link> : <span />}
+        {header.height < head ? <Link className="text-indigo-700 hover:underline" href={`/explorer/blocks/${header.height + 1}`}>Block {header.height + 1} →</Link> : <span />}
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Block {header.height}</h1>
+      <section aria-label="Header" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+          {fields.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-medium text-slate-600">{term}</dt>
+              <dd className="min-w-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="transactions-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">
+          Transactions
+        </h2>
+        {transactions.length === 0 ? (
+          <p className="text-sm text-slate-600">Genesis holds no transactions.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">Leaf</th>
+                  <th scope="col" className="py-2 pr-3">Transaction</th>
+                  <th scope="col" className="py-2 pr-3">From</th>
+                  <th scope="col" className="py-2 pr-3">To</th>
+                  <th scope="col" className="py-2 text-right">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {transactions.map(({ txId, tx, leafIndex }) => (
+                  <tr key={txId} className="border-b border-slate-100">
+                    <td className="py-2 pr-3 tabular-nums">{leafIndex}</td>
+                    <td className="py-2 pr-3 font-mono text-xs">
+                      <Link href={`/explorer/transactions/${txId}`} className="text-indigo-700 hover:underline">{shortHash(txId, 8)}</Link>
+                    </td>
+                    <td className="py-2 pr-3 font-mono text-xs">
+                      {tx.type === "mint" ? <span className="font-sans text-slate-600">mint (node)</span> : <Link href={`/explorer/accounts/${tx.from}`} className="text-indigo-700 hover:underline">{shortHash(tx.from, 8)}</Link>}
+                    </td>
+                    <td className="py-2 pr-3 font-mono text-xs">
+                      <Link href={`/explorer/accounts/${tx.to}`} className="text-indigo-700 hover:underline">{shortHash(tx.to, 8)}</Link>
+                    </td>
+                    <td className="py-2 text-right tabular-nums">{formatAmount(tx.amount, node.config.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

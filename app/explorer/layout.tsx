@@ -1,0 +1,58 @@
+// The explorer's frame: admins only (anyone else is sent to sign in), with navigation and search on every page.
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { requireAdminPage } from "@/lib/server/require-admin-page";
+import { SignOutButton } from "../admin/_components/sign-out-button";
+
+export const metadata: Metadata = { title: { default: "Explorer", template: "%s · chainpay explorer" } };
+
+export default async function ExplorerLayout({ children }: { children: ReactNode }) {
+  const path = (await headers()).get("x-chainpay-path") ?? "/explorer";
+  await requireAdminPage(path);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+          <Link href="/explorer" className="text-lg font-semibold tracking-tight text-slate-900">
+            chainpay explorer
+          </Link>
+          <nav aria-label="Explorer" className="flex gap-4 text-sm font-medium text-slate-700">
+            <Link href="/explorer" className="hover:text-indigo-700">
+              Blocks
+            </Link>
+            <Link href="/explorer/audit" className="hover:text-indigo-700">
+              Audit
+            </Link>
+            <Link href="/explorer/actions" className="hover:text-indigo-700">
+              Actions
+            </Link>
+            <Link href="/" className="hover:text-indigo-700">
+              Wallet
+            </Link>
+          </nav>
+          <form action="/explorer/search" role="search" className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1">
+            <label htmlFor="explorer-search" className="sr-only">
+              Search by height, block hash, transaction id or account key
+            </label>
+            <input
+              id="explorer-search"
+              name="q"
+              type="search"
+              required
+              maxLength={64}
+              placeholder="Height, hash, txId or account (prefix)"
+              className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500"
+            />
+            <button type="submit" className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+              Search
+            </button>
+          </form>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">{children}</main>
+    </div>
+  );
+}

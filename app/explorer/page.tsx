@@ -1,0 +1,67 @@
+// /explorer: the chain's figures, charts, and the newest blocks (live), paged by height down to genesis.
+import Link from "next/link";
+import { formatAmount } from "@/lib/wallet/format";
+import { getNode } from "@/lib/server/node";
+import { listBlocks } from "@/lib/server/read-blocks";
+import { readChainFigures, readChartSeries } from "@/lib/server/read-explorer";
+import { pageLimitDefault } from "@/lib/ledger/limits";
+import { BarChart } from "./_components/charts";
+import { LiveBlocks } from "./_components/live-blocks";
+
+export const dynamic = "force-dynamic";
+
+const beforePattern = /^[1-9][0-9]{0,14}$/;
+
+export default async function ExplorerHome({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const node = getNode();
+  const { before: beforeText } = await searchParams;
+  const before = beforeText !== undefined && beforePattern.test(beforeText) ? Number(beforeText) : undefined;
+  const head = node.store.head()!.header.height;
+  const [figures, charts, page] = await Promise.all([
+    readChainFigures(node),
+    readChartSeries(node),
+    listBlocks(node.prisma, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
+  ]);
+  const stats = [
+    { label: "Height", value: figures.height.toLocaleString("en-US") },
+    { label: "Transactions", value: figures.transactions.toLocaleString("en-US") },
+    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency) },
+    { label: "Accounts", value: figures.accounts.toLocaleString("en-US") },
+    { label: "Payments/s, last minute", value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }) },
+  ];
+  const isFirstPage = before === undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Chain {node.chainId}</h1>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+        {stats.map((stat) => (
+          <div key={stat.label} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{stat.label}</dt>
+            <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{stat.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-label="Charts" className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 lg:grid-cols-2">
+        <BarChart title="Transactions per block (newest 60)" unit="transactions" bars={charts.perBlock.map((bar) => ({ label: `Block ${bar.height}`, value: bar.txCount }))} />
+        <BarChart title="Transactions per minute (last hour)" unit="transactions" bars={charts.perMinute.map((bar) => ({ label: bar.minuteStart, value: bar.txCount }))} />
+      </section>
+      <section aria-labelledby="blocks-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <div className="mb-3 flex items-baseline justify-between">
+          <h2 id="blocks-heading" className="text-lg font-semibold">
+            {isFirstPage ? "Newest blocks" : `Blocks before ${before}`}
+          </h2>
+          {isFirstPage && <span className="text-xs text-emerald-700">● live</span>}
+        </div>
+        <LiveBlocks key={before ?? "live"} initialBlocks={page.blocks} isLive={isFirstPage} />
+        <nav aria-label="Pages of blocks" className="mt-4 flex justify-between text-sm font-medium">
+          {isFirstPage ? <span /> : <Link href="/explorer" className="text-indigo-700 hover:underline">← Newest</Link>}
+          {page.nextBefore !== null && (
+            <Link href={`/explorer?before=${page.nextBefore}`} className="text-indigo-700 hover:underline">
+              Older blocks →
+            </Link>
+          )}
+        </nav>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+// Search: straight to the page of a height, block hash, txId or account (a unique prefix is enough).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getNode } from "@/lib/server/node";
+import { searchLedger, searchPrefixMin } from "@/lib/server/read-explorer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Search" };
+
+const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
+  kind === "block" ? `/explorer/blocks/${id}` : kind === "transaction" ? `/explorer/transactions/${id}` : `/explorer/accounts/${id}`;
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { q = "" } = await searchParams;
+  const query = q.trim().slice(0, 64);
+  const result = query === "" ? { kind: "none" as const } : await searchLedger(getNode(), query);
+  if (result.kind === "block") redirect(hrefOf("block", String(result.height)));
+  if (result.kind === "transaction") redirect(hrefOf("transaction", result.txId));
+  if (result.kind === "account") redirect(hrefOf("account", result.publicKey));
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Search</h1>
+      {result.kind === "many" ? (
+        <section aria-labelledby="matches-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="matches-heading" className="mb-3 text-lg font-semibold">
+            “{query}” matches more than one thing
+          </h2>
+          <ul className="space-y-2 text-sm">
+            {result.matches.map((match) => (
+              <li key={`${match.kind}-${match.id}`}>
+                <Link href={hrefOf(match.kind, match.id)} className="break-all font-mono text-indigo-700 hover:underline">
+                  {match.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <section className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 className="text-lg font-semibold">{query === "" ? "What are you looking for?" : `Nothing matches “${query}”`}</h2>
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>A block height, like 42.</li>
+            <li>A block hash, transaction id or account key: 64 characters of 0–9 and a–f.</li>
+            <li>Or the first {searchPrefixMin} or more characters of one, if they are unique.</li>
+          </ul>
+          <p className="mt-3 text-sm">
+            <Link href="/explorer" className="font-medium text-indigo-700 hover:underline">
+              Back to the newest blocks
+            </Link>
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

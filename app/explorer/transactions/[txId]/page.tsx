@@ -1,0 +1,88 @@
+// A transaction: its receipt, its verified state, and its inclusion proof drawn as the audit path to the root.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LedgerError } from "@/lib/ledger/errors";
+import { bytesToHex, hex64Pattern, hexToBytes } from "@/lib/ledger/hex";
+import { inclusionSteps } from "@/lib/ledger/merkle";
+import { getNode } from "@/lib/server/node";
+import { readNodeInfo } from "@/lib/server/read-node-info";
+import { readReceiptOrThrow } from "@/lib/server/read-receipt";
+import { formatAmount, formatTime } from "@/lib/wallet/format";
+import { ReceiptVerdict } from "../../../_components/receipt-verdict";
+import { shortHash } from "../../_components/format";
+
+export const dynamic = "force-dynamic";
+
+export default async function TransactionPage({ params }: { params: Promise<{ txId: string }> }) {
+  const { txId } = await params;
+  if (!hex64Pattern.test(txId)) notFound();
+  const node = getNode();
+  let receipt;
+  try {
+    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
+  } catch (error) {
+    if (error instanceof LedgerError && error.code === "not_found") notFound();
+    throw error;
+  }
+  const info = await readNodeInfo(node);
+  const { tx, block, proof } = receipt;
+  const walk = inclusionSteps(hexToBytes(txId), proof.leafIndex, proof.treeSize, proof.path.map(hexToBytes));
+  const root = walk === null ? null : bytesToHex(walk.steps.at(-1)?.parent ?? walk.leafHash);
+  const fields: [string, React.ReactNode][] = [
+    ["Type", tx.type === "mint" ? "mint (new money, signed by the node)" : "payment"],
+    ["Amount", formatAmount(tx.amount, node.config.currency)],
+    ["From", tx.type === "mint" ? <code key="f" className="break-all font-mono text-xs">{tx.from}</code> : <Link key="f" href={`/explorer/accounts/${tx.from}`} className="break-all font-mono text-xs text-indigo-700 hover:underline">{tx.from}</Link>],
+    ["To", <Link key="t" href={`/explorer/accounts/${tx.to}`} className="break-all font-mono text-xs text-indigo-700 hover:underline">{tx.to}</Link>],
+    ["Memo", tx.memo ?? "none"],
+    ["Signed at", `${formatTime(tx.timestamp)} (${tx.timestamp})`],
+    ["Block", <Link key="b" href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">{block.header.height}</Link>],
+    ["Signature", <code key="s" className="break-all font-mono text-xs">{receipt.signature}</code>],
+  ];
+  return (
+    <>
+      <h1 className="break-all text-2xl font-semibold tracking-tight">Transaction {shortHash(txId, 12)}</h1>
+      <ReceiptVerdict receipt={receipt} info={info} />
+      <section aria-label="Details" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+          {fields.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-medium text-slate-600">{term}</dt>
+              <dd className="min-w-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="proof-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="proof-heading" className="text-lg font-semibold">
+          Inclusion proof
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Leaf {proof.leafIndex} of {proof.treeSize}. Each step hashes the running value with one sibling from the receipt, as RFC 9162
+          §2.1.3.2 says; the last value must equal the block&apos;s Merkle root.
+        </p>
+        {walk === null ? (
+          <p className="mt-3 font-medium text-rose-700">This path cannot belong to a tree of {proof.treeSize} leaves.</p>
+        ) : (
+          <ol className="mt-4 space-y-2 text-xs" data-testid="audit-path">
+            <li className="rounded-lg border border-slate-200 bg-slate-50 p-3">
+              <span className="font-medium text-slate-700">Leaf hash</span> = SHA-256(0x00 ‖ txId) ={" "}
+              <code className="break-all font-mono">{bytesToHex(walk.leafHash)}</code>
+            </li>
+            {walk.steps.map((step, index) => (
+              <li key={index} className="ml-4 rounded-lg border border-slate-200 p-3 sm:ml-8" style={{ marginLeft: `${Math.min(index + 1, 8) * 0.75}rem` }}>
+                <span className="font-medium text-slate-700">Step {index + 1}:</span> sibling on the {step.siblingSide}{" "}
+                <code className="break-all font-mono text-slate-600">{bytesToHex(step.sibling)}</code>
+                <br />→ SHA-256(0x01 ‖ {step.siblingSide === "left" ? "sibling ‖ value" : "value ‖ sibling"}) ={" "}
+                <code className="break-all font-mono">{bytesToHex(step.parent)}</code>
+              </li>
+            ))}
+            <li className={`rounded-lg border-2 p-3 ${root === block.header.merkleRoot ? "border-emerald-500 bg-emerald-50" : "border-rose-600 bg-rose-50"}`}>
+              <span className="font-medium">{root === block.header.merkleRoot ? "✓ Equals the block's Merkle root" : "✗ Differs from the block's Merkle root"}</span>{" "}
+              <code className="break-all font-mono">{block.header.merkleRoot}</code>
+            </li>
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
