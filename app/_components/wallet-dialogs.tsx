@@ -42,6 +42,31 @@ function download(filename: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function PasswordField(props: {
+  id: string;
+  label: string;
+  error: string | null;
+  hint?: string;
+  autoComplete: "new-password" | "current-password";
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
+      <input
+        id={props.id}
+        type="password"
+        autoComplete={props.autoComplete}
+        className={inputClass}
+        value={props.value}
+        aria-invalid={props.error !== null}
+        aria-describedby={`${props.id}-message`}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
 /** Offered once, while the new key can still be exported. */
 export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; pkcs8: ArrayBuffer | null; onDone: () => void }) {
   const id = useId();
@@ -91,30 +116,8 @@ export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; 
         </div>
       ) : (
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-          <Field id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null} hint={`At least ${passphraseLengthMin} characters.`}>
-            <input
-              id={`${id}-passphrase`}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-              value={passphrase}
-              aria-invalid={error?.field === "passphrase"}
-              aria-describedby={`${id}-passphrase-message`}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          </Field>
-          <Field id={`${id}-confirmation`} label="Passphrase again" error={error?.field === "confirmation" ? error.message : null}>
-            <input
-              id={`${id}-confirmation`}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-              value={confirmation}
-              aria-invalid={error?.field === "confirmation"}
-              aria-describedby={`${id}-confirmation-message`}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          </Field>
+          <PasswordField id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null} hint={`At least ${passphraseLengthMin} characters.`} autoComplete="new-password" value={passphrase} onChange={setPassphrase} />
+          <PasswordField id={`${id}-confirmation`} label="Passphrase again" error={error?.field === "confirmation" ? error.message : null} autoComplete="new-password" value={confirmation} onChange={setConfirmation} />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="ghost" onClick={onDone}>
               Skip: I accept the risk
@@ -186,18 +189,7 @@ export function ImportDialog({
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </Field>
-        <Field id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null}>
-          <input
-            id={`${id}-passphrase`}
-            type="password"
-            autoComplete="current-password"
-            className={inputClass}
-            value={passphrase}
-            aria-invalid={error?.field === "passphrase"}
-            aria-describedby={`${id}-passphrase-message`}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        </Field>
+        <PasswordField id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null} autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="ghost" onClick={onClose}>
             Cancel

@@ -37,3 +37,12 @@ export type Receipt = {
   proof: InclusionProof;
   nodePublicKey: string;
 };
+
+/** GET /api/node: what a wallet pins and shows. */
+export type NodeInfo = {
+  chainId: string;
+  nodePublicKey: string;
+  currency: { code: string; decimals: number };
+  head: SignedBlock;
+  faucet: { enabled: boolean; amount: string };
+};

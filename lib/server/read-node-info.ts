@@ -1,16 +1,10 @@
 // GET /api/node, and the same facts server-rendered into the wallet page.
 import "server-only";
-import type { SignedBlock } from "../ledger/types";
+import type { NodeInfo } from "../ledger/types";
 import type { LedgerNode } from "./node";
 import { isFaucetEnabled } from "./settings";
 
-export type NodeInfo = {
-  chainId: string;
-  nodePublicKey: string;
-  currency: { code: string; decimals: number };
-  head: SignedBlock;
-  faucet: { enabled: boolean; amount: string };
-};
+export type { NodeInfo };
 
 export async function readNodeInfo(node: LedgerNode): Promise<NodeInfo> {
   return {

@@ -13,6 +13,7 @@ import { canonicalBytes } from "@/lib/ledger/canonical";
 import { computeBlockHash } from "@/lib/ledger/hash";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { BlockHeader } from "@/lib/ledger/types";
+import { blockFromRow, type BlockRow } from "@/lib/server/sqlite-store";
 import { createWallet, getTestFunds, screenshots } from "./support";
 
 const root = process.cwd();
@@ -57,16 +58,8 @@ async function stopNode(child: ChildProcess): Promise<void> {
 function rewriteBlock(dataDir: string, height: number): void {
   const database = new Database(path.join(dataDir, "chainpay.db"));
   try {
-    const row = database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`).get(height) as BlockHeader & { hash: string };
-    const header: BlockHeader = {
-      version: row.version,
-      chainId: row.chainId,
-      height: row.height,
-      prevHash: row.prevHash,
-      merkleRoot: row.merkleRoot,
-      txCount: row.txCount,
-      timestamp: new Date(Date.parse(row.timestamp) + 1).toISOString(),
-    };
+    const stored = blockFromRow(database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`).get(height) as BlockRow).header;
+    const header: BlockHeader = { ...stored, timestamp: new Date(Date.parse(stored.timestamp) + 1).toISOString() };
     const nodeKey = createPrivateKey(readFileSync(path.join(dataDir, "node-key.pem"), "utf8"));
     database.exec(`DROP TRIGGER "Block_append_only_update"`);
     database

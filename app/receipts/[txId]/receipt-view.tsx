@@ -5,6 +5,7 @@ import { formatAmount, formatTime, shortKey } from "@/lib/wallet/format";
 import type { NodeInfo } from "@/lib/wallet/node-client";
 import { ReceiptVerdict } from "../../_components/receipt-verdict";
 import { Button, Card } from "../../_components/ui";
+import { DetailsList } from "../../_components/details-list";
 
 export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
   const { tx, block, proof } = receipt;
@@ -34,14 +35,7 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         <h2 id="details-heading" className="mb-4 text-lg font-semibold">
           {tx.type === "mint" ? "Test funds" : "Payment"} of {formatAmount(tx.amount, info.currency)} to {shortKey(tx.to)}
         </h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          {rows.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="font-medium text-slate-600">{term}</dt>
-              <dd className="min-w-0 text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={rows} />
       </Card>
       <div className="flex flex-wrap gap-3">
         <Button

@@ -6,6 +6,7 @@ import { getNode } from "@/lib/server/node";
 import { getBlockOrThrow } from "@/lib/server/read-blocks";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { shortHash } from "../../_components/format";
+import { DetailsList } from "../../../_components/details-list";
 
 export const dynamic = "force-dynamic";
 
@@ -41,14 +42,7 @@ export default async function BlockPage({ params }: { params: Promise<{ heightOr
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Block {header.height}</h1>
       <section aria-label="Header" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          {fields.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="font-medium text-slate-600">{term}</dt>
-              <dd className="min-w-0">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={fields} />
       </section>
       <section aria-labelledby="transactions-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">

@@ -10,6 +10,7 @@ import { readReceiptOrThrow } from "@/lib/server/read-receipt";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
 import { shortHash } from "../../_components/format";
+import { DetailsList } from "../../../_components/details-list";
 
 export const dynamic = "force-dynamic";
 
@@ -43,14 +44,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
       <h1 className="break-all text-2xl font-semibold tracking-tight">Transaction {shortHash(txId, 12)}</h1>
       <ReceiptVerdict receipt={receipt} info={info} />
       <section aria-label="Details" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          {fields.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="font-medium text-slate-600">{term}</dt>
-              <dd className="min-w-0">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={fields} />
       </section>
       <section aria-labelledby="proof-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="proof-heading" className="text-lg font-semibold">

@@ -1,0 +1,24 @@
+// GET /api/admin/export?kind=account&account=<hex64>&format=csv|json – admin only: an account statement.
+// GET /api/admin/export?kind=blocks&from=H&to=H&format=csv|json – admin only: up to 1,000 blocks.
+// Downloaded as an attachment; the JSON form verifies offline with `npm run verify -- --file`.
+import { requireAdmin } from "@/lib/server/admin-auth";
+import { exportLedger } from "@/lib/server/export-ledger";
+import { parseOrThrow, queryOf, route } from "@/lib/server/http";
+import { getNode } from "@/lib/server/node";
+import { exportQuerySchema } from "@/lib/validations/export";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route((request) => {
+  const node = getNode();
+  requireAdmin(node, request);
+  const query = parseOrThrow(exportQuerySchema, queryOf(request));
+  const { filename, contentType, body } = exportLedger(node, query);
+  const headers = {
+    "content-type": contentType,
+    "content-disposition": `attachment; filename="${filename}"`,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  };
+  return Promise.resolve(new Response(body, { headers }));
+});
