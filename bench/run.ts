@@ -14,12 +14,14 @@ import type { SignedTransaction, Transaction } from "../lib/ledger/types";
 import { publicKeyHexOf } from "../lib/server/ed25519";
 import { startServer, type RunningServer } from "../tests/support/server";
 import { buildIfNeeded } from "../scripts/build-if-needed";
+import { benchExplorer } from "./explorer";
 
 const chainId = "chainpay-bench";
 const adminToken = "bench-admin-token-0123456789";
 const connectionLevels = [1, 16, 64];
 const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 9);
 const auditPayments = Number(process.env.BENCH_AUDIT_PAYMENTS ?? 100_000);
+const explorerPayments = Number(process.env.BENCH_EXPLORER_PAYMENTS ?? 1_000_000);
 const batchSize = 500;
 const rounds = 3;
 const batchConnections = 4;
@@ -223,9 +225,18 @@ async function main() {
       `(chain grew from height ${headBefore.head.header.height} while filling for the audit)`,
     ];
     console.log(lines.join("\n"));
+    await server.stop();
+    console.log(`\nexplorer pages on a seeded chain of ${format(explorerPayments)} payments (BENCH_EXPLORER_PAYMENTS; 0 skips):`);
+    const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments) : null;
+    if (explorer !== null) {
+      console.log(`seeded in ${format(explorer.seedSeconds, 1)} s`);
+      console.log(["| page | median ms | p95 ms |", "|---|---:|---:|", ...explorer.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`)].join("\n"));
+      const slowest = Math.max(...explorer.pages.map((page) => page.medianMs));
+      console.log(`slowest explorer page median: ${format(slowest, 1)} ms (target < 100 ms)`);
+    }
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
-    const report = { at: new Date().toISOString(), health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
+    const report = { at: new Date().toISOString(), explorer, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
     writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
   } finally {
     await server.stop();

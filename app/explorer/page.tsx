@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatAmount } from "@/lib/wallet/format";
 import { getNode } from "@/lib/server/node";
 import { listBlocks } from "@/lib/server/read-blocks";
-import { readChainFigures, readChartSeries } from "@/lib/server/read-explorer";
+import { readChainFigures, readChartSeries, readRecentBlocks } from "@/lib/server/read-explorer";
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import { BarChart } from "./_components/charts";
 import { LiveBlocks } from "./_components/live-blocks";
@@ -17,9 +17,10 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
   const { before: beforeText } = await searchParams;
   const before = beforeText !== undefined && beforePattern.test(beforeText) ? Number(beforeText) : undefined;
   const head = node.store.head()!.header.height;
+  const recent = await readRecentBlocks(node);
   const [figures, charts, page] = await Promise.all([
-    readChainFigures(node),
-    readChartSeries(node),
+    readChainFigures(node, recent),
+    readChartSeries(node, recent),
     listBlocks(node.prisma, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
   ]);
   const stats = [

@@ -46,10 +46,16 @@ export function nodeKeyFromPem(pem: string): NodeKey {
   return { privateKey, publicKeyHex: publicKeyHexOf(privateKey) };
 }
 
+/**
+ * The raw 32-byte public key, read from the SubjectPublicKeyInfo DER (the fixed 12-byte prefix, then the key).
+ * DER rather than a JWK export: the JWK path was seen to hang now and then on Node 20 right after key generation.
+ */
 export function publicKeyHexOf(privateKey: KeyObject): string {
-  const jwk = createPublicKey(privateKey).export({ format: "jwk" });
-  if (typeof jwk.x !== "string") throw new Error("Ed25519 key without a public part");
-  return bytesToHex(Buffer.from(jwk.x, "base64url"));
+  const der = createPublicKey(privateKey).export({ format: "der", type: "spki" });
+  if (der.length !== spkiPrefix.length + 32 || !der.subarray(0, spkiPrefix.length).equals(spkiPrefix)) {
+    throw new Error("not an Ed25519 public key");
+  }
+  return bytesToHex(der.subarray(spkiPrefix.length));
 }
 
 export function signWithNodeCrypto(privateKey: KeyObject, message: Uint8Array): string {

@@ -35,25 +35,45 @@ export type BlockTransaction = { txId: string; tx: Transaction; signature: strin
 
 const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 
+function blockWhere(heightOrHash: string): { height: number } | { hash: string } {
+  if (heightPattern.test(heightOrHash)) return { height: Number(heightOrHash) };
+  if (hex64Pattern.test(heightOrHash)) return { hash: heightOrHash };
+  throw new LedgerError("invalid_request", "must be a block height or a 64-character block hash", "heightOrHash");
+}
+
+const notFound = () => new LedgerError("not_found", "No block at this height or with this hash.");
+
 /** A block by height or by hash, with its transactions in leaf order. */
 export async function getBlockOrThrow(
   prisma: PrismaClient,
   heightOrHash: string,
 ): Promise<{ block: SignedBlock; transactions: BlockTransaction[] }> {
-  let where: { height: number } | { hash: string };
-  if (heightPattern.test(heightOrHash)) where = { height: Number(heightOrHash) };
-  else if (hex64Pattern.test(heightOrHash)) where = { hash: heightOrHash };
-  else throw new LedgerError("invalid_request", "must be a block height or a 64-character block hash", "heightOrHash");
-  const row = await prisma.block.findUnique({ where, include: { txs: { orderBy: { leafIndex: "asc" } } } });
-  if (row === null) throw new LedgerError("not_found", "No block at this height or with this hash.");
+  const row = await prisma.block.findUnique({ where: blockWhere(heightOrHash), include: { txs: { orderBy: { leafIndex: "asc" } } } });
+  if (row === null) throw notFound();
   const block = blockFromRow(row);
-  return {
-    block,
-    transactions: row.txs.map((tx) => ({
-      txId: tx.txId,
-      tx: transactionFromRow(tx, block.header.chainId),
-      signature: tx.signature,
-      leafIndex: tx.leafIndex,
-    })),
-  };
+  return { block, transactions: row.txs.map((tx) => toBlockTransaction(tx, block.header.chainId)) };
+}
+
+/** A block and one page of its transactions (leaf indexes [offset, offset + limit)): what the explorer shows. */
+export async function getBlockPageOrThrow(
+  prisma: PrismaClient,
+  heightOrHash: string,
+  offset: number,
+  limit: number,
+): Promise<{ block: SignedBlock; transactions: BlockTransaction[] }> {
+  const row = await prisma.block.findUnique({ where: blockWhere(heightOrHash) });
+  if (row === null) throw notFound();
+  const block = blockFromRow(row);
+  const rows = await prisma.transaction.findMany({
+    where: { blockHeight: row.height, leafIndex: { gte: offset, lt: offset + limit } },
+    orderBy: { leafIndex: "asc" },
+  });
+  return { block, transactions: rows.map((tx) => toBlockTransaction(tx, block.header.chainId)) };
+}
+
+function toBlockTransaction(
+  tx: { txId: string; type: string; fromKey: string; toKey: string; amountMinor: bigint; memo: string | null; timestamp: string; signature: string; leafIndex: number },
+  chainId: string,
+): BlockTransaction {
+  return { txId: tx.txId, tx: transactionFromRow(tx, chainId), signature: tx.signature, leafIndex: tx.leafIndex };
 }

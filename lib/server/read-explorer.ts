@@ -20,11 +20,22 @@ export type ChartSeries = {
   perMinute: { minuteStart: string; txCount: number }[];
 };
 
-export async function readChainFigures(node: LedgerNode, nowMs = Date.now()): Promise<ChainFigures> {
-  const [totals, supply, recent] = await Promise.all([
+/** The blocks of the last hour, newest first (bounded): what both the figures and the charts are drawn from. */
+export function readRecentBlocks(node: LedgerNode, nowMs = Date.now()) {
+  return node.prisma.block.findMany({
+    where: { height: { gt: 0 }, timestamp: { gte: new Date(nowMs - 60 * minuteMs).toISOString() } },
+    orderBy: { height: "desc" },
+    take: recentBlocksMax,
+    select: { height: true, txCount: true, timestamp: true },
+  });
+}
+
+type RecentBlocks = Awaited<ReturnType<typeof readRecentBlocks>>;
+
+export async function readChainFigures(node: LedgerNode, recent: RecentBlocks, nowMs = Date.now()): Promise<ChainFigures> {
+  const [totals, supply] = await Promise.all([
     node.prisma.block.aggregate({ _sum: { txCount: true }, _max: { height: true } }),
     node.prisma.account.aggregate({ _sum: { balanceMinor: true }, _count: true }),
-    node.prisma.block.findMany({ orderBy: { height: "desc" }, take: recentBlocksMax, select: { txCount: true, timestamp: true } }),
   ]);
   const cutoff = new Date(nowMs - minuteMs).toISOString();
   const lastMinute = recent.filter((block) => block.timestamp >= cutoff).reduce((sum, block) => sum + block.txCount, 0);
@@ -38,14 +49,14 @@ export async function readChainFigures(node: LedgerNode, nowMs = Date.now()): Pr
 }
 
 /** Transactions per block (the newest 60 blocks) and per minute (the last hour), oldest first. */
-export async function readChartSeries(node: LedgerNode, nowMs = Date.now()): Promise<ChartSeries> {
-  const recent = await node.prisma.block.findMany({
+export async function readChartSeries(node: LedgerNode, recent: RecentBlocks, nowMs = Date.now()): Promise<ChartSeries> {
+  const newest = recent.length >= 60 ? recent : await node.prisma.block.findMany({
     where: { height: { gt: 0 } },
     orderBy: { height: "desc" },
-    take: recentBlocksMax,
+    take: 60,
     select: { height: true, txCount: true, timestamp: true },
   });
-  const perBlock = recent.slice(0, 60).reverse().map(({ height, txCount }) => ({ height, txCount }));
+  const perBlock = newest.slice(0, 60).reverse().map(({ height, txCount }) => ({ height, txCount }));
   const hourStart = Math.floor(nowMs / minuteMs) * minuteMs - 59 * minuteMs;
   const buckets = Array.from({ length: 60 }, (_, index) => ({ minuteStart: new Date(hourStart + index * minuteMs).toISOString(), txCount: 0 }));
   for (const block of recent) {

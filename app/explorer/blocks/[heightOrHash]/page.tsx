@@ -3,19 +3,25 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { getNode } from "@/lib/server/node";
-import { getBlockOrThrow } from "@/lib/server/read-blocks";
+import { getBlockPageOrThrow } from "@/lib/server/read-blocks";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { shortHash } from "../../_components/format";
 import { DetailsList } from "../../../_components/details-list";
 
 export const dynamic = "force-dynamic";
 
-export default async function BlockPage({ params }: { params: Promise<{ heightOrHash: string }> }) {
+// A block holds up to 1,000 transactions; the page shows them this many at a time.
+const transactionsPerPage = 50;
+const pagePattern = /^[1-9][0-9]{0,3}$/;
+
+export default async function BlockPage({ params, searchParams }: { params: Promise<{ heightOrHash: string }>; searchParams: Promise<{ page?: string }> }) {
   const { heightOrHash } = await params;
+  const { page: pageText } = await searchParams;
+  const pageNumber = pageText !== undefined && pagePattern.test(pageText) ? Number(pageText) : 1;
   const node = getNode();
   let found;
   try {
-    found = await getBlockOrThrow(node.prisma, heightOrHash);
+    found = await getBlockPageOrThrow(node.prisma, heightOrHash, (pageNumber - 1) * transactionsPerPage, transactionsPerPage);
   } catch (error) {
     if (error instanceof LedgerError) notFound();
     throw error;
@@ -23,6 +29,8 @@ export default async function BlockPage({ params }: { params: Promise<{ heightOr
   const { block, transactions } = found;
   const { header } = block;
   const head = node.store.head()!.header.height;
+  const pageCount = Math.max(1, Math.ceil(header.txCount / transactionsPerPage));
+  const pageHref = (number: number) => `/explorer/blocks/${header.height}${number === 1 ? "" : `?page=${number}`}`;
   const fields: [string, React.ReactNode][] = [
     ["Height", header.height],
     ["Hash", <code key="h" className="break-all font-mono text-xs">{block.hash}</code>],
@@ -46,10 +54,10 @@ export default async function BlockPage({ params }: { params: Promise<{ heightOr
       </section>
       <section aria-labelledby="transactions-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">
-          Transactions
+          Transactions{pageCount > 1 && <span className="ml-2 text-sm font-normal text-slate-600">page {pageNumber} of {pageCount}</span>}
         </h2>
         {transactions.length === 0 ? (
-          <p className="text-sm text-slate-600">Genesis holds no transactions.</p>
+          <p className="text-sm text-slate-600">{header.height === 0 ? "Genesis holds no transactions." : "No transactions on this page."}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
@@ -81,6 +89,12 @@ export default async function BlockPage({ params }: { params: Promise<{ heightOr
               </tbody>
             </table>
           </div>
+        )}
+        {pageCount > 1 && (
+          <nav aria-label="Pages of transactions" className="mt-4 flex justify-between text-sm font-medium">
+            {pageNumber > 1 ? <Link href={pageHref(pageNumber - 1)} className="text-indigo-700 hover:underline">← Previous {transactionsPerPage}</Link> : <span />}
+            {pageNumber < pageCount ? <Link href={pageHref(pageNumber + 1)} className="text-indigo-700 hover:underline">Next {transactionsPerPage} →</Link> : <span />}
+          </nav>
         )}
       </section>
     </>

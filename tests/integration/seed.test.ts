@@ -1,0 +1,82 @@
+// `npm run seed`: thousands of signed payments written straight into SQLite must still be a chain the node's
+// own audit accepts, with balances that add up, and accounts whose statements verify offline.
+import { spawn } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as auditRoute from "@/app/api/admin/audit/route";
+import * as exportRoute from "@/app/api/admin/export/route";
+import { blockTransactionsMax } from "@/lib/ledger/limits";
+import type { LedgerNode } from "@/lib/server/node";
+import { getVerifyPool } from "@/lib/server/verify-pool";
+import { verifyExport } from "@/lib/verifier/verify-export";
+import { root } from "@/scripts/build-if-needed";
+import { adminToken, call, startTestNode } from "../support/node";
+
+const payments = 5000;
+const accountCount = 500;
+const admin = { authorization: `Bearer ${adminToken}` };
+
+let node: LedgerNode;
+let seedRun: { code: number | null; output: string };
+
+function runSeed(...args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts", ...args], { cwd: root });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+beforeAll(async () => {
+  // A node prepared as `npm start` prepares it, then seeded from another process, as a person would.
+  node = startTestNode("seed");
+  seedRun = await runSeed(String(payments), "--data-dir", node.config.dataDir, "--accounts", String(accountCount));
+}, 120_000);
+
+describe("npm run seed", () => {
+  it("reports what it wrote and how fast", () => {
+    expect(seedRun.code).toBe(0);
+    expect(seedRun.output).toMatch(/seed: wrote 5,000 payments and 500 mints in 6 blocks \(heights 1 to 6\) in [\d.]+ s: [\d,]+ payments\/s/);
+  });
+
+  it("writes a chain the node's audit accepts, blocks of 1,000 and stored balances included", async () => {
+    const response = await call(auditRoute.GET, { headers: admin });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ ok: true, height: 6, blocks: 7, transactions: payments + accountCount, firstBad: null });
+    const txCounts = node.store.blocksFrom(1, 10).map((block) => block.header.txCount);
+    expect(txCounts).toEqual([accountCount, ...Array.from({ length: payments / blockTransactionsMax }, () => blockTransactionsMax)]);
+  });
+
+  it("keeps the money: the balances add up to what was minted, and no payment created any", () => {
+    const totals = node.store.database
+      .prepare(
+        `SELECT (SELECT SUM("balanceMinor") FROM "Account") AS "balances",
+                (SELECT SUM("amountMinor") FROM "Transaction" WHERE "type" = 'mint') AS "minted",
+                (SELECT COUNT(*) FROM "Transaction" WHERE "type" = 'payment') AS "payments",
+                (SELECT COUNT(*) FROM "Account") AS "accounts"`,
+      )
+      .safeIntegers(true)
+      .get() as { balances: bigint; minted: bigint; payments: bigint; accounts: bigint };
+    expect(totals.balances).toBe(totals.minted);
+    expect(totals.payments).toBe(BigInt(payments));
+    expect(totals.accounts).toBe(BigInt(accountCount));
+  });
+
+  it("gives accounts whose statements verify offline", async () => {
+    const account = node.store.database.prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`).pluck().get() as string;
+    const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, { headers: admin });
+    const text = await (await exportRoute.GET(request, { params: Promise.resolve({}) })).text();
+    const report = await verifyExport(text, { nodePublicKey: node.nodeKey.publicKeyHex, verifyBatch: (checks) => getVerifyPool().verify(checks) });
+    expect(report.problems).toEqual([]);
+    expect(report.receipts).toBeGreaterThan(1);
+  });
+
+  it("appends to a chain already there, and refuses a bad count", async () => {
+    const again = await runSeed("1500", "--data-dir", node.config.dataDir, "--accounts", "3");
+    expect(again.output).toContain("wrote 1,500 payments and 3 mints in 3 blocks (heights 7 to 9)");
+    const response = await call(auditRoute.GET, { headers: admin });
+    expect(response.body).toMatchObject({ ok: true, height: 9, transactions: payments + accountCount + 1503 });
+    expect((await runSeed("lots", "--data-dir", node.config.dataDir)).code).toBe(2);
+  });
+});
