@@ -9,7 +9,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
   const barWidth = width / Math.max(1, bars.length);
   return (
     <figure className="space-y-2">
-      <figcaption className="flex items-baseline justify-between text-sm">
+      <figcaption className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
         <span className="font-medium text-slate-800">{title}</span>
         <span className="text-slate-600">
           max {max.toLocaleString("en-US")} {unit}
