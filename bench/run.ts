@@ -165,6 +165,7 @@ async function main() {
     // is the median round, so that a slow moment does not fall on one side of the ratio only.
     const health: LoadResult[] = [];
     const payments: LoadResult[] = [];
+    const at64 = (list: LoadResult[]) => list.find((item) => item.connections === 64)!;
     for (const connections of connectionLevels) {
       const healthProbe = await load(`${server.url}/api/health`, connections, 300);
       const paymentProbe = await load(`${server.url}/api/payments`, connections, 200, Array.from({ length: 200 }, nextPayment));
@@ -180,6 +181,13 @@ async function main() {
       payments.push(medianRound(paymentRounds));
     }
 
+    // Latency at 64 connections from one long run each: every short round above starts by opening 64
+    // connections at once, and that burst alone weighs on a round's p99; a long run shows the steady state.
+    const latencyCount = (rate: number) => Math.max(8_000, Math.ceil(rate * 12));
+    const healthLatency = await load(`${server.url}/api/health`, 64, latencyCount(at64(health).requestsPerSecond));
+    const paymentCount = latencyCount(at64(payments).requestsPerSecond);
+    const paymentLatency = await load(`${server.url}/api/payments`, 64, paymentCount, Array.from({ length: paymentCount }, nextPayment));
+
     // Batches of 500 over a few connections: what merchants and payout jobs send.
     const batchCount = 40;
     const batches = Array.from({ length: batchCount }, () =>
@@ -192,7 +200,7 @@ async function main() {
 
     // Fill the chain up to auditPayments payments through the batch route, then time the full audit.
     const headBefore = (await (await fetch(`${server.url}/api/node`)).json()) as { head: { header: { height: number } } };
-    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 4_000;
+    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 4_000 + paymentCount;
     while (recorded < auditPayments) {
       const size = Math.min(1_000, auditPayments - recorded);
       const body = { payments: Array.from({ length: size }, () => JSON.parse(nextPayment()) as unknown) };
@@ -207,18 +215,17 @@ async function main() {
     if (!auditBody.ok) throw new Error("the audit failed on the benchmark's own chain");
     const auditRate = auditBody.transactions / auditSeconds;
 
-    const at64 = (list: LoadResult[]) => list.find((item) => item.connections === 64)!;
     const ratio = at64(payments).requestsPerSecond / at64(health).requestsPerSecond;
     const lines = [
       "",
-      "| route | connections | requests/s | p50 ms | p99 ms | non-2xx |",
+      "| route | connections | requests/s (median round) | p50 ms | p99 ms (that round) | non-2xx |",
       "|---|---:|---:|---:|---:|---:|",
       ...health.map((item) => `| GET /api/health | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
       ...payments.map((item) => `| POST /api/payments | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
       `| POST /api/payments/batch (${batchSize} a batch) | ${batchConnections} | ${format(batch.requestsPerSecond, 1)} batches = ${format(batchPaymentsPerSecond)} payments/s | ${batch.p50Ms} | ${batch.p99Ms} | ${batch.errors} |`,
       "",
       `payments/s ÷ health/s at 64 connections: ${format(ratio, 2)} (target ≥ 0.70)`,
-      `payments p99 at 64 connections: ${at64(payments).p99Ms} ms (target < 250 ms)`,
+      `p99 at 64 connections over one long run: payments ${paymentLatency.p99Ms} ms (p50 ${paymentLatency.p50Ms}, ${format(paymentLatency.requestsPerSecond)}/s, target < 250 ms), health ${healthLatency.p99Ms} ms (p50 ${healthLatency.p50Ms}, ${format(healthLatency.requestsPerSecond)}/s)`,
       `batch route: ${format(batchPaymentsPerSecond)} payments/s (target ≥ 5,000; ${format(batchPaymentsPerSecond / verifyRate, 2)} of the raw verify rate, target ≥ 0.40)`,
       `raw Ed25519 verify, all cores (worker pool): ${format(verifyRate)} /s`,
       `audit of ${format(auditBody.transactions)} transactions in ${format(auditBody.blocks)} blocks: ${format(auditSeconds, 2)} s = ${format(auditRate)} tx/s (${format(auditRate / verifyRate, 2)} of the raw verify rate, target ≥ 0.50)`,
@@ -236,7 +243,7 @@ async function main() {
     }
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
-    const report = { at: new Date().toISOString(), explorer, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
+    const report = { at: new Date().toISOString(), explorer, healthLatency, paymentLatency, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
     writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
   } finally {
     await server.stop();
