@@ -10,17 +10,16 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
-import { makeBlockHeader } from "../lib/ledger/block";
 import { canonicalBytes } from "../lib/ledger/canonical";
 import { assert } from "../lib/ledger/errors";
-import { computeBlockHash, computeTxId } from "../lib/ledger/hash";
+import { computeTxId } from "../lib/ledger/hash";
 import { bytesToHex } from "../lib/ledger/hex";
 import { amountPattern, blockTransactionsMax } from "../lib/ledger/limits";
 import type { SignedBlock, Transaction } from "../lib/ledger/types";
 import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../lib/server/ed25519";
 import { readConfig } from "../lib/server/env";
 import { prepareNode } from "../lib/server/prepare-node";
-import { blockFromRow, sequenceOf, type BlockRow } from "../lib/server/sqlite-store";
+import { blockFromRow, SqliteLedgerStore, type BlockRow } from "../lib/server/sqlite-store";
 
 const usage = "usage: npm run seed -- <payments> [--data-dir DIR] [--accounts N]";
 
@@ -289,21 +288,15 @@ class BlockWriter {
   private readonly chainId: string;
   private readonly nodeKey: NodeKey;
   private readonly statements;
+  private readonly store: SqliteLedgerStore;
 
   constructor(database: Database.Database, chainId: string, nodeKey: NodeKey) {
     this.database = database;
+    this.store = new SqliteLedgerStore(database);
     this.chainId = chainId;
     this.nodeKey = nodeKey;
     this.statements = {
       head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
-      insertBlock: database.prepare(
-        `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-         VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
-      ),
-      insertTransaction: database.prepare(
-        `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       // Balances change by what each commit moved, not to a value computed before it: a node serving the same
       // file meanwhile may have credited these accounts too. Not an upsert: SQLite checks the CHECK constraint
       // on the row to be inserted before it sees the conflict, and a debit's row would be negative.
@@ -334,32 +327,14 @@ class BlockWriter {
       const deltas = new Map<string, bigint>();
       for (const transactions of blocks) {
         assert(transactions.length >= 1 && transactions.length <= blockTransactionsMax, "a block holds 1 to 1,000 transactions");
-        // Block times never run backwards, as the sealer makes them.
-        const timestamp = new Date(Math.max(Date.now(), Date.parse(head.header.timestamp))).toISOString();
-        const header = makeBlockHeader({
-          chainId: this.chainId,
-          height: head.header.height + 1,
-          prevHash: head.hash,
-          txIds: transactions.map((item) => item.txId),
-          timestamp,
-        });
-        const block: SignedBlock = { header, hash: computeBlockHash(header), signature: signWithNodeCrypto(this.nodeKey.privateKey, canonicalBytes(header)) };
-        this.statements.insertBlock.run({ ...header, hash: block.hash, signature: block.signature });
-        for (const [leafIndex, { txId, tx, signature }] of transactions.entries()) {
+        const block = this.store.appendBlock(
+          head,
+          transactions.map(({ txId, tx, signature }) => ({ txId, signed: { tx, signature } })),
+          (header) => signWithNodeCrypto(this.nodeKey.privateKey, canonicalBytes(header)),
+          Date.now(),
+        );
+        for (const { tx } of transactions) {
           const amountMinor = BigInt(tx.amount);
-          this.statements.insertTransaction.run(
-            sequenceOf(header.height, leafIndex),
-            txId,
-            header.height,
-            leafIndex,
-            tx.type,
-            tx.from,
-            tx.to,
-            amountMinor,
-            tx.memo ?? null,
-            tx.timestamp,
-            signature,
-          );
           if (tx.type === "payment") {
             deltas.set(tx.from, (deltas.get(tx.from) ?? 0n) - amountMinor);
             paymentCount += 1;

@@ -219,37 +219,46 @@ export class SqliteLedgerStore {
       });
       if (sealed.length === 0) return { block: null, txIds: [], outcomes };
 
-      const txIds = sealed.map((item) => item.txId);
-      // Block times never run backwards, even if the machine's clock does.
-      const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
-      const header = makeBlockHeader({
-        chainId: head.header.chainId,
-        height: head.header.height + 1,
-        prevHash: head.hash,
-        txIds,
-        timestamp,
-      });
-      const block: SignedBlock = { header, hash: computeBlockHash(header), signature: signHeader(header) };
-      this.statements.insertBlock.run({ ...header, hash: block.hash, signature: block.signature });
-      for (const [leafIndex, { txId, signed }] of sealed.entries()) {
-        const { tx } = signed;
-        this.statements.insertTransaction.run(
-          sequenceOf(header.height, leafIndex),
-          txId,
-          header.height,
-          leafIndex,
-          tx.type,
-          tx.from,
-          tx.to,
-          BigInt(tx.amount),
-          tx.memo ?? null,
-          tx.timestamp,
-          signed.signature,
-        );
-      }
+      const block = this.appendBlock(head, sealed, signHeader, nowMs);
       for (const account of touched) this.statements.upsertBalance.run(account, balances.get(account)!);
-      return { block, txIds, outcomes };
+      return { block, txIds: sealed.map((item) => item.txId), outcomes };
     });
     return seal.immediate();
+  }
+
+  /**
+   * Makes, signs and inserts the block after `head` holding `entries` in leaf order (balances are the caller's
+   * to change). Call it inside a write transaction that read `head`; the sealer and `npm run seed` both do.
+   */
+  appendBlock(head: SignedBlock, entries: readonly SealCandidate[], signHeader: (header: BlockHeader) => string, nowMs: number): SignedBlock {
+    assert(entries.length >= 1 && entries.length <= blockTransactionsMax, "a block holds 1 to blockTransactionsMax transactions");
+    // Block times never run backwards, even if the machine's clock does.
+    const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
+    const header = makeBlockHeader({
+      chainId: head.header.chainId,
+      height: head.header.height + 1,
+      prevHash: head.hash,
+      txIds: entries.map((item) => item.txId),
+      timestamp,
+    });
+    const block: SignedBlock = { header, hash: computeBlockHash(header), signature: signHeader(header) };
+    this.statements.insertBlock.run({ ...header, hash: block.hash, signature: block.signature });
+    for (const [leafIndex, { txId, signed }] of entries.entries()) {
+      const { tx } = signed;
+      this.statements.insertTransaction.run(
+        sequenceOf(header.height, leafIndex),
+        txId,
+        header.height,
+        leafIndex,
+        tx.type,
+        tx.from,
+        tx.to,
+        BigInt(tx.amount),
+        tx.memo ?? null,
+        tx.timestamp,
+        signed.signature,
+      );
+    }
+    return block;
   }
 }
