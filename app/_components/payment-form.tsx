@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { parseMajorUnits } from "@/lib/ledger/amount";
+import { isSmallOrderKey } from "@/lib/ledger/ed25519";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import { memoCodePointsMax } from "@/lib/ledger/limits";
 import { memoProblem } from "@/lib/ledger/transaction";
@@ -32,6 +33,7 @@ export function recipientProblem(recipient: string, ownKey: string): string | nu
       : `An account key is 64 characters long; this one has ${recipient.length}.`;
   }
   if (recipient === ownKey) return "This is your own account. Enter someone else's.";
+  if (isSmallOrderKey(recipient)) return "This is a weak key that anyone could spend from. Ask for the right account key.";
   return null;
 }
 

@@ -30,3 +30,25 @@ export async function signWithWebCrypto(privateKey: CryptoKey, message: Uint8Arr
 export async function exportPublicKeyHex(publicKey: CryptoKey): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.exportKey("raw", publicKey)));
 }
+
+/**
+ * Encodings of the Ed25519 points of small order (libsodium's blocklist), with the sign bit cleared. Any key
+ * among them "verifies" forged signatures (the identity key accepts R = identity, S = 0 for every message), so
+ * money sent to such an account could be spent by anyone: the node refuses them as accounts.
+ */
+const smallOrderEncodings = [
+  "0000000000000000000000000000000000000000000000000000000000000000",
+  "0100000000000000000000000000000000000000000000000000000000000000",
+  "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+  "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+  "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+  "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+  "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+];
+
+/** True for a public key (hex64) that is a small-order point, whatever its sign bit. */
+export function isSmallOrderKey(publicKeyHex: string): boolean {
+  const lastByte = Number.parseInt(publicKeyHex.slice(62, 64), 16) & 0x7f;
+  const masked = `${publicKeyHex.slice(0, 62)}${lastByte.toString(16).padStart(2, "0")}`;
+  return smallOrderEncodings.includes(masked);
+}

@@ -1,7 +1,7 @@
 // zod schemas for the admin's request bodies and the sign-in page's return path, shared by the route handlers,
 // the server-rendered pages and the sign-in form.
 import { z } from "zod";
-import { amountSchema, hex64Schema } from "./transaction";
+import { accountKeySchema, amountSchema } from "./transaction";
 
 /** An admin password is 8 to 256 characters: long enough to mean something, short enough to hash cheaply. */
 export const adminPasswordLengthMin = 8;
@@ -15,7 +15,7 @@ export const signInBodySchema = z.strictObject({
 });
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
-export const mintBodySchema = z.strictObject({ account: hex64Schema, amount: amountSchema });
+export const mintBodySchema = z.strictObject({ account: accountKeySchema, amount: amountSchema });
 export type MintBody = z.infer<typeof mintBodySchema>;
 
 export const faucetSwitchBodySchema = z.strictObject({ enabled: z.boolean("must be true or false") });

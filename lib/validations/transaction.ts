@@ -2,9 +2,13 @@
 import { z } from "zod";
 import { amountPattern, batchPaymentsMax } from "../ledger/limits";
 import { hex128Pattern, hex64Pattern } from "../ledger/hex";
+import { isSmallOrderKey } from "../ledger/ed25519";
 import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
 
 export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
+
+/** An account key: a public key that is not one of the weak small-order points anyone could sign for. */
+export const accountKeySchema = hex64Schema.refine((key) => !isSmallOrderKey(key), "is a weak key (a point of small order) that anyone could sign for");
 export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowercase hexadecimal characters");
 
 export const amountSchema = z
@@ -25,8 +29,8 @@ export const chainIdSchema = z.string().regex(/^[\x20-\x7e]{1,64}$/, "must be 1 
 
 const transactionFields = {
   chainId: chainIdSchema,
-  from: hex64Schema,
-  to: hex64Schema,
+  from: accountKeySchema,
+  to: accountKeySchema,
   amount: amountSchema,
   memo: memoSchema.optional(),
   timestamp: timestampSchema,
@@ -57,4 +61,4 @@ export const batchBodySchema = z.strictObject({
   payments: z.array(z.unknown()).min(1, "must hold at least one payment").max(batchPaymentsMax, `must hold at most ${batchPaymentsMax} payments`),
 });
 
-export const faucetBodySchema = z.strictObject({ account: hex64Schema });
+export const faucetBodySchema = z.strictObject({ account: accountKeySchema });

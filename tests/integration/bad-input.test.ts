@@ -66,6 +66,7 @@ const cases: Case[] = [
   { name: "an unknown field in the transaction", status: 400, request: () => ({ body: withTx({ fee: "1" }) }), body: invalid("tx.fee", "unknown field: only signed fields may be sent") },
   { name: "an unknown field beside the transaction", status: 400, request: () => ({ body: { ...good(), note: "hi" } }), body: invalid("note", "unknown field: only signed fields may be sent") },
   { name: "a mint sent as a payment", status: 400, request: () => ({ body: withTx({ type: "mint" }) }), body: invalid("tx.type", 'must be "payment"') },
+  { name: "a weak (small-order) payee key", status: 400, request: () => ({ body: withTx({ to: `01${"00".repeat(31)}` }) }), body: invalid("tx.to", "is a weak key (a point of small order) that anyone could sign for") },
   { name: "an uppercase account key", status: 400, request: () => ({ body: withTx({ to: bob.publicKey.toUpperCase() }) }), body: invalid("tx.to", "must be 64 lowercase hexadecimal characters") },
   { name: "a missing signature", status: 400, request: () => ({ body: { tx: good().tx } }), body: invalid("signature", "Invalid input: expected string, received undefined") },
   { name: "a body that is a list", status: 400, request: () => ({ body: [good()] }), body: { error: { code: "invalid_request", message: "Invalid input: expected object, received array" } } },
