@@ -1,6 +1,7 @@
 // ESLint with type-checked rules (typescript-eslint), promises included: a floating promise on the payment
 // path is a lost answer.
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -9,6 +10,8 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  // The rules of hooks, and exhaustive effect dependencies: a stale closure in the wallet is a wrong balance.
+  { files: ["app/**/*.tsx", "app/**/*.ts"], ...reactHooks.configs.flat.recommended },
   {
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ["*.mjs", "*.js"] }, tsconfigRootDir: import.meta.dirname },

@@ -73,7 +73,12 @@ export function PaymentForm({
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   // A ref, not state: a double click arrives before React re-renders the disabled button.
   const isSendingRef = useRef(false);
-  const fields = { recipient: useRef<HTMLInputElement>(null), amount: useRef<HTMLInputElement>(null), memo: useRef<HTMLInputElement>(null) };
+  const recipientRef = useRef<HTMLInputElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const memoRef = useRef<HTMLInputElement>(null);
+  const focusField = useCallback((field: Exclude<PaymentField, "form">) => {
+    ({ recipient: recipientRef, amount: amountRef, memo: memoRef })[field].current?.focus();
+  }, []);
 
   const normalisedRecipient = recipient.trim().toLowerCase();
   const liveErrors: Errors = {
@@ -105,7 +110,7 @@ export function PaymentForm({
           const { field, message } = describePaymentError(result.error);
           setErrors({ [field]: message });
           setStatus({ kind: "idle" });
-          if (field !== "form") fields[field].current?.focus();
+          if (field !== "form") focusField(field);
         } else {
           setStatus({ kind: "unsent", entry, message: result.message });
         }
@@ -113,8 +118,7 @@ export function PaymentForm({
         isSendingRef.current = false;
       }
     },
-    // `fields` holds refs, which never change.
-    [wallet.publicKey, onPaid],
+    [wallet.publicKey, onPaid, focusField],
   );
 
   // A payment interrupted by a reload or a lost connection is resent as it was signed, exactly once recorded.
@@ -137,7 +141,7 @@ export function PaymentForm({
     setErrors(found);
     const firstInvalid = (["recipient", "amount", "memo"] as const).find((field) => found[field] !== undefined);
     if (firstInvalid !== undefined) {
-      fields[firstInvalid].current?.focus();
+      focusField(firstInvalid);
       return;
     }
     isSendingRef.current = true;
@@ -166,7 +170,7 @@ export function PaymentForm({
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-describedby={`${id}-status`}>
       <Field id={`${id}-recipient`} label="Pay to (account key)" error={shownErrors.recipient} hint="Paste the 64-character key of the person you are paying.">
         <input
-          ref={fields.recipient}
+          ref={recipientRef}
           id={`${id}-recipient`}
           name="recipient"
           className={`${inputClass} font-mono`}
@@ -184,7 +188,7 @@ export function PaymentForm({
       </Field>
       <Field id={`${id}-amount`} label={`Amount (${currency.code})`} error={shownErrors.amount} hint={balanceMinor === null ? " " : `Available: ${formatAmount(balanceMinor, currency)}`}>
         <input
-          ref={fields.amount}
+          ref={amountRef}
           id={`${id}-amount`}
           name="amount"
           className={inputClass}
@@ -203,7 +207,7 @@ export function PaymentForm({
       </Field>
       <Field id={`${id}-memo`} label="Memo (optional)" error={shownErrors.memo} hint={`${memoLength}/${memoCodePointsMax} characters`}>
         <input
-          ref={fields.memo}
+          ref={memoRef}
           id={`${id}-memo`}
           name="memo"
           className={inputClass}

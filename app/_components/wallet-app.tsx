@@ -82,10 +82,17 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   useEffect(() => {
     if (activeKey === null) return;
     localStorage.setItem(activeWalletKey, activeKey);
-    setAccount(null);
-    setFaucetMessage(null);
+    // The account's state is set when the node answers, after this effect, not during it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refreshAccount(activeKey);
   }, [activeKey, refreshAccount]);
+
+  /** Another wallet becomes active: what was shown for the previous one goes at once. */
+  function selectWallet(publicKey: string) {
+    setActiveKey(publicKey);
+    setAccount(null);
+    setFaucetMessage(null);
+  }
 
   // Each new block: the head moves, the wallet checks it extends what it verified, and the account refreshes.
   const onBlock = useCallback(
@@ -108,7 +115,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
     try {
       const created = await createWallet(`Wallet ${(wallets?.length ?? 0) + 1}`);
       setWallets((current) => [...(current ?? []), created.wallet]);
-      setActiveKey(created.wallet.publicKey);
+      selectWallet(created.wallet.publicKey);
       setNewWallet(created);
     } finally {
       setIsCreating(false);
@@ -156,7 +163,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
               <select
                 className="mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
                 value={activeKey ?? ""}
-                onChange={(event) => setActiveKey(event.target.value)}
+                onChange={(event) => selectWallet(event.target.value)}
               >
                 {wallets.map((wallet) => (
                   <option key={wallet.publicKey} value={wallet.publicKey}>
@@ -295,7 +302,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         onClose={() => setIsImportOpen(false)}
         onImported={(wallet) => {
           setWallets((current) => [...(current ?? []), wallet]);
-          setActiveKey(wallet.publicKey);
+          selectWallet(wallet.publicKey);
           setIsImportOpen(false);
         }}
       />

@@ -16,11 +16,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ txId: 
   const { txId } = await params;
   if (!hex64Pattern.test(txId)) notFound();
   const node = getNode();
+  let receipt;
   try {
-    const receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
-    return <ReceiptView receipt={receipt} info={await readNodeInfo(node)} />;
+    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
   } catch (error) {
     if (error instanceof LedgerError && error.code === "not_found") notFound();
     throw error;
   }
+  return <ReceiptView receipt={receipt} info={await readNodeInfo(node)} />;
 }
