@@ -61,11 +61,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!jsonMediaTypePattern.test(contentType.trim())) {
     throw new LedgerError("unsupported_media_type", "Send the body as application/json.");
   }
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  const lengthHeader = request.headers.get("content-length");
+  const declaredLength = lengthHeader === null ? Number.NaN : Number(lengthHeader);
   const tooLarge = () => new LedgerError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
   if (declaredLength > maxBytes) throw tooLarge();
-  const bytes = await readAtMost(request, maxBytes);
-  if (bytes === null) throw tooLarge();
+  // A declared length within the limit is read in one native call (the server stops at that length); a body
+  // without one (chunked) is read piece by piece and refused as soon as it passes the limit.
+  const bytes = Number.isSafeInteger(declaredLength) ? new Uint8Array(await request.arrayBuffer()) : await readAtMost(request, maxBytes);
+  if (bytes === null || bytes.byteLength > maxBytes) throw tooLarge();
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -112,6 +112,17 @@ describe("two server processes on one database", () => {
       if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
     }
     expect(await audit(second.url)).toMatchObject({ ok: true, firstBad: null });
+
+    // Over real HTTP, where the body's length is declared: too large, malformed, and the wrong type.
+    const post = (body: string, contentType = "application/json") =>
+      fetch(`${first.url}/api/payments`, { method: "POST", headers: { "content-type": contentType }, body });
+    const tooLarge = await post(JSON.stringify({ pad: "x".repeat(20 * 1024) }));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: { code: "payload_too_large", message: "The body must be at most 8192 bytes." } });
+    const malformed = await post("{");
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: { code: "invalid_json", message: "The body is not valid JSON." } });
+    expect((await post("{}", "text/plain")).status).toBe(415);
   });
 });
 
