@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { useBlockEvents } from "../../_components/use-block-events";
 import { relativeTime, shortHash } from "./format";
+import { TableHead } from "./table-head";
 
 const shownMax = 50;
 // The figures and charts are server-rendered; refresh them at most this often while blocks keep coming.
@@ -33,14 +34,7 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">Blocks, newest first</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4">Height</th>
-            <th scope="col" className="py-2 pr-4">Hash</th>
-            <th scope="col" className="py-2 pr-4 text-right">Transactions</th>
-            <th scope="col" className="py-2">Sealed</th>
-          </tr>
-        </thead>
+                <TableHead columns={["Height", "Hash", { label: "Transactions", isNumeric: true }, "Sealed"]} />
         <tbody aria-live={isLive ? "polite" : undefined} data-testid="blocks-table">
           {blocks.map((block) => (
             <tr key={block.hash} className={`border-b border-slate-100 ${newHeights.has(block.header.height) ? "bg-emerald-50" : ""}`}>

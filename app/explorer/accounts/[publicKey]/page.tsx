@@ -7,6 +7,7 @@ import { getNode } from "@/lib/server/node";
 import { readAccount } from "@/lib/server/read-account";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { shortHash } from "../../_components/format";
+import { TableHead } from "../../_components/table-head";
 
 export const dynamic = "force-dynamic";
 
@@ -50,15 +51,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Transaction</th>
-                  <th scope="col" className="py-2 pr-3">Block</th>
-                  <th scope="col" className="py-2 pr-3">Counterparty</th>
-                  <th scope="col" className="py-2 pr-3">Time</th>
-                  <th scope="col" className="py-2 text-right">Amount</th>
-                </tr>
-              </thead>
+                <TableHead columns={["Transaction", "Block", "Counterparty", "Time", { label: "Amount", isNumeric: true }]} />
               <tbody>
                 {page.transactions.map(({ txId, tx, blockHeight }) => {
                   const isIncoming = tx.to === publicKey;

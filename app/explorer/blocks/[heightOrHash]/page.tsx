@@ -7,6 +7,7 @@ import { getBlockPageOrThrow } from "@/lib/server/read-blocks";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { shortHash } from "../../_components/format";
 import { DetailsList } from "../../../_components/details-list";
+import { TableHead } from "../../_components/table-head";
 
 export const dynamic = "force-dynamic";
 
@@ -61,15 +62,7 @@ export default async function BlockPage({ params, searchParams }: { params: Prom
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Leaf</th>
-                  <th scope="col" className="py-2 pr-3">Transaction</th>
-                  <th scope="col" className="py-2 pr-3">From</th>
-                  <th scope="col" className="py-2 pr-3">To</th>
-                  <th scope="col" className="py-2 text-right">Amount</th>
-                </tr>
-              </thead>
+                <TableHead columns={["Leaf", "Transaction", "From", "To", { label: "Amount", isNumeric: true }]} />
               <tbody>
                 {transactions.map(({ txId, tx, leafIndex }) => (
                   <tr key={txId} className="border-b border-slate-100">

@@ -1,12 +1,9 @@
 // A transaction: its receipt, its verified state, and its inclusion proof drawn as the audit path to the root.
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { LedgerError } from "@/lib/ledger/errors";
-import { bytesToHex, hex64Pattern, hexToBytes } from "@/lib/ledger/hex";
+import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
 import { getNode } from "@/lib/server/node";
-import { readNodeInfo } from "@/lib/server/read-node-info";
-import { readReceiptOrThrow } from "@/lib/server/read-receipt";
+import { readReceiptForPage } from "@/lib/server/read-receipt-for-page";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
 import { shortHash } from "../../_components/format";
@@ -16,16 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function TransactionPage({ params }: { params: Promise<{ txId: string }> }) {
   const { txId } = await params;
-  if (!hex64Pattern.test(txId)) notFound();
+  const { receipt, info } = await readReceiptForPage(txId);
   const node = getNode();
-  let receipt;
-  try {
-    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
-  } catch (error) {
-    if (error instanceof LedgerError && error.code === "not_found") notFound();
-    throw error;
-  }
-  const info = await readNodeInfo(node);
   const { tx, block, proof } = receipt;
   const walk = inclusionSteps(hexToBytes(txId), proof.leafIndex, proof.treeSize, proof.path.map(hexToBytes));
   const root = walk === null ? null : bytesToHex(walk.steps.at(-1)?.parent ?? walk.leafHash);

@@ -1,0 +1,22 @@
+// A page's receipt: the page's 404 for a malformed or unknown txId, the receipt and the node's facts otherwise.
+import "server-only";
+import { notFound } from "next/navigation";
+import { LedgerError } from "../ledger/errors";
+import { hex64Pattern } from "../ledger/hex";
+import type { NodeInfo, Receipt } from "../ledger/types";
+import { getNode } from "./node";
+import { readNodeInfo } from "./read-node-info";
+import { readReceiptOrThrow } from "./read-receipt";
+
+export async function readReceiptForPage(txId: string): Promise<{ receipt: Receipt; info: NodeInfo }> {
+  if (!hex64Pattern.test(txId)) notFound();
+  const node = getNode();
+  let receipt: Receipt;
+  try {
+    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
+  } catch (error) {
+    if (error instanceof LedgerError && error.code === "not_found") notFound();
+    throw error;
+  }
+  return { receipt, info: await readNodeInfo(node) };
+}
