@@ -2,7 +2,7 @@
 // The payment form: checks as the person types, signs in the browser, and never pays twice. A payment is
 // signed once and kept in an outbox until the node answers it; a retry or a reload resends that same payment.
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { parseMajorUnits } from "@/lib/ledger/amount";
 import { isSmallOrderKey } from "@/lib/ledger/ed25519";
 import { hex64Pattern } from "@/lib/ledger/hex";
@@ -73,6 +73,12 @@ export function PaymentForm({
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   // A ref, not state: a double click arrives before React re-renders the disabled button.
   const isSendingRef = useRef(false);
+  // The parent passes a new onPaid on every render; reading it through a ref keeps `send` stable, so that the
+  // outbox below is resent once when the wallet opens, not again on every render while a payment is unsent.
+  const onPaidRef = useRef(onPaid);
+  useEffect(() => {
+    onPaidRef.current = onPaid;
+  }, [onPaid]);
   const recipientRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const memoRef = useRef<HTMLInputElement>(null);
@@ -103,7 +109,7 @@ export function PaymentForm({
           setMemo("");
           setTouched({});
           setErrors({});
-          onPaid();
+          onPaidRef.current();
         } else if (result.kind === "refused") {
           // Refused means not recorded: this signed payment will never be sent again.
           removeFromOutbox(wallet.publicKey, entry.txId);
@@ -118,7 +124,7 @@ export function PaymentForm({
         isSendingRef.current = false;
       }
     },
-    [wallet.publicKey, onPaid, focusField],
+    [wallet.publicKey, focusField],
   );
 
   // A payment interrupted by a reload or a lost connection is resent as it was signed, exactly once recorded.
@@ -164,62 +170,37 @@ export function PaymentForm({
 
   const isSending = status.kind === "sending";
   const memoLength = [...memo].length;
-  const describedBy = (field: PaymentField) => `${id}-${field}-message`;
+  /** What every field of the form shares: its label and message wiring, and that editing it clears its error. */
+  const inputProps = (field: Exclude<PaymentField, "form">, value: string, setValue: (next: string) => void) => ({
+    id: `${id}-${field}`,
+    name: field,
+    className: inputClass,
+    autoComplete: "off",
+    value,
+    "aria-invalid": shownErrors[field] !== undefined,
+    "aria-describedby": `${id}-${field}-message`,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      setValue(event.target.value);
+      setErrors(({ [field]: _dropped, ...rest }) => rest);
+    },
+    onBlur: () => setTouched((touchedFields) => ({ ...touchedFields, [field]: true })),
+  });
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-describedby={`${id}-status`}>
       <Field id={`${id}-recipient`} label="Pay to (account key)" error={shownErrors.recipient} hint="Paste the 64-character key of the person you are paying.">
-        <input
-          ref={recipientRef}
-          id={`${id}-recipient`}
-          name="recipient"
-          className={`${inputClass} font-mono`}
-          autoComplete="off"
-          spellCheck={false}
-          value={recipient}
-          aria-invalid={shownErrors.recipient !== undefined}
-          aria-describedby={describedBy("recipient")}
-          onChange={(event) => {
-            setRecipient(event.target.value);
-            setErrors(({ recipient: _dropped, ...rest }) => rest);
-          }}
-          onBlur={() => setTouched((value) => ({ ...value, recipient: true }))}
-        />
+        <input ref={recipientRef} {...inputProps("recipient", recipient, setRecipient)} className={`${inputClass} font-mono`} spellCheck={false} />
       </Field>
       <Field id={`${id}-amount`} label={`Amount (${currency.code})`} error={shownErrors.amount} hint={balanceMinor === null ? " " : `Available: ${formatAmount(balanceMinor, currency)}`}>
         <input
           ref={amountRef}
-          id={`${id}-amount`}
-          name="amount"
-          className={inputClass}
+          {...inputProps("amount", amount, setAmount)}
           inputMode="decimal"
-          autoComplete="off"
           placeholder={currency.decimals === 0 ? "0" : `0.${"0".repeat(currency.decimals)}`}
-          value={amount}
-          aria-invalid={shownErrors.amount !== undefined}
-          aria-describedby={describedBy("amount")}
-          onChange={(event) => {
-            setAmount(event.target.value);
-            setErrors(({ amount: _dropped, ...rest }) => rest);
-          }}
-          onBlur={() => setTouched((value) => ({ ...value, amount: true }))}
         />
       </Field>
       <Field id={`${id}-memo`} label="Memo (optional)" error={shownErrors.memo} hint={`${memoLength}/${memoCodePointsMax} characters`}>
-        <input
-          ref={memoRef}
-          id={`${id}-memo`}
-          name="memo"
-          className={inputClass}
-          autoComplete="off"
-          value={memo}
-          aria-invalid={shownErrors.memo !== undefined}
-          aria-describedby={describedBy("memo")}
-          onChange={(event) => {
-            setMemo(event.target.value);
-            setErrors(({ memo: _dropped, ...rest }) => rest);
-          }}
-        />
+        <input ref={memoRef} {...inputProps("memo", memo, setMemo)} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isBusy={isSending} className="min-w-32">

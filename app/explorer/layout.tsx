@@ -8,6 +8,13 @@ import { SignOutButton } from "../admin/_components/sign-out-button";
 
 export const metadata: Metadata = { title: { default: "Explorer", template: "%s · chainpay explorer" } };
 
+const navigation = [
+  ["/explorer", "Blocks"],
+  ["/explorer/audit", "Audit"],
+  ["/explorer/actions", "Actions"],
+  ["/", "Wallet"],
+] as const;
+
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-chainpay-path") ?? "/explorer";
   await requireAdminPage(path);
@@ -19,18 +26,11 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
             chainpay explorer
           </Link>
           <nav aria-label="Explorer" className="flex gap-4 text-sm font-medium text-slate-700">
-            <Link href="/explorer" className="hover:text-indigo-700">
-              Blocks
-            </Link>
-            <Link href="/explorer/audit" className="hover:text-indigo-700">
-              Audit
-            </Link>
-            <Link href="/explorer/actions" className="hover:text-indigo-700">
-              Actions
-            </Link>
-            <Link href="/" className="hover:text-indigo-700">
-              Wallet
-            </Link>
+            {navigation.map(([href, label]) => (
+              <Link key={href} href={href} className="hover:text-indigo-700">
+                {label}
+              </Link>
+            ))}
           </nav>
           <form action="/explorer/search" role="search" className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1">
             <label htmlFor="explorer-search" className="sr-only">

@@ -34,7 +34,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T
   return { kind: "refused", status: response.status, error };
 }
 
-const postJson = <T>(path: string, body: unknown) =>
+/** POST a JSON body to any of the node's routes (the explorer's admin actions use it too). */
+export const postJson = <T>(path: string, body: unknown) =>
   request<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 export const nodeClient = {

@@ -93,6 +93,24 @@ test("search finds a height, a block hash prefix, a txId and an account prefix, 
   await expectAccessible(page);
 });
 
+test("an admin mints to an account and switches the faucet off and on", async ({ page, request }) => {
+  await signIn(page, "/explorer/actions");
+  const account = "cd".repeat(32);
+  await page.getByLabel("Account key", { exact: true }).fill(account);
+  await page.getByLabel(/^Amount/).fill("250.00");
+  await page.getByRole("button", { name: "Mint" }).click();
+  await expect(page.getByText("Minted", { exact: true })).toBeVisible();
+  expect(((await (await request.get(`/api/accounts/${account}`)).json()) as { balance: string }).balance).toBe("25000");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Turn the faucet off" }).click();
+  await expect(page.getByTestId("faucet-state")).toContainText("off");
+  expect((await request.post("/api/faucet", { data: { account } })).status()).toBe(403);
+  await page.getByRole("button", { name: "Turn the faucet on" }).click();
+  await expect(page.getByTestId("faucet-state")).toContainText("on");
+  expect((await request.post("/api/faucet", { data: { account } })).status()).toBe(201);
+});
+
 test("the audit passes, then names the block whose stored transaction was altered", async ({ page }) => {
   await signIn(page, "/explorer/audit");
   await page.getByRole("button", { name: "Run the full audit" }).click();

@@ -7,9 +7,9 @@ import { parseMajorUnits } from "@/lib/ledger/amount";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import type { Receipt } from "@/lib/ledger/types";
 import { formatAmount, type Currency } from "@/lib/wallet/format";
+import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 
-type ErrorBody = { error?: { message: string; field?: string } };
 
 export function MintForm({ currency }: { currency: Currency }) {
   const id = useId();
@@ -30,24 +30,16 @@ export function MintForm({ currency }: { currency: Currency }) {
     setReceipt(null);
     if (Object.keys(found).length > 0) return;
     setIsBusy(true);
-    try {
-      const response = await fetch("/api/admin/mint", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ account: key, amount: amountMinor!.toString() }),
-      });
-      const body = (await response.json()) as { receipt?: Receipt } & ErrorBody;
-      if (response.ok && body.receipt !== undefined) {
-        setReceipt(body.receipt);
-        setAmount("");
-      } else {
-        const field = body.error?.field === "account" ? "account" : body.error?.field === "amount" ? "amount" : "form";
-        setErrors({ [field]: body.error?.message ?? `The node answered ${response.status}.` });
-      }
-    } catch {
-      setErrors({ form: "The node could not be reached." });
-    } finally {
-      setIsBusy(false);
+    const result = await postJson<{ receipt: Receipt }>("/api/admin/mint", { account: key, amount: amountMinor!.toString() });
+    setIsBusy(false);
+    if (result.kind === "ok") {
+      setReceipt(result.body.receipt);
+      setAmount("");
+    } else if (result.kind === "refused") {
+      const field = result.error.field === "account" || result.error.field === "amount" ? result.error.field : "form";
+      setErrors({ [field]: result.error.message });
+    } else {
+      setErrors({ form: result.message });
     }
   }
 
@@ -84,16 +76,10 @@ export function FaucetSwitch({ initial, currency }: { initial: { enabled: boolea
   async function toggle() {
     setIsBusy(true);
     setMessage(null);
-    try {
-      const response = await fetch("/api/admin/faucet", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled: !faucet.enabled }) });
-      const body = (await response.json()) as { faucet?: { enabled: boolean; amount: string } } & ErrorBody;
-      if (response.ok && body.faucet !== undefined) setFaucet(body.faucet);
-      else setMessage(body.error?.message ?? `The node answered ${response.status}.`);
-    } catch {
-      setMessage("The node could not be reached.");
-    } finally {
-      setIsBusy(false);
-    }
+    const result = await postJson<{ faucet: { enabled: boolean; amount: string } }>("/api/admin/faucet", { enabled: !faucet.enabled });
+    setIsBusy(false);
+    if (result.kind === "ok") setFaucet(result.body.faucet);
+    else setMessage(result.kind === "refused" ? result.error.message : result.message);
   }
   return (
     <div className="space-y-3">
