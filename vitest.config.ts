@@ -7,20 +7,33 @@ const alias = {
   "@": import.meta.dirname,
 };
 
+// Each file gets its own data directory and database; two at a time fit these 2-core machines.
+const integration = {
+  include: ["tests/integration/**/*.test.ts"],
+  environment: "node",
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
+        test: { name: "integration", ...integration, env: { TEST_DATABASE: "sqlite" } },
+      },
+      {
+        resolve: { alias },
         test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          // Each file gets its own data directory and database; two at a time fit these 2-core machines.
-          maxWorkers: 2,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          name: "integration-postgres",
+          ...integration,
+          // `npm run seed` writes SQLite files only; everything else runs again on a real PostgreSQL server,
+          // a throwaway one the global setup starts (or TEST_POSTGRES_URL's).
+          exclude: ["tests/integration/seed.test.ts"],
+          env: { TEST_DATABASE: "postgres" },
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
         },
       },
     ],

@@ -6,5 +6,5 @@ import { WalletApp } from "./_components/wallet-app";
 export const dynamic = "force-dynamic";
 
 export default async function WalletPage() {
-  return <WalletApp initialInfo={await readNodeInfo(getNode())} />;
+  return <WalletApp initialInfo={await readNodeInfo(await getNode())} />;
 }

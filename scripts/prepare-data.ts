@@ -3,8 +3,8 @@ import { readConfig } from "../lib/server/env";
 import { prepareNode } from "../lib/server/prepare-node";
 
 const config = readConfig();
-const { nodeKey, genesis, store, newAdminPassword } = prepareNode(config);
-store.database.close();
+const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
+await store.close();
 console.log(`chainpay: chain ${genesis.header.chainId} ready in ${config.dataDir}, node key ${nodeKey.publicKeyHex}`);
 // Whichever script prepares DATA_DIR first makes the admin password, and only it can show it.
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);

@@ -157,7 +157,11 @@ type SeedOptions = { payments: number; accountCount: number };
 async function seed({ payments, accountCount }: SeedOptions): Promise<void> {
   const startedMs = performance.now();
   const config = readConfig();
-  const { store, nodeKey, genesis, newAdminPassword } = prepareNode(config);
+  const { store, nodeKey, genesis, newAdminPassword } = await prepareNode(config);
+  if (!(store instanceof SqliteLedgerStore)) {
+    await store.close();
+    throw new Error("npm run seed writes SQLite files only: unset DATABASE_URL (or give it a file: URL).");
+  }
   // Whichever script prepares DATA_DIR first makes the admin password, and only it can show it.
   if (newAdminPassword !== null) console.log(`seed: admin password (shown once): ${newAdminPassword}`);
   const database = store.database;

@@ -4,15 +4,16 @@ import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
 import { readConfig } from "../lib/server/env";
 import { prepareNode } from "../lib/server/prepare-node";
+import { redactDatabaseUrl } from "../lib/server/database-url";
 
 buildIfNeeded();
 
 const config = readConfig();
-const { nodeKey, genesis, store, newAdminPassword } = prepareNode(config);
-const head = store.head();
-store.database.close();
+const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
+const head = await store.head();
+await store.close();
 console.log(`chainpay: chain ${genesis.header.chainId}, head ${head?.header.height ?? 0}, node key ${nodeKey.publicKeyHex}`);
-console.log(`chainpay: data in ${config.dataDir}`);
+console.log(`chainpay: data in ${config.dataDir}, database ${redactDatabaseUrl(config.databaseUrl)}`);
 // Only its hash is kept, so this is the one time it can be shown; later starts print nothing.
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 

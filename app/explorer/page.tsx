@@ -13,10 +13,10 @@ export const dynamic = "force-dynamic";
 const beforePattern = /^[1-9][0-9]{0,14}$/;
 
 export default async function ExplorerHome({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  const node = getNode();
+  const node = await getNode();
   const { before: beforeText } = await searchParams;
   const before = beforeText !== undefined && beforePattern.test(beforeText) ? Number(beforeText) : undefined;
-  const head = node.store.head()!.header.height;
+  const head = (await node.store.head())!.header.height;
   const recent = await readRecentBlocks(node);
   const [figures, charts, page] = await Promise.all([
     readChainFigures(node, recent),

@@ -25,9 +25,9 @@ export function requireAdmin(node: LedgerNode, request: Request): void {
 type CookieReader = { get(name: string): { value: string } | undefined };
 
 /** For server components: whether the request carries a valid admin session (a Cookie header or `await cookies()`). */
-export function isAdminSession(cookieHeaderOrStore: string | null | undefined | CookieReader): boolean {
+export async function isAdminSession(cookieHeaderOrStore: string | null | undefined | CookieReader): Promise<boolean> {
   if (cookieHeaderOrStore === null || cookieHeaderOrStore === undefined) return false;
-  const { sessionSecret } = getNode().admin;
+  const { sessionSecret } = (await getNode()).admin;
   if (typeof cookieHeaderOrStore === "string") return hasValidSessionCookie(sessionSecret, cookieHeaderOrStore, Date.now());
   const token = cookieHeaderOrStore.get(sessionCookieName)?.value;
   return token !== undefined && isSessionTokenValid(sessionSecret, token, Date.now());

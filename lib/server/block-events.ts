@@ -14,25 +14,26 @@ type Listener = (block: SignedBlock) => void;
 
 class HeadWatcher {
   private readonly listeners = new Set<Listener>();
-  private lastHeight: number;
+  private lastHeight = -1;
   private timer: NodeJS.Timeout | null = null;
+  private isChecking = false;
+  private isCheckAgain = false;
   private readonly node: LedgerNode;
 
   constructor(node: LedgerNode) {
     this.node = node;
-    this.lastHeight = node.store.head()?.header.height ?? -1;
-    node.localBlocks.on("block", () => this.check());
+    node.localBlocks.on("block", () => void this.check());
   }
 
   get height(): number {
     return this.lastHeight;
   }
 
-  subscribe(listener: Listener): () => void {
-    // Nobody was listening, so blocks from other processes went unseen: start from the head as it is now.
-    if (this.listeners.size === 0) this.lastHeight = this.node.store.head()?.header.height ?? this.lastHeight;
+  async subscribe(listener: Listener): Promise<() => void> {
+    // Nobody was listening, so blocks went unseen: start from the head as it is now.
+    if (this.listeners.size === 0) this.lastHeight = (await this.node.store.head())?.header.height ?? this.lastHeight;
     this.listeners.add(listener);
-    this.timer ??= setInterval(() => this.check(), pollIntervalMs);
+    this.timer ??= setInterval(() => void this.check(), pollIntervalMs);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0 && this.timer !== null) {
@@ -42,13 +43,29 @@ class HeadWatcher {
     };
   }
 
-  private check(): void {
-    if (this.listeners.size === 0) {
-      this.lastHeight = this.node.store.head()?.header.height ?? this.lastHeight;
+  /** One check at a time; a check asked for meanwhile runs right after, so no block waits for the next poll. */
+  private async check(): Promise<void> {
+    if (this.isChecking) {
+      this.isCheckAgain = true;
       return;
     }
+    this.isChecking = true;
+    try {
+      do {
+        this.isCheckAgain = false;
+        await this.deliverNewBlocks();
+      } while (this.isCheckAgain);
+    } catch (error) {
+      console.error("reading new blocks for event streams failed", error);
+    } finally {
+      this.isChecking = false;
+    }
+  }
+
+  private async deliverNewBlocks(): Promise<void> {
+    if (this.listeners.size === 0) return;
     for (;;) {
-      const blocks = this.node.store.blocksFrom(this.lastHeight + 1, eventsReplayMax);
+      const blocks = await this.node.store.blocksFrom(this.lastHeight + 1, eventsReplayMax);
       for (const block of blocks) {
         this.lastHeight = block.header.height;
         for (const listener of this.listeners) listener(block);
@@ -97,9 +114,10 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
   let unsubscribe = () => {};
   let keepAlive: NodeJS.Timeout | undefined;
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      let lastSent = -1;
+    async start(controller) {
+      let isClosed = false;
       const send = (text: string) => {
+        if (isClosed) return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
@@ -107,6 +125,7 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
         }
       };
       const close = () => {
+        isClosed = true;
         openStreamClosers.delete(close);
         unsubscribe();
         clearInterval(keepAlive);
@@ -116,23 +135,30 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
           // Already closed by the client going away.
         }
       };
-      unsubscribe = watcher.subscribe((block) => {
-        if (block.header.height <= lastSent) return;
-        lastSent = block.header.height;
-        send(formatBlockEvent(block));
-      });
-      lastSent = lastEventId ?? watcher.height;
-      send(`retry: ${retryMs}\n\n`);
-      if (lastEventId !== undefined) {
-        for (const block of node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) {
-          send(formatBlockEvent(block));
-          lastSent = block.header.height;
-        }
-      }
-      keepAlive = setInterval(() => send(": keep-alive\n\n"), keepAliveIntervalMs);
       signal.addEventListener("abort", close, { once: true });
       hookShutdown();
       openStreamClosers.add(close);
+      // Blocks the watcher delivers while the missed ones are read wait, so that every block goes out once, in order.
+      let lastSent = -1;
+      let waitingBlocks: SignedBlock[] | null = [];
+      const sendBlock = (block: SignedBlock) => {
+        if (block.header.height <= lastSent) return;
+        lastSent = block.header.height;
+        send(formatBlockEvent(block));
+      };
+      const stop = await watcher.subscribe((block) => (waitingBlocks === null ? sendBlock(block) : waitingBlocks.push(block)));
+      if (isClosed) stop();
+      else unsubscribe = stop;
+      lastSent = lastEventId ?? watcher.height;
+      send(`retry: ${retryMs}\n\n`);
+      try {
+        if (lastEventId !== undefined) for (const block of await node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) sendBlock(block);
+      } finally {
+        for (const block of waitingBlocks) sendBlock(block);
+        waitingBlocks = null;
+      }
+      keepAlive = setInterval(() => send(": keep-alive\n\n"), keepAliveIntervalMs);
+      if (isClosed) clearInterval(keepAlive);
     },
     cancel() {
       unsubscribe();

@@ -8,7 +8,10 @@ import { adminPasswordLengthMax, adminPasswordLengthMin } from "../validations/a
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a file: URL (SQLite) or a postgres:// URL (PostgreSQL)")
+    .optional(),
   CHAIN_ID: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be 1 to 64 lowercase letters, digits and dashes")
@@ -27,6 +30,8 @@ const envSchema = z.object({
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
   SEAL_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
+  FOLLOW_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type NodeConfig = {
@@ -40,6 +45,8 @@ export type NodeConfig = {
   /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
   adminPassword: string | undefined;
   sealDelayMs: number;
+  /** On a follower, the base URL of the node it follows. */
+  followUrl: string | undefined;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -63,6 +70,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
+    followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }
 
@@ -73,8 +81,4 @@ function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string
 
 export const defaultChainId = "chainpay-local";
 
-/** The SQLite file behind a `file:` URL, resolved against the working directory. */
-export function sqliteFilePath(databaseUrl: string): string {
-  if (!databaseUrl.startsWith("file:")) throw new Error("DATABASE_URL must be a file: URL for SQLite");
-  return path.resolve(databaseUrl.slice("file:".length));
-}
+export { databaseKind, sqliteFilePath } from "./database-url";

@@ -9,14 +9,13 @@ import { inclusionPaths } from "../ledger/merkle";
 import { buildReceipt } from "../ledger/receipt";
 import type { SignedBlock } from "../ledger/types";
 import { exportFormatName, exportVersion, type ExportFormat, type ExportQuery } from "../validations/export";
-import { sqliteFilePath } from "./env";
+import type { LedgerReader, LedgerSnapshot } from "./ledger-store";
 import type { LedgerNode } from "./node";
-import { openSqlite, sequenceOf, SqliteLedgerStore, transactionFromRow, type TransactionRow } from "./sqlite-store";
 
 // Pieces are joined until at least this many characters before they go out, so that a statement of 100,000
 // receipts is a few thousand writes rather than 100,000.
 const streamChunkCharsMin = 256 * 1024;
-// Blocks read from SQLite at once where heights run on: with their transactions, and headers alone.
+// Blocks read from the database at once where heights run on: with their transactions, and headers alone.
 const blocksPerRead = 16;
 const headersPerRead = 1000;
 
@@ -28,57 +27,41 @@ type Currency = { code: string; decimals: number };
 type ExportBlock = { block: SignedBlock; transactions: AuditTransaction[]; leaves: string[] };
 
 type ExportPlan = {
-  store: SqliteLedgerStore;
+  store: LedgerReader;
   /** Ascending heights of every block the export covers. */
   heights: readonly number[];
   /** Reads the blocks at `count` consecutive heights from `height`. */
-  readRun: (height: number, count: number) => ExportBlock[];
+  readRun: (height: number, count: number) => Promise<ExportBlock[]>;
   /** Fields beside the common ones: the account and its balance, or the block range. */
   fields: Record<string, string | number>;
 };
 
-/** Integer columns read as bigint, so that an amount past 2^53 stays exact. */
-type ExactTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {
-  sequence: bigint;
-  blockHeight: bigint;
-  leafIndex: bigint;
-};
-
 /**
- * Reads the export from one snapshot of the database (its own read-only connection in one read transaction),
- * so that a statement's balance is exactly what its receipts add up to even while blocks are being sealed.
+ * Reads the export from one snapshot of the database, so that a statement's balance is exactly what its receipts add up to even while blocks are being sealed.
  * Bad input is refused before the first byte; the body then streams block by block.
  */
-export function exportLedger(node: LedgerNode, query: ExportQuery, nowMs = Date.now()): LedgerExport {
-  const database = openSqlite(sqliteFilePath(node.config.databaseUrl), { readonly: true });
-  let isOpen = true;
-  const release = () => {
-    if (!isOpen) return;
-    isOpen = false;
-    if (database.inTransaction) database.exec("ROLLBACK");
-    database.close();
-  };
+export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs = Date.now()): Promise<LedgerExport> {
+  const snapshot: LedgerSnapshot = await node.store.openSnapshot();
+  const release = () => void snapshot.release();
   try {
-    database.exec("BEGIN");
-    const store = new SqliteLedgerStore(database);
     const plan =
       query.kind === "account"
-        ? planAccount(store, query.account, query.format === "json")
-        : planBlocks(store, query.from, query.to);
+        ? await planAccount(snapshot, query.account, query.format === "json")
+        : await planBlocks(snapshot, query.from, query.to);
     const createdAt = new Date(nowMs).toISOString();
     const document = {
       format: exportFormatName,
       version: exportVersion,
       kind: query.kind,
       chainId: node.chainId,
-      nodePublicKey: node.nodeKey.publicKeyHex,
+      nodePublicKey: node.nodePublicKey,
       currency: node.config.currency,
       createdAt,
       ...plan.fields,
     };
     const pieces =
       query.format === "json"
-        ? jsonPieces(plan, document, node.nodeKey.publicKeyHex)
+        ? jsonPieces(plan, document, node.nodePublicKey)
         : query.kind === "account"
           ? accountCsvPieces(plan, query.account, node.config.currency)
           : blocksCsvPieces(plan, node.config.currency);
@@ -98,49 +81,29 @@ export function exportLedger(node: LedgerNode, query: ExportQuery, nowMs = Date.
  * two account indexes) and, for proofs, the bare txIds of those blocks: an account in every block of a
  * million-transaction chain then costs a hundred thousand full rows, not a million.
  */
-function planAccount(store: SqliteLedgerStore, account: string, needsLeaves: boolean): ExportPlan {
-  const { database } = store;
-  const heights = database
-    .prepare(`SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = @account OR "toKey" = @account ORDER BY "blockHeight"`)
-    .pluck()
-    .all({ account }) as number[];
-  const balanceMinor = database
-    .prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`)
-    .pluck()
-    .safeIntegers(true)
-    .get(account) as bigint | undefined;
-  const accountRows = database
-    .prepare(
-      `SELECT * FROM "Transaction" WHERE ("fromKey" = @account OR "toKey" = @account) AND "sequence" >= @first AND "sequence" < @end
-       ORDER BY "sequence"`,
-    )
-    .safeIntegers(true);
-  const leafRows = database.prepare(`SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`).raw();
-  const readRun = (height: number, count: number): ExportBlock[] => {
-    const first = sequenceOf(height, 0);
-    const end = sequenceOf(height + count, 0);
-    const byHeight = new Map<number, ExportBlock>();
-    for (const block of store.blocksFrom(height, count)) byHeight.set(block.header.height, { block, transactions: [], leaves: [] });
-    for (const row of accountRows.all({ account, first, end }) as ExactTransactionRow[]) {
-      const item = byHeight.get(Number(row.blockHeight))!;
-      const tx = transactionFromRow(row, item.block.header.chainId);
-      item.transactions.push({ txId: row.txId, tx, signature: row.signature, leafIndex: Number(row.leafIndex) });
-    }
-    if (needsLeaves) {
-      for (const [blockHeight, txId] of leafRows.all(first, end) as [number, string][]) byHeight.get(blockHeight)!.leaves.push(txId);
-    }
+async function planAccount(store: LedgerReader, account: string, needsLeaves: boolean): Promise<ExportPlan> {
+  const [heights, balanceMinor] = await Promise.all([store.accountBlockHeights(account), store.balanceOf(account)]);
+  const readRun = async (height: number, count: number): Promise<ExportBlock[]> => {
+    const [blocks, transactions, leaves] = await Promise.all([
+      store.blocksFrom(height, count),
+      store.accountTransactions(account, height, height + count),
+      needsLeaves ? store.txIdsOfBlocks(height, height + count) : [],
+    ]);
+    const byHeight = new Map(blocks.map((block): [number, ExportBlock] => [block.header.height, { block, transactions: [], leaves: [] }]));
+    for (const { blockHeight, ...item } of transactions) byHeight.get(blockHeight)!.transactions.push(item);
+    for (const { blockHeight, txId } of leaves) byHeight.get(blockHeight)!.leaves.push(txId);
     return [...byHeight.values()];
   };
-  return { store, heights, readRun, fields: { account, balance: (balanceMinor ?? 0n).toString() } };
+  return { store, heights, readRun, fields: { account, balance: balanceMinor.toString() } };
 }
 
-function planBlocks(store: SqliteLedgerStore, from: number, to: number): ExportPlan {
-  const headHeight = store.head()?.header.height ?? 0;
+async function planBlocks(store: LedgerReader, from: number, to: number): Promise<ExportPlan> {
+  const headHeight = (await store.head())?.header.height ?? 0;
   if (to > headHeight) {
     throw new LedgerError("invalid_request", `to: must be at most the head's height, ${headHeight}`, "to");
   }
-  const readRun = (height: number, count: number): ExportBlock[] =>
-    store.blocksWithTransactions(height, count).map(({ block, transactions }) => ({
+  const readRun = async (height: number, count: number): Promise<ExportBlock[]> =>
+    (await store.blocksWithTransactions(height, count)).map(({ block, transactions }) => ({
       block,
       transactions,
       leaves: transactions.map((item) => item.txId),
@@ -149,12 +112,12 @@ function planBlocks(store: SqliteLedgerStore, from: number, to: number): ExportP
 }
 
 /** The blocks of the plan with their transactions, ascending, read a few at a time where heights run on. */
-function* blocksOf(plan: ExportPlan): Generator<ExportBlock> {
+async function* blocksOf(plan: ExportPlan): AsyncGenerator<ExportBlock> {
   const { heights } = plan;
   for (let index = 0; index < heights.length; ) {
     let count = 1;
     while (count < blocksPerRead && heights[index + count] === heights[index]! + count) count += 1;
-    const run = plan.readRun(heights[index]!, count);
+    const run = await plan.readRun(heights[index]!, count);
     assert(run.length === count, "every block an export covers exists in the snapshot");
     for (const [offset, item] of run.entries()) {
       assert(item.block.header.height === heights[index + offset], "blocks are read at the heights planned");
@@ -164,29 +127,29 @@ function* blocksOf(plan: ExportPlan): Generator<ExportBlock> {
   }
 }
 
-function* headersOf(plan: ExportPlan): Generator<SignedBlock> {
+async function* headersOf(plan: ExportPlan): AsyncGenerator<SignedBlock> {
   const { heights, store } = plan;
   for (let index = 0; index < heights.length; ) {
     let count = 1;
     while (count < headersPerRead && heights[index + count] === heights[index]! + count) count += 1;
-    const run = store.blocksFrom(heights[index]!, count);
+    const run = await store.blocksFrom(heights[index]!, count);
     assert(run.length === count, "every block an export covers exists in the snapshot");
     yield* run;
     index += count;
   }
 }
 
-function* jsonPieces(plan: ExportPlan, document: Record<string, unknown>, nodePublicKey: string): Generator<string> {
+async function* jsonPieces(plan: ExportPlan, document: Record<string, unknown>, nodePublicKey: string): AsyncGenerator<string> {
   // The document's own fields first, then one header or receipt a line: a reader can stream it item by item.
   yield `${JSON.stringify(document).slice(0, -1)},"headers":[\n`;
   let separator = "";
-  for (const block of headersOf(plan)) {
+  for await (const block of headersOf(plan)) {
     yield `${separator}${JSON.stringify(block)}`;
     separator = ",\n";
   }
   yield `\n],"receipts":[\n`;
   separator = "";
-  for (const { block, transactions, leaves } of blocksOf(plan)) {
+  for await (const { block, transactions, leaves } of blocksOf(plan)) {
     if (transactions.length === 0) continue;
     // One tree per block gives every transaction's audit path at once. Buffer decodes hex natively: the
     // leaves of a thousand blocks are a million conversions.
@@ -215,11 +178,11 @@ const accountCsvColumns = [
   "amountMinor", "amount", "balanceMinor", "balance", "currency", "memo",
 ];
 
-function* accountCsvPieces(plan: ExportPlan, account: string, currency: Currency): Generator<string> {
+async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Currency): AsyncGenerator<string> {
   yield csvRow(accountCsvColumns);
   // A statement holds the account's whole history, so its running balance starts from zero.
   let balanceMinor = 0n;
-  for (const { block, transactions } of blocksOf(plan)) {
+  for await (const { block, transactions } of blocksOf(plan)) {
     const rows: string[] = [];
     for (const item of transactions) {
       const { tx } = item;
@@ -252,9 +215,9 @@ const blocksCsvColumns = [
   "amountMinor", "amount", "currency", "memo",
 ];
 
-function* blocksCsvPieces(plan: ExportPlan, currency: Currency): Generator<string> {
+async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGenerator<string> {
   yield csvRow(blocksCsvColumns);
-  for (const { block, transactions } of blocksOf(plan)) {
+  for await (const { block, transactions } of blocksOf(plan)) {
     yield transactions
       .map((item) => {
         const { tx } = item;
@@ -311,14 +274,14 @@ function exportFilename(chainId: string, query: ExportQuery, createdAt: string):
  * Pulls pieces as the client reads, so that a large export never sits whole in memory. The snapshot is
  * released when the last piece is out, when the client goes away, or on failure.
  */
-function streamOf(pieces: Iterator<string>, release: () => void): ReadableStream<Uint8Array> {
+function streamOf(pieces: AsyncIterator<string>, release: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       try {
         let text = "";
         while (text.length < streamChunkCharsMin) {
-          const next = pieces.next();
+          const next = await pieces.next();
           if (next.done === true) {
             release();
             if (text !== "") controller.enqueue(encoder.encode(text));

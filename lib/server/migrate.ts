@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
+import type pg from "pg";
 
 const migrationsTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL,
@@ -16,18 +17,82 @@ const migrationsTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
+// Prisma's own definition of the table on PostgreSQL.
+const postgresMigrationsTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+// A session-level advisory lock held while migrating, so that instances starting together migrate once.
+const migrationLockKeys = [0x63686169, 0x6e6d6967] as const;
+
 export function defaultMigrationsDir(): string {
   return path.resolve(process.cwd(), "prisma", "migrations");
 }
 
-/** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
-export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {
+export function defaultPostgresMigrationsDir(): string {
+  return path.resolve(process.cwd(), "prisma", "postgres", "migrations");
+}
+
+type Migration = { name: string; sql: string; checksum: string };
+
+function readMigrations(migrationsDir: string): Migration[] {
   if (!existsSync(migrationsDir)) throw new Error(`No migrations folder at ${migrationsDir}`);
-  database.exec(migrationsTableSql);
-  const names = readdirSync(migrationsDir, { withFileTypes: true })
+  return readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
-    .sort();
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const isAppliedSql = `SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = $1 AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+
+/** The PostgreSQL twin of `applyMigrations`: each migration in its own transaction, recorded as Prisma does. */
+export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir = defaultPostgresMigrationsDir()): Promise<string[]> {
+  const migrations = readMigrations(migrationsDir);
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query("SELECT pg_advisory_lock($1, $2)", [...migrationLockKeys]);
+    await client.query(postgresMigrationsTableSql);
+    for (const { name, sql, checksum } of migrations) {
+      if ((await client.query(isAppliedSql, [name])).rowCount !== 0) continue;
+      const startedAt = new Date();
+      await client.query("BEGIN");
+      try {
+        await client.query(sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
+           VALUES ($1, $2, now(), $3, $4, 1)`,
+          [randomUUID(), checksum, name, startedAt],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+      }
+      applied.push(name);
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1, $2)", [...migrationLockKeys]).catch(() => undefined);
+    client.release();
+  }
+  return applied;
+}
+
+/** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
+export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {
+  const migrations = readMigrations(migrationsDir);
+  database.exec(migrationsTableSql);
   const isApplied = database.prepare(
     `SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = ? AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
   );
@@ -36,14 +101,13 @@ export function applyMigrations(database: Database.Database, migrationsDir = def
      VALUES (?, ?, ?, ?, ?, 1)`,
   );
   const applied: string[] = [];
-  for (const name of names) {
-    const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+  for (const { name, sql, checksum } of migrations) {
     // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
     const applyOne = database.transaction(() => {
       if (isApplied.get(name) !== undefined) return false;
       const startedAt = Date.now();
       database.exec(sql);
-      record.run(randomUUID(), createHash("sha256").update(sql).digest("hex"), Date.now(), name, startedAt);
+      record.run(randomUUID(), checksum, Date.now(), name, startedAt);
       return true;
     });
     if (applyOne.immediate()) applied.push(name);

@@ -1,80 +1,112 @@
-// The node: configuration, keys, storage and the sealer, assembled once per process. Everything is created
-// synchronously on first use (better-sqlite3 is synchronous), so concurrent first requests cannot race it.
+// The node: configuration, keys, storage and the sealer, assembled once per process (on first use; concurrent
+// first requests share the one promise). A follower (FOLLOW_URL) has no key and no sealer: it serves the
+// replica that `npm run follow` keeps, and refuses writes.
 import "server-only";
 import { EventEmitter } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { canonicalBytes } from "../ledger/canonical";
-import type { BlockHeader, SignedBlock } from "../ledger/types";
-import { getPrisma } from "../db";
+import { LedgerError } from "../ledger/errors";
+import type { BlockHeader } from "../ledger/types";
+import { disconnectPrisma, getPrisma } from "../db";
 import { loadAdminCredentials, type AdminCredentials } from "./admin-credentials";
-import { readConfig, sqliteFilePath, type NodeConfig } from "./env";
+import { readConfig, type NodeConfig } from "./env";
 import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "./ed25519";
-import { startCheckpointer } from "./checkpointer";
+import { followedNodeKeySetting } from "./follow-settings";
+import type { LedgerStore } from "./ledger-store";
+import { openStore } from "./open-store";
 import { Sealer } from "./sealer";
-import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
 import { readReceiptOrThrow } from "./read-receipt";
+
+/** What only the node that seals has: its private key and the sealer. */
+export type NodeWriter = {
+  nodeKey: NodeKey;
+  sealer: Sealer;
+  signHeader: (header: BlockHeader) => string;
+};
 
 export type LedgerNode = {
   config: NodeConfig;
-  nodeKey: NodeKey;
+  /** The key that signs this chain's blocks: this node's own, or on a follower the followed node's. */
+  nodePublicKey: string;
   chainId: string;
-  store: SqliteLedgerStore;
+  store: LedgerStore;
   prisma: PrismaClient;
-  sealer: Sealer;
+  /** Null on a follower. */
+  writer: NodeWriter | null;
   /** Emits "block" with each block this process seals; other processes' blocks reach SSE through polling. */
   localBlocks: EventEmitter;
-  signHeader: (header: BlockHeader) => string;
   /** The admin password's hash and the secret that signs admin session cookies. */
   admin: AdminCredentials;
 };
 
-const globalForNode = globalThis as unknown as { chainpayNode?: LedgerNode };
+const globalForNode = globalThis as unknown as { chainpayNode?: Promise<LedgerNode> };
 
-export function getNode(): LedgerNode {
-  globalForNode.chainpayNode ??= createNode(readConfig());
-  return globalForNode.chainpayNode;
+export function getNode(): Promise<LedgerNode> {
+  const existing = globalForNode.chainpayNode;
+  if (existing !== undefined) return existing;
+  const created = createNode(readConfig());
+  globalForNode.chainpayNode = created;
+  // A node that failed to open (say, the database was down) is tried again by the next request.
+  created.catch(() => {
+    if (globalForNode.chainpayNode === created) delete globalForNode.chainpayNode;
+  });
+  return created;
+}
+
+/** The node's writer, or the answer a follower gives to a write. */
+export function writerOf(node: LedgerNode): NodeWriter {
+  if (node.writer !== null) return node.writer;
+  throw new LedgerError(
+    "not_found",
+    `This node is a read-only follower of ${node.config.followUrl ?? "another node"}: send payments to that node.`,
+  );
 }
 
 /** For tests that start the node in-process on a fresh data directory. */
-export function resetNodeForTests(): void {
-  const node = globalForNode.chainpayNode;
-  if (node !== undefined) node.store.database.close();
+export async function resetNodeForTests(): Promise<void> {
+  const pending = globalForNode.chainpayNode;
   delete globalForNode.chainpayNode;
+  const node = await pending?.catch(() => undefined);
+  await node?.store.close();
+  await disconnectPrisma();
 }
 
-/** Opens a data directory that `prepareNode` made: the server itself never migrates or creates a chain. */
-function openPreparedNode(config: NodeConfig): { store: SqliteLedgerStore; nodeKey: NodeKey; genesis: SignedBlock } {
+/** Opens a data directory that `prepareNode` (or `npm run follow`) made: the server never migrates or creates a chain. */
+async function createNode(config: NodeConfig): Promise<LedgerNode> {
   const keyFile = path.join(config.dataDir, "node-key.pem");
-  const databaseFile = sqliteFilePath(config.databaseUrl);
-  if (!existsSync(keyFile) || !existsSync(databaseFile)) {
+  const isFollower = config.followUrl !== undefined;
+  if (!isFollower && !existsSync(keyFile)) {
     throw new Error(`${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
   }
-  const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
-  const database = openSqlite(databaseFile);
-  database.pragma("wal_autocheckpoint = 0");
-  startCheckpointer(databaseFile);
-  const store = new SqliteLedgerStore(database);
-  const genesis = store.blockAt(0);
-  if (genesis === null) throw new Error(`${databaseFile} has no genesis block: run \`npm run db:deploy\`.`);
-  return { store, nodeKey, genesis };
-}
-
-function createNode(config: NodeConfig): LedgerNode {
-  const { store, nodeKey, genesis } = openPreparedNode(config);
-  const prisma = getPrisma(config.databaseUrl);
-  const localBlocks = new EventEmitter();
-  localBlocks.setMaxListeners(0);
-  const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
-  const sealer = new Sealer({
-    sealBlock: (candidates, sign, nowMs) => store.sealBlock(candidates, sign, nowMs),
-    signHeader,
-    readReceipt: (txId) => readReceiptOrThrow(prisma, txId, nodeKey.publicKeyHex),
-    nodePublicKey: nodeKey.publicKeyHex,
-    sealDelayMs: config.sealDelayMs,
-    onBlock: (block) => localBlocks.emit("block", block),
-  });
-  const admin = loadAdminCredentials(config);
-  return { config, nodeKey, chainId: genesis.header.chainId, store, prisma, sealer, localBlocks, signHeader, admin };
+  const store = await openStore(config.databaseUrl, { migrate: false, serve: true });
+  try {
+    const genesis = await store.blockAt(0);
+    if (genesis === null) throw new Error(`The database at ${config.dataDir} has no genesis block: run \`npm run db:deploy\` or \`npm run follow\`.`);
+    const prisma = getPrisma(config.databaseUrl);
+    const localBlocks = new EventEmitter();
+    localBlocks.setMaxListeners(0);
+    const admin = loadAdminCredentials(config);
+    const common = { config, chainId: genesis.header.chainId, store, prisma, localBlocks, admin };
+    if (isFollower) {
+      const nodePublicKey = await store.readSetting(followedNodeKeySetting);
+      if (nodePublicKey === null) throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
+      return { ...common, nodePublicKey, writer: null };
+    }
+    const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
+    const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
+    const sealer = new Sealer({
+      sealBlock: (candidates, sign, nowMs) => store.sealBlock(candidates, sign, nowMs),
+      signHeader,
+      readReceipt: (txId) => readReceiptOrThrow(prisma, txId, nodeKey.publicKeyHex),
+      nodePublicKey: nodeKey.publicKeyHex,
+      sealDelayMs: config.sealDelayMs,
+      onBlock: (block) => localBlocks.emit("block", block),
+    });
+    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer, signHeader } };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

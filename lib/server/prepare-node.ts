@@ -8,11 +8,12 @@ import { makeGenesisHeader } from "../ledger/block";
 import { canonicalBytes } from "../ledger/canonical";
 import { computeBlockHash } from "../ledger/hash";
 import type { BlockHeader, SignedBlock } from "../ledger/types";
-import { defaultChainId, sqliteFilePath, type NodeConfig } from "./env";
+import { defaultChainId, type NodeConfig } from "./env";
 import { generateNodeKeyPem, nodeKeyFromPem, signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "./ed25519";
 import { prepareAdminCredentials } from "./admin-credentials";
-import { applyMigrations } from "./migrate";
-import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
+import type { LedgerStore } from "./ledger-store";
+import { openStore } from "./open-store";
+import { redactDatabaseUrl } from "./database-url";
 
 export function loadOrCreateNodeKey(dataDir: string): NodeKey {
   const keyFile = path.join(dataDir, "node-key.pem");
@@ -29,7 +30,8 @@ export function loadOrCreateNodeKey(dataDir: string): NodeKey {
 }
 
 export type PreparedNode = {
-  store: SqliteLedgerStore;
+  /** Open: the caller closes it. */
+  store: LedgerStore;
   nodeKey: NodeKey;
   genesis: SignedBlock;
   /** The admin password this call made, to be shown once; null when it existed already or ADMIN_PASSWORD is set. */
@@ -40,30 +42,36 @@ export type PreparedNode = {
  * Creates the data directory, applies migrations, loads the node key, makes genesis and the admin's
  * credentials: all idempotent.
  */
-export function prepareNode(config: NodeConfig): PreparedNode {
+export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
   mkdirSync(config.dataDir, { recursive: true });
   const nodeKey = loadOrCreateNodeKey(config.dataDir);
-  const databaseFile = sqliteFilePath(config.databaseUrl);
-  mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const database = openSqlite(databaseFile);
-  applyMigrations(database);
-  const store = new SqliteLedgerStore(database);
-  const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
-  store.ensureGenesis(() => {
-    const header = makeGenesisHeader(config.chainIdRequested ?? defaultChainId, new Date().toISOString());
-    return { header, hash: computeBlockHash(header), signature: signHeader(header) };
-  });
-  const genesis = store.blockAt(0)!;
-  if (config.chainIdRequested !== undefined && config.chainIdRequested !== genesis.header.chainId) {
-    throw new Error(
-      `CHAIN_ID is ${config.chainIdRequested}, but the chain in ${databaseFile} is ${genesis.header.chainId}. ` +
-        "Use another DATA_DIR for another chain.",
-    );
+  const store = await openStore(config.databaseUrl, { migrate: true, serve: false });
+  try {
+    const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
+    await store.ensureGenesis(() => {
+      const header = makeGenesisHeader(config.chainIdRequested ?? defaultChainId, new Date().toISOString());
+      return { header, hash: computeBlockHash(header), signature: signHeader(header) };
+    });
+    const where = redactDatabaseUrl(config.databaseUrl);
+    const genesis = await store.blockAt(0);
+    if (genesis === null) throw new Error(`The chain in ${where} has no genesis block.`);
+    if (config.chainIdRequested !== undefined && config.chainIdRequested !== genesis.header.chainId) {
+      throw new Error(
+        `CHAIN_ID is ${config.chainIdRequested}, but the chain in ${where} is ${genesis.header.chainId}. ` +
+          "Use another DATA_DIR (or DATABASE_URL) for another chain.",
+      );
+    }
+    if (!verifyWithNodeCrypto(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
+      throw new Error(
+        `The node key in ${config.dataDir} did not sign the genesis block in ${where}: ` +
+          "every instance of one node needs the same node-key.pem.",
+      );
+    }
+    // Last, so that a start refused above never makes a password whose only showing would be lost.
+    const { newAdminPassword } = prepareAdminCredentials(config);
+    return { store, nodeKey, genesis, newAdminPassword };
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-  if (!verifyWithNodeCrypto(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
-    throw new Error(`The node key in ${config.dataDir} did not sign this chain's genesis block.`);
-  }
-  // Last, so that a start refused above never makes a password whose only showing would be lost.
-  const { newAdminPassword } = prepareAdminCredentials(config);
-  return { store, nodeKey, genesis, newAdminPassword };
 }

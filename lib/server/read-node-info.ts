@@ -9,9 +9,9 @@ export type { NodeInfo };
 export async function readNodeInfo(node: LedgerNode): Promise<NodeInfo> {
   return {
     chainId: node.chainId,
-    nodePublicKey: node.nodeKey.publicKeyHex,
+    nodePublicKey: node.nodePublicKey,
     currency: node.config.currency,
-    head: node.store.head()!,
+    head: (await node.store.head())!,
     faucet: { enabled: await isFaucetEnabled(node), amount: node.config.faucetAmountMinor.toString() },
   };
 }

@@ -10,10 +10,10 @@ import { readReceiptOrThrow } from "./read-receipt";
 
 export async function readReceiptForPage(txId: string): Promise<{ receipt: Receipt; info: NodeInfo }> {
   if (!hex64Pattern.test(txId)) notFound();
-  const node = getNode();
+  const node = await getNode();
   let receipt: Receipt;
   try {
-    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex);
+    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey);
   } catch (error) {
     if (error instanceof LedgerError && error.code === "not_found") notFound();
     throw error;

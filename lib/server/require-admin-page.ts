@@ -7,6 +7,6 @@ import { adminSignInPath, safeNextPath } from "../validations/admin";
 import { isAdminSession } from "./admin-auth";
 
 export async function requireAdminPage(nextPath: string): Promise<void> {
-  if (isAdminSession(await cookies())) return;
+  if (await isAdminSession(await cookies())) return;
   redirect(`${adminSignInPath}?next=${encodeURIComponent(safeNextPath(nextPath))}`);
 }

@@ -1,13 +1,14 @@
 // Group commit: payments that arrive together share a block. The first waiting payment starts a short timer;
 // when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
-// is answered only after that transaction has committed (synchronous=FULL: durably on disk).
+// is answered only after that transaction has committed (durably on disk: SQLite's synchronous=FULL,
+// PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
 import { LedgerError } from "../ledger/errors";
 import { blockTransactionsMax, pendingPaymentsMax } from "../ledger/limits";
 import { inclusionPaths } from "../ledger/merkle";
 import { hexToBytes } from "../ledger/hex";
 import { buildReceipt } from "../ledger/receipt";
-import type { BlockHeader, Receipt, SignedBlock, SignedTransaction } from "../ledger/types";
-import type { SealCandidate, SealResult } from "./sqlite-store";
+import type { Receipt, SignedBlock, SignedTransaction } from "../ledger/types";
+import { isContentionError, type HeaderSigner, type SealCandidate, type SealResult } from "./ledger-store";
 
 export type SubmitOutcome = { created: boolean; receipt: Receipt };
 
@@ -17,8 +18,8 @@ type Waiting = SealCandidate & {
 };
 
 export type SealerDependencies = {
-  sealBlock: (candidates: readonly SealCandidate[], signHeader: (header: BlockHeader) => string, nowMs: number) => SealResult;
-  signHeader: (header: BlockHeader) => string;
+  sealBlock: (candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number) => Promise<SealResult>;
+  signHeader: HeaderSigner;
   /** The stored receipt of a transaction recorded earlier (by this or another process). */
   readReceipt: (txId: string) => Promise<Receipt>;
   nodePublicKey: string;
@@ -31,6 +32,7 @@ const busyRetriesMax = 20;
 export class Sealer {
   private readonly waiting: Waiting[] = [];
   private isScheduled = false;
+  private isSealing = false;
   private readonly dependencies: SealerDependencies;
 
   constructor(dependencies: SealerDependencies) {
@@ -57,7 +59,7 @@ export class Sealer {
    * every request that arrived meanwhile joins the block, and no time is spent idle waiting for more.
    */
   private schedule(delayMs: number): void {
-    if (this.isScheduled) return;
+    if (this.isScheduled || this.isSealing) return;
     this.isScheduled = true;
     const run = () => {
       this.isScheduled = false;
@@ -70,27 +72,29 @@ export class Sealer {
   private sealNext(): void {
     const batch = this.waiting.splice(0, blockTransactionsMax);
     if (batch.length === 0) return;
-    // A full block's worth still waiting is sealed at once rather than after another delay.
-    if (this.waiting.length > 0) this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
-    let result: SealResult;
-    try {
-      result = this.sealWithRetry(batch);
-    } catch (error) {
-      console.error("sealing a block failed", error);
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    this.answer(batch, result);
+    this.isSealing = true;
+    void this.sealWithRetry(batch)
+      .then(
+        (result) => this.answer(batch, result),
+        (error: unknown) => {
+          console.error("sealing a block failed", error);
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.isSealing = false;
+        // A full block's worth still waiting is sealed at once rather than after another delay.
+        if (this.waiting.length > 0) this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
+      });
   }
 
-  /** Another process holding the write lock past busy_timeout is a passing state: try again, briefly. */
-  private sealWithRetry(batch: readonly Waiting[]): SealResult {
+  /** Another process holding the chain's lock too long, or sealing first, is a passing state: try again, briefly. */
+  private async sealWithRetry(batch: readonly Waiting[]): Promise<SealResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return this.dependencies.sealBlock(batch, this.dependencies.signHeader, Date.now());
+        return await this.dependencies.sealBlock(batch, this.dependencies.signHeader, Date.now());
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (code !== "SQLITE_BUSY" || attempt >= busyRetriesMax) throw error;
+        if (!isContentionError(error) || attempt >= busyRetriesMax) throw error;
       }
     }
   }

@@ -5,7 +5,8 @@ import type { LedgerNode } from "./node";
 const faucetEnabledKey = "faucetEnabled";
 
 export async function isFaucetEnabled(node: LedgerNode): Promise<boolean> {
-  if (node.config.faucetAmountMinor === 0n) return false;
+  // A follower signs nothing, so it has no faucet.
+  if (node.writer === null || node.config.faucetAmountMinor === 0n) return false;
   const setting = await node.prisma.setting.findUnique({ where: { key: faucetEnabledKey } });
   return setting === null ? true : setting.value === "true";
 }

@@ -1,82 +1,32 @@
-// The node's hot path into SQLite: sealing blocks and the few lookups that sit on the payment path.
-// It talks to better-sqlite3 directly because Prisma's per-query cost (query compiler and driver adapter,
-// measured in README's "Speed" section) is several times the whole budget of a payment; the schema,
-// migrations and every read API go through Prisma.
+// The node's store on SQLite (the embedded default). It talks to better-sqlite3 directly because Prisma's
+// per-query cost (query compiler and driver adapter, measured in README's "Speed" section) is several times the
+// whole budget of a payment; the schema, migrations and every read API go through Prisma. better-sqlite3 is
+// synchronous: each method does its work at once and returns a settled promise.
+/* eslint-disable @typescript-eslint/require-await -- the async methods implement LedgerStore over a synchronous driver */
 import Database from "better-sqlite3";
-import { applyTransaction, type BalanceProblem } from "../ledger/balances";
-import { makeBlockHeader } from "../ledger/block";
-import { computeBlockHash } from "../ledger/hash";
 import { assert } from "../ledger/errors";
-import { blockTransactionsMax } from "../ledger/limits";
-import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
 import type { AuditBlock } from "../ledger/audit";
+import type { SignedBlock } from "../ledger/types";
+import {
+  blockFromRow,
+  entriesOf,
+  makeNextBlock,
+  planSeal,
+  sequenceOf,
+  transactionFromRow,
+  transactionRowsOf,
+  type AccountTransaction,
+  type BlockRow,
+  type HeaderSigner,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealCandidate,
+  type SealResult,
+  type TransactionRow,
+} from "./ledger-store";
 
-export type BlockRow = {
-  height: number;
-  hash: string;
-  prevHash: string;
-  version: number;
-  chainId: string;
-  merkleRoot: string;
-  txCount: number;
-  timestamp: string;
-  signature: string;
-};
-
-export type TransactionRow = {
-  sequence: number;
-  txId: string;
-  blockHeight: number;
-  leafIndex: number;
-  type: string;
-  fromKey: string;
-  toKey: string;
-  amountMinor: bigint;
-  memo: string | null;
-  timestamp: string;
-  signature: string;
-};
-
-export function blockFromRow(row: BlockRow): SignedBlock {
-  const header: BlockHeader = {
-    version: row.version,
-    chainId: row.chainId,
-    height: row.height,
-    prevHash: row.prevHash,
-    merkleRoot: row.merkleRoot,
-    txCount: row.txCount,
-    timestamp: row.timestamp,
-  };
-  return { header, hash: row.hash, signature: row.signature };
-}
-
-/** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
-export function transactionFromRow(
-  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp">,
-  chainId: string,
-): Transaction {
-  return {
-    type: row.type as Transaction["type"],
-    chainId,
-    from: row.fromKey,
-    to: row.toKey,
-    amount: row.amountMinor.toString(),
-    ...(row.memo === null ? {} : { memo: row.memo }),
-    timestamp: row.timestamp,
-  };
-}
-
-/** Position of a transaction in the whole chain; orders and pages account histories. */
-export function sequenceOf(blockHeight: number, leafIndex: number): number {
-  return blockHeight * blockTransactionsMax + leafIndex;
-}
-
-export type SealCandidate = { txId: string; signed: SignedTransaction };
-export type SealOutcome =
-  | { kind: "sealed"; leafIndex: number }
-  | { kind: "recorded" }
-  | { kind: "refused"; problem: BalanceProblem };
-export type SealResult = { block: SignedBlock | null; txIds: string[]; outcomes: SealOutcome[] };
+export { blockFromRow, transactionFromRow, sequenceOf, type BlockRow, type TransactionRow } from "./ledger-store";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
   const database = new Database(file, { timeout: 10_000, readonly: options.readonly === true, fileMustExist: options.readonly === true });
@@ -88,61 +38,71 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
   return database;
 }
 
-export class SqliteLedgerStore {
+/** Integer columns read as bigint, so that an amount past 2^53 stays exact. */
+type ExactTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {
+  sequence: bigint;
+  blockHeight: bigint;
+  leafIndex: bigint;
+};
+
+function prepareReads(database: Database.Database) {
+  return {
+    head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
+    blockAt: database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`),
+    blocksFrom: database.prepare(`SELECT * FROM "Block" WHERE "height" >= ? ORDER BY "height" LIMIT ?`),
+    // Amounts are 64-bit: read as bigint, never as a float (so every integer column here is a bigint).
+    transactionsOfBlocks: database
+      .prepare(`SELECT * FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
+      .safeIntegers(true),
+    allBalances: database.prepare(`SELECT "publicKey", "balanceMinor" FROM "Account"`).safeIntegers(true),
+    balance: database.prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`).pluck().safeIntegers(true),
+    accountHeights: database
+      .prepare(`SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = @account OR "toKey" = @account ORDER BY "blockHeight"`)
+      .pluck(),
+    accountTransactions: database
+      .prepare(
+        `SELECT * FROM "Transaction" WHERE ("fromKey" = @account OR "toKey" = @account) AND "sequence" >= @first AND "sequence" < @end
+         ORDER BY "sequence"`,
+      )
+      .safeIntegers(true),
+    txIds: database.prepare(`SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`),
+  };
+}
+
+/** The chain's reads over one connection; in a read transaction, a snapshot. */
+class SqliteReader implements LedgerReader {
   readonly database: Database.Database;
-  private readonly statements;
+  protected readonly reads: ReturnType<typeof prepareReads>;
 
   constructor(database: Database.Database) {
     this.database = database;
-    this.statements = {
-      head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
-      blockAt: database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`),
-      blocksFrom: database.prepare(`SELECT * FROM "Block" WHERE "height" >= ? ORDER BY "height" LIMIT ?`),
-      // Amounts are 64-bit: read as bigint, never as a float (so every integer column here is a bigint).
-      transactionsOfBlocks: database
-        .prepare(`SELECT * FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
-        .safeIntegers(true),
-      allBalances: database.prepare(`SELECT "publicKey", "balanceMinor" FROM "Account"`).safeIntegers(true),
-      isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
-      balance: database.prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`).pluck().safeIntegers(true),
-      insertBlock: database.prepare(
-        `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-         VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
-      ),
-      insertTransaction: database.prepare(
-        `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      upsertBalance: database.prepare(
-        `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)
-         ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
-      ),
-    };
+    this.reads = prepareReads(database);
   }
 
-  head(): SignedBlock | null {
-    const row = this.statements.head.get() as BlockRow | undefined;
+  headNow(): SignedBlock | null {
+    const row = this.reads.head.get() as BlockRow | undefined;
     return row === undefined ? null : blockFromRow(row);
   }
 
-  blockAt(height: number): SignedBlock | null {
-    const row = this.statements.blockAt.get(height) as BlockRow | undefined;
+  async head(): Promise<SignedBlock | null> {
+    return this.headNow();
+  }
+
+  async blockAt(height: number): Promise<SignedBlock | null> {
+    const row = this.reads.blockAt.get(height) as BlockRow | undefined;
     return row === undefined ? null : blockFromRow(row);
   }
 
-  /** Up to `limit` blocks from `height` upward, ascending. */
-  blocksFrom(height: number, limit: number): SignedBlock[] {
-    return (this.statements.blocksFrom.all(height, limit) as BlockRow[]).map(blockFromRow);
+  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
+    return (this.reads.blocksFrom.all(height, limit) as BlockRow[]).map(blockFromRow);
   }
 
-  /** Up to `limit` blocks from `height` upward, with their transactions: what the audit and events read. */
-  blocksWithTransactions(height: number, limit: number): AuditBlock[] {
-    const blockRows = this.statements.blocksFrom.all(height, limit) as BlockRow[];
+  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
+    const blockRows = this.reads.blocksFrom.all(height, limit) as BlockRow[];
     if (blockRows.length === 0) return [];
     const first = blockRows[0]!.height;
     const last = blockRows[blockRows.length - 1]!.height;
-    type WideRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & { blockHeight: bigint; leafIndex: bigint };
-    const rows = this.statements.transactionsOfBlocks.all(sequenceOf(first, 0), sequenceOf(last + 1, 0)) as WideRow[];
+    const rows = this.reads.transactionsOfBlocks.all(sequenceOf(first, 0), sequenceOf(last + 1, 0)) as ExactTransactionRow[];
     const byHeight = new Map<number, AuditBlock>();
     const result = blockRows.map((row) => {
       const item: AuditBlock = { block: blockFromRow(row), transactions: [] };
@@ -161,9 +121,8 @@ export class SqliteLedgerStore {
     return result;
   }
 
-  /** The first account whose stored balance differs from `replayed` (accounts absent from both hold 0). */
-  firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): string | null {
-    const stored = this.statements.allBalances.all() as { publicKey: string; balanceMinor: bigint }[];
+  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
+    const stored = this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[];
     for (const { publicKey, balanceMinor } of stored) {
       if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
     }
@@ -174,54 +133,94 @@ export class SqliteLedgerStore {
     return null;
   }
 
-  isRecorded(txId: string): boolean {
-    return this.statements.isRecorded.get(txId) !== undefined;
+  balanceNow(account: string): bigint {
+    return (this.reads.balance.get(account) as bigint | undefined) ?? 0n;
   }
 
-  /** Creates genesis when the chain is empty; returns the head either way. */
-  ensureGenesis(makeGenesis: () => SignedBlock): SignedBlock {
+  async balanceOf(account: string): Promise<bigint> {
+    return this.balanceNow(account);
+  }
+
+  async accountBlockHeights(account: string): Promise<number[]> {
+    return this.reads.accountHeights.all({ account }) as number[];
+  }
+
+  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
+    const rows = this.reads.accountTransactions.all({
+      account,
+      first: sequenceOf(fromHeight, 0),
+      end: sequenceOf(endHeight, 0),
+    }) as ExactTransactionRow[];
+    // The chain id is every block's; the account's rows carry no block, so the genesis header names it.
+    const chainId = this.headNow()?.header.chainId ?? "";
+    return rows.map((row) => ({
+      blockHeight: Number(row.blockHeight),
+      txId: row.txId,
+      tx: transactionFromRow(row, chainId),
+      signature: row.signature,
+      leafIndex: Number(row.leafIndex),
+    }));
+  }
+
+  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
+    return this.reads.txIds.all(sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)) as { blockHeight: number; txId: string }[];
+  }
+}
+
+export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
+  readonly kind = "sqlite";
+  private readonly file: string;
+  private readonly writes;
+
+  constructor(database: Database.Database) {
+    super(database);
+    this.file = database.name;
+    this.writes = {
+      isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
+      insertBlock: database.prepare(
+        `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
+         VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
+      ),
+      insertTransaction: database.prepare(
+        `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
+         VALUES (@sequence, @txId, @blockHeight, @leafIndex, @type, @fromKey, @toKey, @amountMinor, @memo, @timestamp, @signature)`,
+      ),
+      upsertBalance: database.prepare(
+        `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)
+         ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
+      ),
+      readSetting: database.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck(),
+      writeSetting: database.prepare(
+        `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
+      ),
+    };
+  }
+
+  async isRecorded(txId: string): Promise<boolean> {
+    return this.writes.isRecorded.get(txId) !== undefined;
+  }
+
+  async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     const create = this.database.transaction(() => {
-      const existing = this.head();
+      const existing = this.headNow();
       if (existing !== null) return existing;
       const genesis = makeGenesis();
-      this.statements.insertBlock.run({ ...genesis.header, hash: genesis.hash, signature: genesis.signature });
+      this.insertBlock(genesis);
       return genesis;
     });
     return create.immediate();
   }
 
-  /**
-   * Seals the candidates into one new block, in one IMMEDIATE transaction: the write lock is taken before the
-   * head and the balances are read, so a second process can neither fork the chain nor spend the same money.
-   * Candidates already recorded, or that would overdraw, are left out with their outcome.
-   */
-  sealBlock(candidates: readonly SealCandidate[], signHeader: (header: BlockHeader) => string, nowMs: number): SealResult {
-    assert(candidates.length <= blockTransactionsMax, "a block holds at most blockTransactionsMax transactions");
+  /** IMMEDIATE takes SQLite's one write lock before the head and the balances are read. */
+  async sealBlock(candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
     const seal = this.database.transaction((): SealResult => {
-      const head = this.head();
+      const head = this.headNow();
       assert(head !== null, "genesis exists before any block is sealed");
-      const balances = new Map<string, bigint>();
-      const touched = new Set<string>();
-      const seen = new Set<string>();
-      const sealed: SealCandidate[] = [];
-      const outcomes: SealOutcome[] = candidates.map(({ txId, signed }) => {
-        if (seen.has(txId) || this.isRecorded(txId)) return { kind: "recorded" };
-        for (const account of [signed.tx.from, signed.tx.to]) {
-          if (!balances.has(account)) balances.set(account, (this.statements.balance.get(account) as bigint | undefined) ?? 0n);
-        }
-        const problem = applyTransaction(balances, signed.tx);
-        if (problem !== null) return { kind: "refused", problem };
-        seen.add(txId);
-        if (signed.tx.type === "payment") touched.add(signed.tx.from);
-        touched.add(signed.tx.to);
-        sealed.push({ txId, signed });
-        return { kind: "sealed", leafIndex: sealed.length - 1 };
-      });
-      if (sealed.length === 0) return { block: null, txIds: [], outcomes };
-
-      const block = this.appendBlock(head, sealed, signHeader, nowMs);
-      for (const account of touched) this.statements.upsertBalance.run(account, balances.get(account)!);
-      return { block, txIds: sealed.map((item) => item.txId), outcomes };
+      const plan = planSeal(candidates, (txId) => this.writes.isRecorded.get(txId) !== undefined, (account) => this.balanceNow(account));
+      if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
+      const block = this.appendBlock(head, plan.sealed, signHeader, nowMs);
+      for (const account of plan.touched) this.writes.upsertBalance.run(account, plan.balances.get(account)!);
+      return { block, txIds: plan.sealed.map((item) => item.txId), outcomes: plan.outcomes };
     });
     return seal.immediate();
   }
@@ -230,35 +229,65 @@ export class SqliteLedgerStore {
    * Makes, signs and inserts the block after `head` holding `entries` in leaf order (balances are the caller's
    * to change). Call it inside a write transaction that read `head`; the sealer and `npm run seed` both do.
    */
-  appendBlock(head: SignedBlock, entries: readonly SealCandidate[], signHeader: (header: BlockHeader) => string, nowMs: number): SignedBlock {
-    assert(entries.length >= 1 && entries.length <= blockTransactionsMax, "a block holds 1 to blockTransactionsMax transactions");
-    // Block times never run backwards, even if the machine's clock does.
-    const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
-    const header = makeBlockHeader({
-      chainId: head.header.chainId,
-      height: head.header.height + 1,
-      prevHash: head.hash,
-      txIds: entries.map((item) => item.txId),
-      timestamp,
-    });
-    const block: SignedBlock = { header, hash: computeBlockHash(header), signature: signHeader(header) };
-    this.statements.insertBlock.run({ ...header, hash: block.hash, signature: block.signature });
-    for (const [leafIndex, { txId, signed }] of entries.entries()) {
-      const { tx } = signed;
-      this.statements.insertTransaction.run(
-        sequenceOf(header.height, leafIndex),
-        txId,
-        header.height,
-        leafIndex,
-        tx.type,
-        tx.from,
-        tx.to,
-        BigInt(tx.amount),
-        tx.memo ?? null,
-        tx.timestamp,
-        signed.signature,
-      );
-    }
+  appendBlock(head: SignedBlock, entries: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): SignedBlock {
+    const block = makeNextBlock(head, entries, signHeader, nowMs);
+    this.insertBlock(block);
+    for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
     return block;
+  }
+
+  async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
+    const append = this.database.transaction(() => {
+      const head = this.headNow();
+      const first = run[0]?.block;
+      if (first === undefined) return;
+      assert(
+        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
+        "verified blocks extend the replica's head",
+      );
+      const touched = new Set<string>();
+      for (const item of run) {
+        this.insertBlock(item.block);
+        for (const row of transactionRowsOf(item.block, entriesOf(item))) {
+          this.writes.insertTransaction.run(row);
+          touched.add(row.toKey);
+          if (row.type === "payment") touched.add(row.fromKey);
+        }
+      }
+      for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
+    });
+    append.immediate();
+  }
+
+  async openSnapshot(): Promise<LedgerSnapshot> {
+    // Its own connection in one read transaction: blocks sealed meanwhile do not change what it reads.
+    const database = openSqlite(this.file, { readonly: true });
+    database.exec("BEGIN");
+    const reader = new SqliteReader(database);
+    let isOpen = true;
+    return Object.assign(reader, {
+      async release() {
+        if (!isOpen) return;
+        isOpen = false;
+        if (database.inTransaction) database.exec("ROLLBACK");
+        database.close();
+      },
+    });
+  }
+
+  async readSetting(key: string): Promise<string | null> {
+    return (this.writes.readSetting.get(key) as string | undefined) ?? null;
+  }
+
+  async writeSetting(key: string, value: string): Promise<void> {
+    this.writes.writeSetting.run(key, value);
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) this.database.close();
+  }
+
+  private insertBlock(block: SignedBlock): void {
+    this.writes.insertBlock.run({ ...block.header, hash: block.hash, signature: block.signature });
   }
 }

@@ -6,23 +6,24 @@ import { LedgerError } from "../ledger/errors";
 import { computeTxId } from "../ledger/hash";
 import type { Transaction } from "../ledger/types";
 import { signWithNodeCrypto } from "./ed25519";
-import type { LedgerNode } from "./node";
+import { writerOf, type LedgerNode } from "./node";
 import type { SubmitOutcome } from "./sealer";
 
 /** `account` is named as the request's `account` field, which both callers' bodies share. */
 export async function submitMint(node: LedgerNode, mint: { account: string; amount: string; memo: string }): Promise<SubmitOutcome> {
-  if (mint.account === node.nodeKey.publicKeyHex) {
+  const { nodeKey, sealer } = writerOf(node);
+  if (mint.account === nodeKey.publicKeyHex) {
     throw new LedgerError("invalid_request", "The node cannot pay itself.", "account");
   }
   const tx: Transaction = {
     type: "mint",
     chainId: node.chainId,
-    from: node.nodeKey.publicKeyHex,
+    from: nodeKey.publicKeyHex,
     to: mint.account,
     amount: mint.amount,
     memo: mint.memo,
     timestamp: new Date().toISOString(),
   };
-  const signature = signWithNodeCrypto(node.nodeKey.privateKey, canonicalBytes(tx));
-  return await node.sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } });
+  const signature = signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(tx));
+  return await sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } });
 }

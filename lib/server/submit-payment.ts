@@ -8,7 +8,7 @@ import type { Receipt, SignedTransaction } from "../ledger/types";
 import { signedPaymentSchema } from "../validations/transaction";
 import { verifyWithNodeCrypto } from "./ed25519";
 import { zodToLedgerError } from "./http";
-import type { LedgerNode } from "./node";
+import { writerOf, type LedgerNode } from "./node";
 import { readReceiptOrThrow } from "./read-receipt";
 import type { SubmitOutcome } from "./sealer";
 import { getVerifyPool } from "./verify-pool";
@@ -18,8 +18,8 @@ type Checked = { txId: string; signed: SignedTransaction; signedBytes: Uint8Arra
 /** The checks that need neither the signature nor the ledger's balances. */
 async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Checked | SubmitOutcome> {
   const { txId, bytes: signedBytes } = digestTransaction(signed.tx);
-  if (node.store.isRecorded(txId)) {
-    return { created: false, receipt: await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex) };
+  if (await node.store.isRecorded(txId)) {
+    return { created: false, receipt: await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey) };
   }
   if (signed.tx.chainId !== node.chainId) {
     throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
@@ -34,16 +34,18 @@ const invalidSignature = () =>
   new LedgerError("invalid_signature", "The signature does not verify against the payer's key.", "signature");
 
 export async function submitPayment(node: LedgerNode, signed: SignedTransaction): Promise<SubmitOutcome> {
+  const { sealer } = writerOf(node);
   const checked = await precheck(node, signed);
   if ("receipt" in checked) return checked;
   if (!verifyWithNodeCrypto(signed.tx.from, checked.signedBytes, signed.signature)) throw invalidSignature();
-  return node.sealer.submit({ txId: checked.txId, signed });
+  return sealer.submit({ txId: checked.txId, signed });
 }
 
 export type BatchResult = { created: boolean; receipt: Receipt } | ErrorBody;
 
 /** Each item stands alone, as if sent by itself; signatures are verified on all cores at once. */
 export async function submitBatch(node: LedgerNode, items: readonly unknown[]): Promise<BatchResult[]> {
+  const { sealer } = writerOf(node);
   const prechecked = await Promise.all(
     items.map(async (item): Promise<Checked | SubmitOutcome | LedgerError> => {
       const parsed = signedPaymentSchema.safeParse(item);
@@ -67,7 +69,7 @@ export async function submitBatch(node: LedgerNode, items: readonly unknown[]): 
       if ("receipt" in entry) return entry;
       if (!isValid.get(entry)) return invalidSignature().toBody();
       try {
-        return await node.sealer.submit({ txId: entry.txId, signed: entry.signed });
+        return await sealer.submit({ txId: entry.txId, signed: entry.signed });
       } catch (error) {
         if (error instanceof LedgerError) return error.toBody();
         throw error;

@@ -22,6 +22,7 @@ import { readConfig } from "@/lib/server/env";
 import type { LedgerNode } from "@/lib/server/node";
 import { prepareNode } from "@/lib/server/prepare-node";
 import { safeNextPath } from "@/lib/validations/admin";
+import { rawQuery } from "../support/database";
 import { adminToken, call, makeDataDir, startTestNode, testChainId, type CallResult } from "../support/node";
 import { makeWallet } from "../support/wallet";
 
@@ -34,10 +35,10 @@ const unknownField = (field: string) => invalid(field, "unknown field: only sign
 const twelveHoursMs = 12 * 60 * 60 * 1000;
 
 /** A node whose admin password comes from ADMIN_PASSWORD, unless `environment` says otherwise. */
-function startAdminNode(name: string, environment: Record<string, string> = {}): LedgerNode {
+async function startAdminNode(name: string, environment: Record<string, string> = {}): Promise<LedgerNode> {
   // startTestNode leaves variables it does not know as they were: each node here says what its password is.
   delete process.env.ADMIN_PASSWORD;
-  return startTestNode(name, { ADMIN_PASSWORD: password, ...environment });
+  return await startTestNode(name, { ADMIN_PASSWORD: password, ...environment });
 }
 
 /** readConfig with only these variables, as a process started with exactly them would see. */
@@ -75,13 +76,13 @@ describe("the admin password", () => {
   const environment = { DATA_DIR: dataDir, CHAIN_ID: testChainId };
   let generated: string | null = null;
 
-  it("is made on the first prepare and returned that once; later prepares return nothing", () => {
-    const first = prepareNode(configOf(environment));
-    first.store.database.close();
+  it("is made on the first prepare and returned that once; later prepares return nothing", async () => {
+    const first = await prepareNode(configOf(environment));
+    await first.store.close();
     generated = first.newAdminPassword;
     expect(generated).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    const second = prepareNode(configOf(environment));
-    second.store.database.close();
+    const second = await prepareNode(configOf(environment));
+    await second.store.close();
     expect(second.newAdminPassword).toBeNull();
   });
 
@@ -106,18 +107,18 @@ describe("the admin password", () => {
 
   it("signs the admin in on the node it was made for", async () => {
     delete process.env.ADMIN_PASSWORD;
-    startTestNode("admin-generated", environment);
+    await startTestNode("admin-generated", environment);
     expect((await signIn(generated!)).status).toBe(204);
     expect((await signIn("not-the-password")).body).toEqual(wrongPassword);
   });
 
   it("gives way to ADMIN_PASSWORD, which is never written down", async () => {
-    startAdminNode("admin-from-env", { DATA_DIR: dataDir });
+    await startAdminNode("admin-from-env", { DATA_DIR: dataDir });
     expect((await signIn(password)).status).toBe(204);
     expect((await signIn(generated!)).body).toEqual(wrongPassword);
     const otherDataDir = makeDataDir("admin-env-only");
-    const prepared = prepareNode(configOf({ DATA_DIR: otherDataDir, ADMIN_PASSWORD: password }));
-    prepared.store.database.close();
+    const prepared = await prepareNode(configOf({ DATA_DIR: otherDataDir, ADMIN_PASSWORD: password }));
+    await prepared.store.close();
     expect(prepared.newAdminPassword).toBeNull();
     expect(existsSync(path.join(otherDataDir, "admin-password.json"))).toBe(false);
   });
@@ -129,8 +130,8 @@ describe("the admin password", () => {
 
 describe("admin sessions", () => {
   let node: LedgerNode;
-  beforeAll(() => {
-    node = startAdminNode("admin-sessions");
+  beforeAll(async () => {
+    node = await startAdminNode("admin-sessions");
   });
 
   it("sets an HttpOnly, SameSite=Strict cookie for the whole site on the right password", async () => {
@@ -155,11 +156,11 @@ describe("admin sessions", () => {
   it("is what server components ask about, from a Cookie header or from cookies()", async () => {
     const cookie = await signedInCookie();
     const token = cookie.slice("chainpay_admin=".length);
-    expect(isAdminSession(cookie)).toBe(true);
-    expect(isAdminSession({ get: (name) => (name === "chainpay_admin" ? { value: token } : undefined) })).toBe(true);
-    expect(isAdminSession({ get: () => undefined })).toBe(false);
-    expect(isAdminSession(null)).toBe(false);
-    expect(isAdminSession(`chainpay_admin=${token}x`)).toBe(false);
+    expect(await isAdminSession(cookie)).toBe(true);
+    expect(await isAdminSession({ get: (name) => (name === "chainpay_admin" ? { value: token } : undefined) })).toBe(true);
+    expect(await isAdminSession({ get: () => undefined })).toBe(false);
+    expect(await isAdminSession(null)).toBe(false);
+    expect(await isAdminSession(`chainpay_admin=${token}x`)).toBe(false);
   });
 
   const signedPayload = (claims: object, secret: Buffer) => {
@@ -236,8 +237,8 @@ describe("the limit on guessing the password", () => {
   const from = (address: string) => ({ "x-forwarded-for": `${address}, 10.0.0.1` });
   const tooManyFromHere = (seconds: number) => ({ error: { code: "rate_limited", message: `Too many wrong passwords from here; try again in ${seconds} s.` } });
 
-  beforeAll(() => {
-    startAdminNode("admin-limit-client");
+  beforeAll(async () => {
+    await startAdminNode("admin-limit-client");
   });
 
   it("refuses a client's 6th wrong password in a minute, and then even the right one, until the minute has passed", async () => {
@@ -267,7 +268,7 @@ describe("the limit on guessing the password", () => {
   });
 
   it("holds the whole node to 20 wrong passwords a minute, however many clients they come from", async () => {
-    startAdminNode("admin-limit-overall");
+    await startAdminNode("admin-limit-overall");
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     for (const client of ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"]) {
       const answers = await Promise.all(Array.from({ length: 5 }, (_, index) => signIn(`guess-${index}`, from(client))));
@@ -290,8 +291,8 @@ describe("POST /api/admin/mint", () => {
   const balanceOf = async (account: string) =>
     ((await call(accountsRoute.GET, { params: { publicKey: account } })).body as { balance: string }).balance;
 
-  beforeAll(() => {
-    node = startAdminNode("admin-mint");
+  beforeAll(async () => {
+    node = await startAdminNode("admin-mint");
   });
 
   it.each([
@@ -302,7 +303,7 @@ describe("POST /api/admin/mint", () => {
     const response = await mint({ account: alice.publicKey, amount: "100" }, headers);
     expect(response.status).toBe(401);
     expect(response.body).toEqual(unauthorized);
-    expect(node.store.head()!.header.height).toBe(0);
+    expect((await node.store.head())!.header.height).toBe(0);
   });
 
   it("mints to the account with the token: a receipt signed by the node that verifies, and the balance moves", async () => {
@@ -312,13 +313,13 @@ describe("POST /api/admin/mint", () => {
     expect(receipt.tx).toEqual({
       type: "mint",
       chainId: testChainId,
-      from: node.nodeKey.publicKeyHex,
+      from: node.nodePublicKey,
       to: alice.publicKey,
       amount: "1234",
       memo: "admin mint",
       timestamp: expect.any(String) as string,
     });
-    expect(await verifyReceipt(receipt, node.nodeKey.publicKeyHex, verifyWithWebCrypto)).toMatchObject({ ok: true });
+    expect(await verifyReceipt(receipt, node.nodePublicKey, verifyWithWebCrypto)).toMatchObject({ ok: true });
     expect(receipt.block.header.height).toBe(1);
     expect(await balanceOf(alice.publicKey)).toBe("1234");
   });
@@ -341,20 +342,20 @@ describe("POST /api/admin/mint", () => {
     { name: "an unknown field", body: { account: makeWallet().publicKey, amount: "5", memo: "hi" }, expected: unknownField("memo") },
     {
       name: "the node's own account",
-      body: () => ({ account: node.nodeKey.publicKeyHex, amount: "5" }),
+      body: () => ({ account: node.nodePublicKey, amount: "5" }),
       expected: { error: { code: "invalid_request", message: "The node cannot pay itself.", field: "account" } },
     },
   ])("refuses $name with invalid_request, minting nothing", async ({ body, expected }) => {
-    const headBefore = node.store.head();
+    const headBefore = await node.store.head();
     const response = await mint(typeof body === "function" ? (body as () => unknown)() : body);
     expect(response.body).toEqual(expected);
     expect(response.status).toBe(400);
-    expect(node.store.head()).toEqual(headBefore);
+    expect(await node.store.head()).toEqual(headBefore);
   });
 
   it("refuses a mint that would overflow the balance, naming the amount", async () => {
     const rich = makeWallet().publicKey;
-    node.store.database.prepare(`INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)`).run(rich, balanceMinorMax - 5n);
+    await rawQuery(node.config.databaseUrl, `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES ($1, $2)`, [rich, balanceMinorMax - 5n]);
     const response = await mint({ account: rich, amount: "10" });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ error: { code: "invalid_request", message: "This amount would overflow the recipient's balance.", field: "amount" } });
@@ -365,8 +366,8 @@ describe("POST /api/admin/faucet", () => {
   const account = makeWallet().publicKey;
   const switchFaucet = (body: unknown, headers: Record<string, string> = bearer) => call(adminFaucetRoute.POST, { body, headers });
 
-  beforeAll(() => {
-    startAdminNode("admin-faucet", { FAUCET_AMOUNT: "1000" });
+  beforeAll(async () => {
+    await startAdminNode("admin-faucet", { FAUCET_AMOUNT: "1000" });
   });
 
   it("refuses anyone but an admin", async () => {
@@ -400,7 +401,7 @@ describe("POST /api/admin/faucet", () => {
   });
 
   it("will not switch on a faucet with FAUCET_AMOUNT=0, but will switch it off", async () => {
-    startAdminNode("admin-faucet-zero", { FAUCET_AMOUNT: "0" });
+    await startAdminNode("admin-faucet-zero", { FAUCET_AMOUNT: "0" });
     const on = await switchFaucet({ enabled: true });
     expect(on.status).toBe(400);
     expect(on.body).toEqual({ error: { code: "invalid_request", message: "The faucet cannot be switched on while FAUCET_AMOUNT is 0.", field: "enabled" } });

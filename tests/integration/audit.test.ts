@@ -1,17 +1,15 @@
 // The audit re-verifies the stored chain from genesis, trusting nothing stored: a value changed behind the
 // node's back is named at its block. Valid data, then valid data made invalid.
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/admin/audit/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
-import { sqliteFilePath } from "@/lib/server/env";
 import type { LedgerNode } from "@/lib/server/node";
+import { rawQuery, tamper } from "../support/database";
 import { adminToken, call, startTestNode } from "../support/node";
 import { makeWallet, signPayment } from "../support/wallet";
 
 let node: LedgerNode;
-let databaseFile: string;
 
 async function audit() {
   const response = await call(auditRoute.GET, { headers: { authorization: `Bearer ${adminToken}` } });
@@ -19,20 +17,8 @@ async function audit() {
   return response.body as { ok: boolean; height: number; blocks: number; transactions: number; firstBad: { height: number; reason: string } | null };
 }
 
-/** Edits the SQLite file as an attacker with file access would: around the node, past its append-only triggers. */
-function tamper(sql: string, ...parameters: unknown[]) {
-  const database = new Database(databaseFile);
-  try {
-    database.exec(`DROP TRIGGER IF EXISTS "Transaction_append_only_update"; DROP TRIGGER IF EXISTS "Block_append_only_update";`);
-    database.prepare(sql).run(...parameters);
-  } finally {
-    database.close();
-  }
-}
-
 beforeAll(async () => {
-  node = startTestNode("audit", { FAUCET_AMOUNT: "100000" });
-  databaseFile = sqliteFilePath(node.config.databaseUrl);
+  node = await startTestNode("audit", { FAUCET_AMOUNT: "100000" });
   const alice = makeWallet();
   const bob = makeWallet();
   await call(faucetRoute.POST, { body: { account: alice.publicKey } });
@@ -47,13 +33,14 @@ describe("the audit", () => {
     expect(await audit()).toEqual({ ok: true, height: 6, blocks: 7, transactions: 6, firstBad: null });
   });
 
-  it("refuses to let the node itself rewrite a sealed transaction", () => {
-    expect(() => node.store.database.prepare(`UPDATE "Transaction" SET "amountMinor" = 1`).run()).toThrow(/append-only/);
-    expect(() => node.store.database.prepare(`DELETE FROM "Block" WHERE "height" = 3`).run()).toThrow(/append-only/);
+  it("refuses to let the node itself rewrite a sealed transaction", async () => {
+    const url = node.config.databaseUrl;
+    await expect(rawQuery(url, `UPDATE "Transaction" SET "amountMinor" = 1`)).rejects.toThrow(/append-only/);
+    await expect(rawQuery(url, `DELETE FROM "Block" WHERE "height" = 3`)).rejects.toThrow(/append-only/);
   });
 
   it("names the block whose stored transaction amount was changed behind the node's back", async () => {
-    tamper(`UPDATE "Transaction" SET "amountMinor" = 1 WHERE "blockHeight" = 4`);
+    await tamper(node.config.databaseUrl, `UPDATE "Transaction" SET "amountMinor" = 1 WHERE "blockHeight" = 4`);
     const result = await audit();
     expect(result.ok).toBe(false);
     expect(result.firstBad).toEqual({ height: 4, reason: "transaction 0: its txId is not the hash of its contents" });
@@ -61,7 +48,7 @@ describe("the audit", () => {
   });
 
   it("names the lowest bad block when a lower one is changed too", async () => {
-    tamper(`UPDATE "Block" SET "timestamp" = '2020-01-01T00:00:00.000Z' WHERE "height" = 2`);
+    await tamper(node.config.databaseUrl, `UPDATE "Block" SET "timestamp" = '2020-01-01T00:00:00.000Z' WHERE "height" = 2`);
     expect((await audit()).firstBad).toEqual({ height: 2, reason: "the block hash does not match its header" });
   });
 });

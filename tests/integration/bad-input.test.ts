@@ -20,7 +20,7 @@ const bob = makeWallet();
 const mallory = makeWallet();
 
 beforeAll(async () => {
-  node = startTestNode("bad-input", { FAUCET_AMOUNT: "1000" });
+  node = await startTestNode("bad-input", { FAUCET_AMOUNT: "1000" });
   expect((await call(faucetRoute.POST, { body: { account: alice.publicKey } })).status).toBe(201);
 });
 
@@ -119,11 +119,11 @@ const cases: Case[] = [
 
 describe("POST /api/payments refuses bad input and changes nothing", () => {
   it.each(cases)("$name → $status", async ({ request, status, body }) => {
-    const headBefore = node.store.head();
+    const headBefore = await node.store.head();
     const response = await call(paymentsRoute.POST, request());
     expect(response.body).toEqual(body);
     expect(response.status).toBe(status);
-    expect(node.store.head()).toEqual(headBefore);
+    expect(await node.store.head()).toEqual(headBefore);
   });
 
   it("still accepts a good payment afterwards, and the balance shows only it", async () => {
@@ -156,11 +156,11 @@ describe("POST /api/payments/batch", () => {
     { name: "1,001 items", body: { payments: Array.from({ length: 1001 }, () => ({})) }, expected: invalid("payments", "must hold at most 1000 payments") },
     { name: "no list", body: { payment: [] }, expected: invalid("payments", "Invalid input: expected array, received undefined") },
   ])("refuses $name whole", async ({ body, expected }) => {
-    const headBefore = node.store.head();
+    const headBefore = await node.store.head();
     const response = await call(batchRoute.POST, { body });
     expect(response.status).toBe(400);
     expect(response.body).toEqual(expected);
-    expect(node.store.head()).toEqual(headBefore);
+    expect(await node.store.head()).toEqual(headBefore);
   });
 
   it("refuses a body over 1 MiB", async () => {

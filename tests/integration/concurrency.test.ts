@@ -11,9 +11,9 @@ import { makeWallet, signPayment } from "../support/wallet";
 
 let node: LedgerNode;
 
-beforeAll(() => {
+beforeAll(async () => {
   // A 20 ms seal delay makes the racing payments share blocks, as they would under load.
-  node = startTestNode("concurrency", { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "20" });
+  node = await startTestNode("concurrency", { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "20" });
 });
 
 async function fund(account: string) {
@@ -44,7 +44,7 @@ it("lets exactly 10 of 40 concurrent payments through when the balance covers 10
   const received = await Promise.all(payees.map((payee) => balanceOf(payee.publicKey)));
   expect(received.filter((balance) => balance === "100")).toHaveLength(10);
   // They shared blocks: fewer blocks than payments (group commit), and the chain still audits.
-  const head = node.store.head()!.header.height;
+  const head = (await node.store.head())!.header.height;
   expect(head).toBeLessThan(1 + 10);
   expect((await auditChain(node)).ok).toBe(true);
 });

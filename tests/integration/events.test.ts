@@ -55,8 +55,8 @@ async function until(condition: () => boolean, timeoutMs = 5000) {
   }
 }
 
-beforeAll(() => {
-  startTestNode("events", { FAUCET_AMOUNT: "100" });
+beforeAll(async () => {
+  await startTestNode("events", { FAUCET_AMOUNT: "100" });
 });
 
 it("sends each new block as it is sealed, with its height as the event id", async () => {

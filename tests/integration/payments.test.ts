@@ -21,7 +21,7 @@ const alice = makeWallet();
 const bob = makeWallet();
 
 beforeAll(async () => {
-  node = startTestNode("payments", { FAUCET_AMOUNT: "5000" });
+  node = await startTestNode("payments", { FAUCET_AMOUNT: "5000" });
   const funded = await call(faucetRoute.POST, { body: { account: alice.publicKey } });
   expect(funded.status).toBe(201);
 });
@@ -37,8 +37,8 @@ describe("a payment round trip", () => {
     receipt = (response.body as { receipt: Receipt }).receipt;
     expect(receipt.tx).toEqual(signed.tx);
     expect(receipt.signature).toBe(signed.signature);
-    expect(receipt.nodePublicKey).toBe(node.nodeKey.publicKeyHex);
-    const verification = await verifyReceipt(receipt, node.nodeKey.publicKeyHex, verifyWithWebCrypto);
+    expect(receipt.nodePublicKey).toBe(node.nodePublicKey);
+    const verification = await verifyReceipt(receipt, node.nodePublicKey, verifyWithWebCrypto);
     expect(verification.checks.filter((check) => !check.ok)).toEqual([]);
     expect(verification.ok).toBe(true);
   });
@@ -88,7 +88,7 @@ describe("the read API", () => {
     const response = await call(nodeRoute.GET);
     const body = response.body as { chainId: string; nodePublicKey: string; currency: unknown; head: SignedBlock; faucet: unknown };
     expect(body.chainId).toBe(testChainId);
-    expect(body.nodePublicKey).toBe(node.nodeKey.publicKeyHex);
+    expect(body.nodePublicKey).toBe(node.nodePublicKey);
     expect(body.currency).toEqual({ code: "USD", decimals: 2 });
     expect(body.head.header.height).toBe(7);
     expect(body.faucet).toEqual({ enabled: true, amount: "5000" });

@@ -1,13 +1,12 @@
-// Whole server processes: a kill -9 under load loses no acknowledged payment, and two servers on one
-// database neither fork the chain nor overdraw an account.
-import Database from "better-sqlite3";
+// Whole server processes: a kill -9 under load loses no acknowledged payment, and three servers on one
+// database (one SQLite file, or one PostgreSQL database) neither fork the chain nor overdraw an account.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "@/scripts/build-if-needed";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
+import { freshDatabaseUrl, tamper } from "../support/database";
 import { adminToken, makeDataDir, testChainId } from "../support/node";
 import { ensureBuilt, getJson, postJson, startServer, type RunningServer } from "../support/server";
 import { makeWallet, signPayment, type TestWallet } from "../support/wallet";
@@ -22,8 +21,10 @@ afterAll(async () => {
   await Promise.all(running.map((server) => server.stop()));
 });
 
-function environmentFor(dataDir: string, extra: Record<string, string> = {}) {
-  return { DATA_DIR: dataDir, CHAIN_ID: testChainId, ADMIN_TOKEN: adminToken, FAUCET_INTERVAL_SECONDS: "0", ...extra };
+async function environmentFor(name: string, extra: Record<string, string> = {}) {
+  const dataDir = makeDataDir(name);
+  const databaseUrl = await freshDatabaseUrl(dataDir, name);
+  return { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId, ADMIN_TOKEN: adminToken, FAUCET_INTERVAL_SECONDS: "0", ...extra };
 }
 
 async function start(environment: Record<string, string>) {
@@ -44,8 +45,7 @@ async function audit(url: string) {
 
 describe("kill -9 under load", () => {
   it("loses no acknowledged payment, and the chain audits after a restart", async () => {
-    const dataDir = makeDataDir("crash");
-    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "100000000" });
+    const environment = await environmentFor("crash", { FAUCET_AMOUNT: "100000000" });
     const server = await start(environment);
     const payers = Array.from({ length: 16 }, () => makeWallet());
     await fund(server.url, payers);
@@ -88,30 +88,33 @@ describe("kill -9 under load", () => {
   });
 });
 
-describe("two server processes on one database", () => {
-  it("never fork the chain or overdraw: 40 payments covering 10, split across both", async () => {
-    const dataDir = makeDataDir("two-processes");
-    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "5" });
-    const [first, second] = await Promise.all([start(environment), start(environment)]);
-    const payer = makeWallet();
-    await fund(first.url, [payer]);
-    const payments = Array.from({ length: 40 }, () => signPayment(payer, makeWallet().publicKey, "100"));
-    const responses = await Promise.all(
-      payments.map((payment, index) => postJson(`${(index % 2 === 0 ? first : second).url}/api/payments`, payment)),
-    );
-    expect(responses.filter((response) => response.status === 201)).toHaveLength(10);
-    expect(responses.filter((response) => response.status === 409)).toHaveLength(30);
-    const balance = await getJson(`${second.url}/api/accounts/${payer.publicKey}`);
-    expect((balance.body as { balance: string }).balance).toBe("0");
+describe("three server processes on one database", () => {
+  it("never fork the chain or overdraw: 4 payers each send 30 payments covering 10, spread over all three", async () => {
+    const environment = await environmentFor("three-processes", { FAUCET_AMOUNT: "1000", SEAL_DELAY_MS: "5" });
+    const servers = await Promise.all([start(environment), start(environment), start(environment)]);
+    const [first, second, third] = servers;
+    const payers = Array.from({ length: 4 }, () => makeWallet());
+    const serverOf = (index: number) => servers[index % servers.length]!;
+    // Each instance seals at least the mint it is asked for.
+    for (const [index, payer] of payers.entries()) await fund(serverOf(index).url, [payer]);
+    const payments = payers.flatMap((payer) => Array.from({ length: 30 }, () => signPayment(payer, makeWallet().publicKey, "100")));
+    const responses = await Promise.all(payments.map((payment, index) => postJson(`${serverOf(index).url}/api/payments`, payment)));
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(40);
+    expect(responses.filter((response) => response.status === 409)).toHaveLength(80);
+    for (const payer of payers) {
+      const balance = await getJson(`${third.url}/api/accounts/${payer.publicKey}`);
+      expect((balance.body as { balance: string }).balance).toBe("0");
+    }
 
-    // Both processes wrote blocks, and they form one chain: every height once, each linked to the one before.
-    const headers = (await getJson(`${first.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
+    // They form one chain: every height once, each linked to the one before, and the audit passes on each.
+    const headers = (await getJson(`${second.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
     const heights = headers.blocks.map((block) => block.header.height);
     expect(heights).toEqual(heights.map((_, index) => index));
     for (const [index, block] of headers.blocks.entries()) {
       if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
     }
-    expect(await audit(second.url)).toMatchObject({ ok: true, firstBad: null });
+    expect(headers.blocks.reduce((total, block) => total + block.header.txCount, 0)).toBe(payers.length + 40);
+    for (const server of servers) expect(await audit(server.url)).toMatchObject({ ok: true, firstBad: null });
 
     // Over real HTTP, where the body's length is declared: too large, malformed, and the wrong type.
     const post = (body: string, contentType = "application/json") =>
@@ -138,8 +141,7 @@ describe("npm run verify", () => {
   }
 
   it("verifies a node through its public API alone, and names the block changed behind its back", async () => {
-    const dataDir = makeDataDir("verify");
-    const environment = environmentFor(dataDir, { FAUCET_AMOUNT: "100000" });
+    const environment = await environmentFor("verify", { FAUCET_AMOUNT: "100000" });
     let server = await start(environment);
     const payer = makeWallet();
     await fund(server.url, [payer]);
@@ -158,9 +160,7 @@ describe("npm run verify", () => {
     expect(wrongKey.code).toBe(1);
 
     await server.stop();
-    const database = new Database(path.join(dataDir, "chainpay.db"));
-    database.exec(`DROP TRIGGER "Transaction_append_only_update"; UPDATE "Transaction" SET "amountMinor" = 1 WHERE "blockHeight" = 3;`);
-    database.close();
+    await tamper(environment.DATABASE_URL, `UPDATE "Transaction" SET "amountMinor" = 1 WHERE "blockHeight" = 3`);
     server = await start(environment);
     const tampered = await runVerify(server.url, "--node-key", nodeKey);
     expect(tampered.output).toContain("FAILED at block 3: transaction 0: its txId is not the hash of its contents");

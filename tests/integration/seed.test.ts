@@ -6,6 +6,7 @@ import * as auditRoute from "@/app/api/admin/audit/route";
 import * as exportRoute from "@/app/api/admin/export/route";
 import { blockTransactionsMax } from "@/lib/ledger/limits";
 import type { LedgerNode } from "@/lib/server/node";
+import type { SqliteLedgerStore } from "@/lib/server/sqlite-store";
 import { getVerifyPool } from "@/lib/server/verify-pool";
 import { verifyExport } from "@/lib/verifier/verify-export";
 import { root } from "@/scripts/build-if-needed";
@@ -30,7 +31,7 @@ function runSeed(...args: string[]): Promise<{ code: number | null; output: stri
 
 beforeAll(async () => {
   // A node prepared as `npm start` prepares it, then seeded from another process, as a person would.
-  node = startTestNode("seed");
+  node = await startTestNode("seed");
   seedRun = await runSeed(String(payments), "--data-dir", node.config.dataDir, "--accounts", String(accountCount));
 }, 120_000);
 
@@ -44,12 +45,12 @@ describe("npm run seed", () => {
     const response = await call(auditRoute.GET, { headers: admin });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ ok: true, height: 6, blocks: 7, transactions: payments + accountCount, firstBad: null });
-    const txCounts = node.store.blocksFrom(1, 10).map((block) => block.header.txCount);
+    const txCounts = (await node.store.blocksFrom(1, 10)).map((block) => block.header.txCount);
     expect(txCounts).toEqual([accountCount, ...Array.from({ length: payments / blockTransactionsMax }, () => blockTransactionsMax)]);
   });
 
   it("keeps the money: the balances add up to what was minted, and no payment created any", () => {
-    const totals = node.store.database
+    const totals = (node.store as SqliteLedgerStore).database
       .prepare(
         `SELECT (SELECT SUM("balanceMinor") FROM "Account") AS "balances",
                 (SELECT SUM("amountMinor") FROM "Transaction" WHERE "type" = 'mint') AS "minted",
@@ -64,10 +65,10 @@ describe("npm run seed", () => {
   });
 
   it("gives accounts whose statements verify offline", async () => {
-    const account = node.store.database.prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`).pluck().get() as string;
+    const account = (node.store as SqliteLedgerStore).database.prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`).pluck().get() as string;
     const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, { headers: admin });
     const text = await (await exportRoute.GET(request, { params: Promise.resolve({}) })).text();
-    const report = await verifyExport(text, { nodePublicKey: node.nodeKey.publicKeyHex, verifyBatch: (checks) => getVerifyPool().verify(checks) });
+    const report = await verifyExport(text, { nodePublicKey: node.nodePublicKey, verifyBatch: (checks) => getVerifyPool().verify(checks) });
     expect(report.problems).toEqual([]);
     expect(report.receipts).toBeGreaterThan(1);
   });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { readConfig } from "@/lib/server/env";
 import { getNode, resetNodeForTests, type LedgerNode } from "@/lib/server/node";
 import { prepareNode } from "@/lib/server/prepare-node";
+import { freshDatabaseUrl } from "./database";
 
 export const testChainId = "chainpay-test";
 export const adminToken = "integration-admin-token";
@@ -13,9 +14,12 @@ export function makeDataDir(name: string): string {
   return mkdtempSync(path.join(tmpdir(), `chainpay-${name}-`));
 }
 
-/** A fresh node: its own data directory and SQLite file, migrated and with genesis, as `npm start` makes it. */
-export function startTestNode(name: string, environment: Record<string, string> = {}): LedgerNode {
-  resetNodeForTests();
+/**
+ * A fresh node: its own data directory and database (an SQLite file, or a new PostgreSQL database when the suite
+ * runs on PostgreSQL), migrated and with genesis, as `npm start` makes it.
+ */
+export async function startTestNode(name: string, environment: Record<string, string> = {}): Promise<LedgerNode> {
+  await resetNodeForTests();
   const dataDir = makeDataDir(name);
   for (const key of ["DATABASE_URL", "FAUCET_AMOUNT", "FAUCET_INTERVAL_SECONDS", "SEAL_DELAY_MS", "CURRENCY"]) delete process.env[key];
   Object.assign(process.env, {
@@ -23,11 +27,12 @@ export function startTestNode(name: string, environment: Record<string, string> 
     CHAIN_ID: testChainId,
     ADMIN_TOKEN: adminToken,
     FAUCET_INTERVAL_SECONDS: "0",
+    DATABASE_URL: await freshDatabaseUrl(dataDir, name),
     ...environment,
   });
-  const prepared = prepareNode(readConfig());
-  prepared.store.database.close();
-  return getNode();
+  const prepared = await prepareNode(readConfig());
+  await prepared.store.close();
+  return await getNode();
 }
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;

@@ -16,7 +16,7 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
   // Only a path on this site: a `next` that names another site is ignored, so this page cannot be used to
   // send an admin somewhere else after signing in.
   const nextPath = safeNextPath((await searchParams).next);
-  if (isAdminSession(await cookies())) redirect(nextPath);
+  if (await isAdminSession(await cookies())) redirect(nextPath);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4 py-10">
       <div className="space-y-1 text-center">

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 
-export const GET = route((request) => {
+export const GET = route(async (request) => {
   const lastEventIdHeader = request.headers.get("last-event-id");
   let lastEventId: number | undefined;
   if (lastEventIdHeader !== null && lastEventIdHeader !== "") {
@@ -17,13 +17,13 @@ export const GET = route((request) => {
     }
     lastEventId = Number(lastEventIdHeader);
   }
-  const stream = openBlockEventStream(getNode(), lastEventId, request.signal);
-  return Promise.resolve(new Response(stream, {
+  const stream = openBlockEventStream((await getNode()), lastEventId, request.signal);
+  return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store, no-transform",
       connection: "keep-alive",
       "x-accel-buffering": "no",
     },
-  }));
+  });
 });

@@ -5,4 +5,4 @@ import { readNodeInfo } from "@/lib/server/read-node-info";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => json(await readNodeInfo(getNode())));
+export const GET = route(async () => json(await readNodeInfo(await getNode())));

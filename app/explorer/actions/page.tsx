@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin actions" };
 
 export default async function ActionsPage() {
-  const node = getNode();
+  const node = await getNode();
   const info = await readNodeInfo(node);
   const head = info.head.header.height;
   return (

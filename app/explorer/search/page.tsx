@@ -14,7 +14,7 @@ const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q = "" } = await searchParams;
   const query = q.trim().slice(0, 64);
-  const result = query === "" ? { kind: "none" as const } : await searchLedger(getNode(), query);
+  const result = query === "" ? { kind: "none" as const } : await searchLedger((await getNode()), query);
   if (result.kind === "block") redirect(hrefOf("block", String(result.height)));
   if (result.kind === "transaction") redirect(hrefOf("transaction", result.txId));
   if (result.kind === "account") redirect(hrefOf("account", result.publicKey));

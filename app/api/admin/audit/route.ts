@@ -7,7 +7,7 @@ import { getNode } from "@/lib/server/node";
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
-  const node = getNode();
+  const node = await getNode();
   requireAdmin(node, request);
   return json(await auditChain(node));
 });

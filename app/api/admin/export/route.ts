@@ -9,16 +9,16 @@ import { exportQuerySchema } from "@/lib/validations/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route((request) => {
-  const node = getNode();
+export const GET = route(async (request) => {
+  const node = await getNode();
   requireAdmin(node, request);
   const query = parseOrThrow(exportQuerySchema, queryOf(request));
-  const { filename, contentType, body } = exportLedger(node, query);
+  const { filename, contentType, body } = await exportLedger(node, query);
   const headers = {
     "content-type": contentType,
     "content-disposition": `attachment; filename="${filename}"`,
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
   };
-  return Promise.resolve(new Response(body, { headers }));
+  return new Response(body, { headers });
 });

@@ -7,7 +7,7 @@ import { switchFaucet } from "@/lib/server/switch-faucet";
 import { faucetSwitchBodySchema } from "@/lib/validations/admin";
 
 export const POST = route(async (request) => {
-  const node = getNode();
+  const node = await getNode();
   requireAdmin(node, request);
   const { enabled } = parseOrThrow(faucetSwitchBodySchema, await readJsonBody(request, bodyBytesMax));
   return json({ faucet: await switchFaucet(node, enabled) });

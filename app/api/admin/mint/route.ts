@@ -7,7 +7,7 @@ import { getNode } from "@/lib/server/node";
 import { mintBodySchema } from "@/lib/validations/admin";
 
 export const POST = route(async (request) => {
-  const node = getNode();
+  const node = await getNode();
   requireAdmin(node, request);
   const mint = parseOrThrow(mintBodySchema, await readJsonBody(request, bodyBytesMax));
   const { created, receipt } = await mintAsAdmin(node, mint);

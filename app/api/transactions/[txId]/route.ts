@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (_request, params) => {
   const txId = parseOrThrow(hex64Schema, params.txId, "txId");
-  const node = getNode();
-  return json({ receipt: await readReceiptOrThrow(node.prisma, txId, node.nodeKey.publicKeyHex) });
+  const node = await getNode();
+  return json({ receipt: await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey) });
 });

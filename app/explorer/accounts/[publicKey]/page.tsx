@@ -17,10 +17,10 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const { publicKey } = await params;
   const { before } = await searchParams;
   if (!hex64Pattern.test(publicKey)) notFound();
-  const node = getNode();
+  const node = await getNode();
   const cursor = before !== undefined && cursorPattern.test(before) ? Number(before) : undefined;
   const page = await readAccount(node.prisma, publicKey, pageLimitDefault, cursor);
-  const isNode = publicKey === node.nodeKey.publicKeyHex;
+  const isNode = publicKey === node.nodePublicKey;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Account</h1>

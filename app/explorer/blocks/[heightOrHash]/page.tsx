@@ -19,7 +19,7 @@ export default async function BlockPage({ params, searchParams }: { params: Prom
   const { heightOrHash } = await params;
   const { page: pageText } = await searchParams;
   const pageNumber = pageText !== undefined && pagePattern.test(pageText) ? Number(pageText) : 1;
-  const node = getNode();
+  const node = await getNode();
   let found;
   try {
     found = await getBlockPageOrThrow(node.prisma, heightOrHash, (pageNumber - 1) * transactionsPerPage, transactionsPerPage);
@@ -29,7 +29,7 @@ export default async function BlockPage({ params, searchParams }: { params: Prom
   }
   const { block, transactions } = found;
   const { header } = block;
-  const head = node.store.head()!.header.height;
+  const head = (await node.store.head())!.header.height;
   const pageCount = Math.max(1, Math.ceil(header.txCount / transactionsPerPage));
   const pageHref = (number: number) => `/explorer/blocks/${header.height}${number === 1 ? "" : `?page=${number}`}`;
   const fields: [string, React.ReactNode][] = [

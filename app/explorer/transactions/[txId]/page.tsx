@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function TransactionPage({ params }: { params: Promise<{ txId: string }> }) {
   const { txId } = await params;
   const { receipt, info } = await readReceiptForPage(txId);
-  const node = getNode();
+  const node = await getNode();
   const { tx, block, proof } = receipt;
   const walk = inclusionSteps(hexToBytes(txId), proof.leafIndex, proof.treeSize, proof.path.map(hexToBytes));
   const root = walk === null ? null : bytesToHex(walk.steps.at(-1)?.parent ?? walk.leafHash);

@@ -7,8 +7,8 @@ import { getNode } from "@/lib/server/node";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route((request) => {
-  const node = getNode();
+export const GET = route(async (request) => {
+  const node = await getNode();
   requireAdmin(node, request);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -24,5 +24,5 @@ export const GET = route((request) => {
       controller.close();
     },
   });
-  return Promise.resolve(new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } }));
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
 });

@@ -1,0 +1,39 @@
+// Opens the store DATABASE_URL names: SQLite by default, PostgreSQL for a postgres:// URL.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { startCheckpointer } from "./checkpointer";
+import { databaseKind, sqliteFilePath } from "./database-url";
+import type { LedgerStore } from "./ledger-store";
+import { applyMigrations, applyPostgresMigrations } from "./migrate";
+import { openPostgresPool, PgLedgerStore } from "./pg-store";
+import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
+
+export type OpenStoreOptions = {
+  /** Apply the checked-in migrations first (what `prepareNode` does; the server itself never migrates). */
+  migrate: boolean;
+  /** For the serving process: SQLite's WAL checkpoints move to a worker thread. */
+  serve: boolean;
+};
+
+export async function openStore(databaseUrl: string, { migrate, serve }: OpenStoreOptions): Promise<LedgerStore> {
+  if (databaseKind(databaseUrl) === "postgres") {
+    const pool = openPostgresPool(databaseUrl);
+    try {
+      if (migrate) await applyPostgresMigrations(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PgLedgerStore(pool);
+  }
+  const file = sqliteFilePath(databaseUrl);
+  if (migrate) mkdirSync(path.dirname(file), { recursive: true });
+  else if (!existsSync(file)) throw new Error(`${file} does not exist: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
+  const database = openSqlite(file);
+  if (migrate) applyMigrations(database);
+  if (serve) {
+    database.pragma("wal_autocheckpoint = 0");
+    startCheckpointer(file);
+  }
+  return new SqliteLedgerStore(database);
+}

@@ -1,0 +1,329 @@
+// The node's store on PostgreSQL, for several app instances in front of one database server. Sealing is
+// serialised through the database, not the process: each seal takes a transaction-level advisory lock before it
+// reads the head and the balances, so whichever instance a payment reaches, blocks are sealed one after another
+// on the head the last one left. The unique height, prevHash and txId constraints and the balance CHECK stay
+// the last line: were the lock ever bypassed, the database would refuse a fork or an overdraft, not store it.
+import pg from "pg";
+import { assert } from "../ledger/errors";
+import type { AuditBlock } from "../ledger/audit";
+import type { SignedBlock } from "../ledger/types";
+import {
+  blockFromRow,
+  entriesOf,
+  makeNextBlock,
+  planSeal,
+  sequenceOf,
+  transactionFromRow,
+  transactionRowsOf,
+  type AccountTransaction,
+  type BlockRow,
+  type HeaderSigner,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealCandidate,
+  type SealResult,
+  type TransactionRow,
+} from "./ledger-store";
+
+// The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
+const sealLockKeys = [0x63686169, 0x6e706179] as const;
+
+const int8Oid = 20;
+
+/** 64-bit integers as bigint (pg's default is a string), so that amounts stay exact. */
+const exactTypes = {
+  getTypeParser(oid: number, format: "text" | "binary" = "text"): (text: string) => unknown {
+    if (oid === int8Oid && format === "text") return (text: string) => BigInt(text);
+    return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
+  },
+};
+
+export function openPostgresPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types: exactTypes, application_name: "chainpay" });
+  // An idle connection the server drops (restart, network) must not crash the node; the next query reconnects.
+  pool.on("error", (error) => console.error("PostgreSQL connection error", error.message));
+  return pool;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
+
+function toAuditTransaction(row: ExactTransactionRow, chainId: string): AccountTransaction {
+  return {
+    blockHeight: row.blockHeight,
+    txId: row.txId,
+    tx: transactionFromRow(row, chainId),
+    signature: row.signature,
+    leafIndex: row.leafIndex,
+  };
+}
+
+class PgReader implements LedgerReader {
+  protected readonly db: Queryable;
+
+  constructor(db: Queryable) {
+    this.db = db;
+  }
+
+  async head(): Promise<SignedBlock | null> {
+    return headOf(this.db);
+  }
+
+  async blockAt(height: number): Promise<SignedBlock | null> {
+    const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" = $1`, [height]);
+    return rows[0] === undefined ? null : blockFromRow(rows[0]);
+  }
+
+  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
+    const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`, [height, limit]);
+    return rows.map(blockFromRow);
+  }
+
+  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
+    const blocks = await this.blocksFrom(height, limit);
+    if (blocks.length === 0) return [];
+    const first = blocks[0]!.header.height;
+    const last = blocks[blocks.length - 1]!.header.height;
+    const { rows } = await this.db.query<ExactTransactionRow>(
+      `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
+      [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
+    );
+    const byHeight = new Map(blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]));
+    for (const row of rows) {
+      const item = byHeight.get(row.blockHeight)!;
+      item.transactions.push({
+        txId: row.txId,
+        tx: transactionFromRow(row, item.block.header.chainId),
+        signature: row.signature,
+        leafIndex: row.leafIndex,
+      });
+    }
+    return [...byHeight.values()];
+  }
+
+  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
+    const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(`SELECT "publicKey", "balanceMinor" FROM "Account"`);
+    for (const { publicKey, balanceMinor } of rows) {
+      if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
+    }
+    const storedKeys = new Set(rows.map((row) => row.publicKey));
+    for (const [publicKey, balanceMinor] of replayed) {
+      if (!storedKeys.has(publicKey) && balanceMinor !== 0n) return publicKey;
+    }
+    return null;
+  }
+
+  async balanceOf(account: string): Promise<bigint> {
+    const { rows } = await this.db.query<{ balanceMinor: bigint }>(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`, [account]);
+    return rows[0]?.balanceMinor ?? 0n;
+  }
+
+  async accountBlockHeights(account: string): Promise<number[]> {
+    const { rows } = await this.db.query<{ blockHeight: number }>(
+      `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
+      [account],
+    );
+    return rows.map((row) => row.blockHeight);
+  }
+
+  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
+    const { rows } = await this.db.query<ExactTransactionRow & { chainId: string }>(
+      `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
+       WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
+      [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+    );
+    return rows.map((row) => toAuditTransaction(row, row.chainId));
+  }
+
+  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
+    const { rows } = await this.db.query<{ blockHeight: number; txId: string }>(
+      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
+      [sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+    );
+    return rows;
+  }
+}
+
+async function headOf(db: Queryable): Promise<SignedBlock | null> {
+  const { rows } = await db.query<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`);
+  return rows[0] === undefined ? null : blockFromRow(rows[0]);
+}
+
+async function insertBlock(db: Queryable, block: SignedBlock): Promise<void> {
+  const { header } = block;
+  await db.query(
+    `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [header.height, block.hash, header.prevHash, header.version, header.chainId, header.merkleRoot, header.txCount, header.timestamp, block.signature],
+  );
+}
+
+/** A block's transactions in one statement: one array per column, unnested into rows. */
+async function insertTransactions(db: Queryable, rows: readonly TransactionRow[]): Promise<void> {
+  const column = <K extends keyof TransactionRow>(key: K) => rows.map((row) => row[key]);
+  await db.query(
+    `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[])`,
+    [
+      column("sequence"),
+      column("txId"),
+      column("blockHeight"),
+      column("leafIndex"),
+      column("type"),
+      column("fromKey"),
+      column("toKey"),
+      column("amountMinor").map(String),
+      column("memo"),
+      column("timestamp"),
+      column("signature"),
+    ],
+  );
+}
+
+async function writeBalances(db: Queryable, accounts: Iterable<string>, balances: ReadonlyMap<string, bigint>): Promise<void> {
+  const keys = [...accounts];
+  if (keys.length === 0) return;
+  await db.query(
+    `INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
+    [keys, keys.map((key) => String(balances.get(key) ?? 0n))],
+  );
+}
+
+export class PgLedgerStore extends PgReader implements LedgerStore {
+  readonly kind = "postgres";
+  readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    super(pool);
+    this.pool = pool;
+  }
+
+  async isRecorded(txId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`SELECT 1 FROM "Transaction" WHERE "txId" = $1`, [txId]);
+    return rowCount !== null && rowCount > 0;
+  }
+
+  async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
+    return this.underSealLock(async (client) => {
+      const existing = await headOf(client);
+      if (existing !== null) return existing;
+      const genesis = makeGenesis();
+      await insertBlock(client, genesis);
+      return genesis;
+    });
+  }
+
+  async sealBlock(candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
+    return this.underSealLock(async (client) => {
+      const head = await headOf(client);
+      assert(head !== null, "genesis exists before any block is sealed");
+      const txIds = candidates.map((item) => item.txId);
+      const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
+      const [recordedRows, balanceRows] = await Promise.all([
+        client.query<{ txId: string }>(`SELECT "txId" FROM "Transaction" WHERE "txId" = ANY($1::text[])`, [txIds]),
+        client.query<{ publicKey: string; balanceMinor: bigint }>(
+          `SELECT "publicKey", "balanceMinor" FROM "Account" WHERE "publicKey" = ANY($1::text[])`,
+          [accounts],
+        ),
+      ]);
+      const recorded = new Set(recordedRows.rows.map((row) => row.txId));
+      const stored = new Map(balanceRows.rows.map((row) => [row.publicKey, row.balanceMinor]));
+      const plan = planSeal(candidates, (txId) => recorded.has(txId), (account) => stored.get(account) ?? 0n);
+      if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
+      const block = makeNextBlock(head, plan.sealed, signHeader, nowMs);
+      await insertBlock(client, block);
+      await insertTransactions(client, transactionRowsOf(block, plan.sealed));
+      await writeBalances(client, plan.touched, plan.balances);
+      return { block, txIds: plan.sealed.map((item) => item.txId), outcomes: plan.outcomes };
+    });
+  }
+
+  async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
+    const first = run[0]?.block;
+    if (first === undefined) return;
+    await this.underSealLock(async (client) => {
+      const head = await headOf(client);
+      assert(head === null ? first.header.height === 0 : first.header.prevHash === head.hash, "verified blocks extend the replica's head");
+      const touched = new Set<string>();
+      for (const item of run) {
+        await insertBlock(client, item.block);
+        const rows = transactionRowsOf(item.block, entriesOf(item));
+        if (rows.length > 0) await insertTransactions(client, rows);
+        for (const row of rows) {
+          touched.add(row.toKey);
+          if (row.type === "payment") touched.add(row.fromKey);
+        }
+      }
+      await writeBalances(client, touched, balances);
+    });
+  }
+
+  async openSnapshot(): Promise<LedgerSnapshot> {
+    const client = await this.pool.connect();
+    try {
+      // REPEATABLE READ: every query of the snapshot sees the database as of its first one.
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    const reader = new PgReader(client);
+    let isOpen = true;
+    return Object.assign(reader, {
+      async release() {
+        if (!isOpen) return;
+        isOpen = false;
+        try {
+          await client.query("ROLLBACK");
+          client.release();
+        } catch (error) {
+          client.release(error as Error);
+        }
+      },
+    });
+  }
+
+  async readSetting(key: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ value: string }>(`SELECT "value" FROM "Setting" WHERE "key" = $1`, [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async writeSetting(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO "Setting" ("key", "value") VALUES ($1, $2) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
+      [key, value],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /**
+   * One transaction holding the chain's advisory lock. READ COMMITTED on purpose: each statement after the lock
+   * sees every block committed before it was granted (REPEATABLE READ would read from a snapshot taken while
+   * still waiting for it). The lock is released by COMMIT or ROLLBACK.
+   */
+  private async underSealLock<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let isBroken = false;
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [...sealLockKeys]);
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      try {
+        await client.query("ROLLBACK");
+      } catch {
+        isBroken = true;
+      }
+      throw error;
+    } finally {
+      client.release(isBroken);
+    }
+  }
+}
