@@ -1,7 +1,7 @@
 // Vitest globalSetup: gives the tests a PostgreSQL server they may CREATE DATABASE on, as inject("postgresAdminUrl").
 // TEST_POSTGRES_URL, when set, is used as is; otherwise a throwaway server runs for the length of the test run.
 import type { TestProject } from "vitest/node";
-import { startPostgresServer } from "./postgres-server";
+import { startPostgresServer } from "@/scripts/postgres-server";
 
 declare module "vitest" {
   export interface ProvidedContext {

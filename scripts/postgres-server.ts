@@ -1,5 +1,5 @@
-// A throwaway PostgreSQL server for the integration tests (its own temp cluster on a free loopback port), and
-// fresh databases on any server the tests may use.
+// A throwaway PostgreSQL server (its own temp cluster on a free loopback port) for the integration tests and the
+// benchmark, and fresh databases on any server they may use.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { accessSync, appendFileSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
