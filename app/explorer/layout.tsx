@@ -3,7 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
+import { readFollowerStatus } from "@/lib/server/follower-status";
+import { getNode } from "@/lib/server/node";
 import { requireAdminPage } from "@/lib/server/require-admin-page";
+import { FollowerBanner } from "./_components/follower-banner";
 import { SignOutButton } from "../admin/_components/sign-out-button";
 
 export const metadata: Metadata = { title: { default: "Explorer", template: "%s · chainpay explorer" } };
@@ -18,6 +21,7 @@ const navigation = [
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-chainpay-path") ?? "/explorer";
   await requireAdminPage(path);
+  const followerStatus = await readFollowerStatus(await getNode());
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -52,6 +56,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
           <SignOutButton />
         </div>
       </header>
+      {followerStatus === null ? null : <FollowerBanner status={followerStatus} />}
       <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">{children}</main>
     </div>
   );

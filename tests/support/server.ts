@@ -29,12 +29,12 @@ export function ensureBuilt(): void {
   buildIfNeeded();
 }
 
-/** Prepares `dataDir` as `npm start` does, then serves it with `next start` on a free port. */
-export async function startServer(environment: Record<string, string>): Promise<RunningServer> {
+/** Prepares `dataDir` as `npm start` does, then serves it with `next start` on `port` (default: a free one). */
+export async function startServer(environment: Record<string, string>, port?: number): Promise<RunningServer> {
   const merged = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...environment };
   const prepared = await prepareNode(readConfig(merged));
   await prepared.store.close();
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env: merged,

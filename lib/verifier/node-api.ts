@@ -1,0 +1,99 @@
+// A node's public API as a verifier or follower reads it: nothing it answers is trusted. Each answer is first
+// checked for shape here (a node could send anything), then audited by ChainAuditor for what it means.
+import { z } from "zod";
+import type { AuditBlock } from "../ledger/audit";
+import { headersLimitMax } from "../ledger/limits";
+import { hex128Schema, hex64Schema, chainIdSchema, signedTransactionSchema } from "../validations/transaction";
+import type { SignedBlock } from "../ledger/types";
+
+const heightSchema = z.number().int().nonnegative();
+
+export const signedBlockSchema = z.strictObject({
+  header: z.strictObject({
+    version: z.number().int(),
+    chainId: chainIdSchema,
+    height: heightSchema,
+    prevHash: hex64Schema,
+    merkleRoot: hex64Schema,
+    txCount: z.number().int().nonnegative(),
+    timestamp: z.string(),
+  }),
+  hash: hex64Schema,
+  signature: hex128Schema,
+});
+
+const nodeInfoSchema = z.object({
+  chainId: chainIdSchema,
+  nodePublicKey: hex64Schema,
+  currency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), decimals: z.number().int().min(0).max(9) }),
+  head: signedBlockSchema,
+});
+
+const headersSchema = z.object({ blocks: z.array(signedBlockSchema).max(headersLimitMax) });
+
+const blockBodySchema = z.object({
+  block: signedBlockSchema,
+  transactions: z.array(signedTransactionSchema.extend({ txId: hex64Schema, leafIndex: z.number().int().nonnegative() })),
+});
+
+export type NodeApiInfo = z.infer<typeof nodeInfoSchema>;
+
+export class NodeApiError extends Error {}
+
+/** Reads a node's public API at `baseUrl`; every answer is checked for shape before it is returned. */
+export class NodeApi {
+  readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(baseUrl: string, fetchImpl: typeof fetch = fetch) {
+    this.baseUrl = baseUrl;
+    this.fetchImpl = fetchImpl;
+  }
+
+  async json<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    const response = await this.fetchImpl(new URL(path, this.baseUrl), { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new NodeApiError(`GET ${path} answered ${response.status}`);
+    const parsed = schema.safeParse(await response.json());
+    if (!parsed.success) throw new NodeApiError(`GET ${path} answered something that is not the protocol's: ${parsed.error.issues[0]?.message ?? ""}`);
+    return parsed.data;
+  }
+
+  /** Reads an account's balance as the node reports it. */
+  async balance(account: string): Promise<string> {
+    return (await this.json(`/api/accounts/${account}?limit=1`, z.object({ balance: z.string() }))).balance;
+  }
+
+  info(): Promise<NodeApiInfo> {
+    return this.json("/api/node", nodeInfoSchema);
+  }
+
+  async headers(from: number, limit = headersLimitMax): Promise<SignedBlock[]> {
+    return (await this.json(`/api/headers?from=${from}&limit=${limit}`, headersSchema)).blocks;
+  }
+
+  /**
+   * The blocks of `headers` with their transactions, fetched a few at a time. A block whose body differs from
+   * its header in the list is reported: the two routes must agree.
+   */
+  async blocksOf(headers: readonly SignedBlock[], atOnce = 8): Promise<AuditBlock[]> {
+    const run: AuditBlock[] = [];
+    for (let index = 0; index < headers.length; index += atOnce) {
+      const slice = headers.slice(index, index + atOnce);
+      const bodies = await Promise.all(
+        slice.map((block) =>
+          block.header.txCount === 0
+            ? Promise.resolve({ block, transactions: [] })
+            : this.json(`/api/blocks/${block.header.height}`, blockBodySchema),
+        ),
+      );
+      for (const [position, body] of bodies.entries()) {
+        const listed = slice[position]!;
+        if (body.block.hash !== listed.hash) {
+          throw new NodeApiError(`block ${listed.header.height} differs between /api/headers and /api/blocks`);
+        }
+        run.push({ block: body.block, transactions: body.transactions.map(({ txId, tx, signature, leafIndex }) => ({ txId, tx, signature, leafIndex })) });
+      }
+    }
+    return run;
+  }
+}

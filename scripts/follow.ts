@@ -1,0 +1,113 @@
+// `npm run follow -- <url> [--node-key <hex64>] [--once]`: keep a local, verified replica of the node at <url>
+// and serve the read API and explorer from it (PORT, default 3001; DATA_DIR, default ./data-follower).
+// Every block is verified as it arrives; if the node ever rewrites a block already verified, the follower raises
+// the alarm: a message here, a red banner in its explorer, /api/health answering 503, and no more syncing.
+// With --once it syncs to the node's head and exits: 0 when all verified, 3 on an alarm, 2 on usage or network.
+import { spawn, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
+import { hex64Pattern } from "../lib/ledger/hex";
+import { readConfig } from "../lib/server/env";
+import { Follower, FollowAlarmError } from "../lib/server/follower";
+import { prepareFollower } from "../lib/server/prepare-follower";
+import { VerifyPool } from "../lib/server/verify-pool";
+import { NodeApi } from "../lib/verifier/node-api";
+import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
+
+const usage = "usage: npm run follow -- <url> [--node-key <hex64>] [--once]";
+const pollIntervalMs = 1000;
+
+function alarmMessage(error: FollowAlarmError): string {
+  const { alarm } = error;
+  return [
+    "",
+    "!!! chainpay follower ALARM !!!",
+    `!!! ${alarm.reason}`,
+    ...(alarm.seenHash === null ? [] : [`!!! verified before: block ${alarm.height} hash ${alarm.seenHash}`]),
+    ...(alarm.servedHash === null ? [] : [`!!! served now:      ${alarm.servedHash}`]),
+    "!!! The replica keeps the chain as verified; syncing has stopped. Do not trust this node's new answers.",
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { "node-key": { type: "string" }, once: { type: "boolean", default: false } },
+  });
+  const [url] = positionals;
+  const trustedKey = values["node-key"];
+  if (url === undefined || positionals.length > 1 || !/^https?:\/\//.test(url) || (trustedKey !== undefined && !hex64Pattern.test(trustedKey))) {
+    console.error(usage);
+    return 2;
+  }
+  const baseUrl = url.replace(/\/+$/, "");
+  process.env.DATA_DIR ||= "./data-follower";
+  process.env.FOLLOW_URL = baseUrl;
+  const config = readConfig();
+  const api = new NodeApi(baseUrl);
+  const pool = new VerifyPool();
+  const prepared = await prepareFollower(config, api, trustedKey);
+  const { store } = prepared;
+  let server: ChildProcess | null = null;
+  try {
+    if (prepared.isNewPin) {
+      console.log(`follow: pinned node key ${prepared.nodePublicKey}${trustedKey === undefined ? " (as the node announced it; pass --node-key to pin it yourself)" : ""}`);
+    }
+    if (prepared.newAdminPassword !== null) console.log(`follow: explorer admin password (shown once): ${prepared.newAdminPassword}`);
+    const log = (line: string) => console.log(`follow: ${line}`);
+    const follower = await Follower.open({ store, api, nodePublicKey: prepared.nodePublicKey, verifyBatch: (checks) => pool.verify(checks), log });
+    log(`replica in ${config.dataDir} verified up to block ${follower.height}; following ${baseUrl}`);
+    const first = await follower.syncOnce();
+    log(`verified and stored ${first.added} blocks; head ${first.height}`);
+    if (values.once) return 0;
+
+    buildIfNeeded();
+    const port = process.env.PORT ?? "3001";
+    server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, stdio: "inherit", env: { ...nextEnvironment, ...process.env } });
+    const exited = new Promise<number>((resolve) => server!.on("exit", (code, signal) => resolve(code ?? (signal === null ? 0 : 1))));
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server?.kill(signal));
+    log(`serving the replica on port ${port}`);
+    void followForever(follower, log);
+    return await exited;
+  } catch (error) {
+    if (error instanceof FollowAlarmError) {
+      console.error(alarmMessage(error));
+      return 3;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Rounds until an alarm; a node that is down or unreachable is retried, and said so once per outage. */
+async function followForever(follower: Follower, log: (line: string) => void): Promise<void> {
+  let lastProblem = "";
+  for (;;) {
+    try {
+      const { added, height } = await follower.syncOnce();
+      if (added > 0) log(`verified and stored ${added} blocks; head ${height}`);
+      if (lastProblem !== "") log("the node answers again");
+      lastProblem = "";
+    } catch (error) {
+      if (error instanceof FollowAlarmError) {
+        console.error(alarmMessage(error));
+        return;
+      }
+      const problem = error instanceof Error ? error.message : String(error);
+      if (problem !== lastProblem) log(`cannot sync now (${problem}); retrying`);
+      lastProblem = problem;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+  }
+}
+
+// Exit outright: the verify pool's workers and the sync loop would keep the process alive. Every write to the
+// replica is a committed transaction, so nothing is lost by stopping here.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`follow: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
