@@ -1,7 +1,7 @@
 // Admin actions and exports.
 import type { Metadata } from "next";
 import { getNode } from "@/lib/server/node";
-import { readNodeInfo } from "@/lib/server/read-node-info";
+import { readNodeInfo, type NodeInfo } from "@/lib/server/read-node-info";
 import { FaucetSwitch, MintForm } from "./admin-actions";
 
 export const dynamic = "force-dynamic";
@@ -15,19 +15,14 @@ export default async function ActionsPage() {
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Admin actions</h1>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="mint-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="mint-heading" className="mb-1 text-lg font-semibold">
-            Mint
-          </h2>
-          <p className="mb-4 text-sm text-slate-600">New money, signed by the node key and recorded in a block like any payment.</p>
-          <MintForm currency={info.currency} />
-        </section>
-        <section aria-labelledby="faucet-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="faucet-heading" className="mb-4 text-lg font-semibold">
-            Faucet
-          </h2>
-          <FaucetSwitch initial={info.faucet} currency={info.currency} />
-        </section>
+        {node.writer === null ? (
+          <p className="rounded-2xl border border-sky-200 bg-sky-50 p-5 text-sm text-sky-900 md:col-span-2">
+            This replica signs nothing: minting and the faucet belong to the node it follows. Exports below are read from the verified
+            replica.
+          </p>
+        ) : (
+          <WriterActions info={info} />
+        )}
         <section aria-labelledby="export-heading" className="rounded-2xl border border-slate-200 bg-white p-5 md:col-span-2">
           <h2 id="export-heading" className="mb-1 text-lg font-semibold">
             Export blocks
@@ -59,6 +54,27 @@ export default async function ActionsPage() {
           </form>
         </section>
       </div>
+    </>
+  );
+}
+
+/** Mint and the faucet switch: only on the node that signs. */
+function WriterActions({ info }: { info: NodeInfo }) {
+  return (
+    <>
+      <section aria-labelledby="mint-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="mint-heading" className="mb-1 text-lg font-semibold">
+          Mint
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">New money, signed by the node key and recorded in a block like any payment.</p>
+        <MintForm currency={info.currency} />
+      </section>
+      <section aria-labelledby="faucet-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="faucet-heading" className="mb-4 text-lg font-semibold">
+          Faucet
+        </h2>
+        <FaucetSwitch initial={info.faucet} currency={info.currency} />
+      </section>
     </>
   );
 }
