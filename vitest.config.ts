@@ -14,6 +14,7 @@ const integration = {
   maxWorkers: 2,
   testTimeout: 60_000,
   hookTimeout: 120_000,
+  globalSetup: ["tests/support/build-global-setup.ts"],
 };
 
 export default defineConfig({
@@ -33,7 +34,7 @@ export default defineConfig({
           // a throwaway one the global setup starts (or TEST_POSTGRES_URL's).
           exclude: ["tests/integration/seed.test.ts"],
           env: { TEST_DATABASE: "postgres" },
-          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          globalSetup: [...integration.globalSetup, "tests/support/postgres-global-setup.ts"],
         },
       },
     ],
