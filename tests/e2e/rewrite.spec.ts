@@ -3,7 +3,7 @@
 // back, re-sign it with the node's own key, and start it again.
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createPrivateKey, sign } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ import { computeBlockHash } from "@/lib/ledger/hash";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { BlockHeader } from "@/lib/ledger/types";
 import { blockFromRow, type BlockRow } from "@/lib/server/sqlite-store";
-import { createWallet, getTestFunds, screenshots } from "./support";
+import { createWallet, expectAccessible, getTestFunds, screenshots } from "./support";
 
 const root = process.cwd();
 
@@ -99,6 +99,76 @@ test("a wallet that saw a head the node later rewrote shows the rewrite warning"
     await screenshots(page, "wallet-rewrite-alarm");
   } finally {
     await context.close();
+    await stopNode(node);
+  }
+});
+
+function newAccountKey(): string {
+  const spki = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" });
+  return bytesToHex(spki.subarray(spki.length - 32));
+}
+
+/** `npm run follow -- <url>` serving its replica on `port`; resolves once it answers. */
+async function startFollower(upstreamUrl: string, port: number, environment: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", upstreamUrl], {
+    cwd: root,
+    env: { ...environment, PORT: String(port) },
+    stdio: "ignore",
+  });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // Not serving yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the follower did not start");
+}
+
+test("a follower's explorer says it is a verified replica, and turns red when the node rewrites a block", async ({ browser }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-followed-"));
+  const [port, followerPort] = [await freePort(), await freePort()];
+  const environment = { ...process.env, DATA_DIR: dataDir, CHAIN_ID: "chainpay-followed", FAUCET_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" };
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"], { cwd: root, env: environment, encoding: "utf8" });
+  expect(prepared.status, prepared.stderr).toBe(0);
+  let node = await startNode(environment, port);
+  const upstreamUrl = `http://127.0.0.1:${port}`;
+  const password = "follower-e2e-password";
+  const followerEnvironment = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), "chainpay-follower-")), ADMIN_PASSWORD: password, NEXT_TELEMETRY_DISABLED: "1" };
+  let follower: ChildProcess | null = null;
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${followerPort}` });
+  try {
+    const faucet = await fetch(`${upstreamUrl}/api/faucet`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ account: newAccountKey() }),
+    });
+    expect(faucet.status).toBe(201);
+    follower = await startFollower(upstreamUrl, followerPort, followerEnvironment);
+
+    const page = await context.newPage();
+    await page.goto("/admin/login?next=/explorer");
+    await page.getByRole("textbox", { name: "Admin password" }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(`Read-only replica of ${upstreamUrl}, every block verified on arrival, up to block 1.`)).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, "follower-explorer");
+
+    await stopNode(node);
+    rewriteBlock(dataDir, 1);
+    node = await startNode(environment, port);
+    const alarm = page.getByRole("alert").filter({ hasText: "Alarm: the node this replica follows rewrote its chain." });
+    await expect(async () => {
+      await page.reload();
+      await expect(alarm).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(alarm).toContainText("the node rewrote block 1");
+    await expectAccessible(page);
+    await screenshots(page, "follower-alarm");
+  } finally {
+    await context.close();
+    if (follower !== null) await stopNode(follower);
     await stopNode(node);
   }
 });
