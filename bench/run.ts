@@ -1,22 +1,19 @@
 // `npm run bench`: the node's speed, measured in one run on this machine and reported as ratios.
 // It starts the production server on a fresh database and drives it over loopback with autocannon; every
-// payment is signed before the timed part. See README "Speed" for what the figures mean and the targets.
+// payment is signed before the timed part. Then the scale-out part (./scale-out.ts): one instance on SQLite, one
+// on PostgreSQL and three on one PostgreSQL database. See README "Speed" for what the figures mean and the targets.
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { canonicalBytes } from "../lib/ledger/canonical";
-import { bytesToHex } from "../lib/ledger/hex";
-import type { SignedTransaction, Transaction } from "../lib/ledger/types";
-import { publicKeyHexOf } from "../lib/server/ed25519";
-import { startServer, type RunningServer } from "../tests/support/server";
+import { startServer } from "../tests/support/server";
 import { buildIfNeeded } from "../scripts/build-if-needed";
 import { benchExplorer } from "./explorer";
+import { benchScaleOut, type ScaleOutResult } from "./scale-out";
+import { benchChainId as chainId, fund, makeWallet, postJson, signPayment } from "./support";
 
-const chainId = "chainpay-bench";
 const adminToken = "bench-admin-token-0123456789";
 const connectionLevels = [1, 16, 64];
 const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 9);
@@ -25,22 +22,9 @@ const explorerPayments = Number(process.env.BENCH_EXPLORER_PAYMENTS ?? 1_000_000
 const batchSize = 500;
 const rounds = 3;
 const batchConnections = 4;
+const isScaleOutOn = process.env.BENCH_SCALE_OUT !== "0";
 
-type Wallet = { publicKey: string; privateKey: KeyObject };
 type LoadResult = { connections: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; statusCounts: Record<string, number> };
-
-function makeWallet(): Wallet {
-  const { privateKey } = generateKeyPairSync("ed25519");
-  return { publicKey: publicKeyHexOf(privateKey), privateKey };
-}
-
-let timestampMs = Date.now();
-function signPayment(from: Wallet, to: string): SignedTransaction {
-  // Distinct timestamps make every payment distinct; they stay within the node's 10-minute window.
-  timestampMs += 1;
-  const tx: Transaction = { type: "payment", chainId, from: from.publicKey, to, amount: "1", timestamp: new Date(timestampMs).toISOString() };
-  return { tx, signature: bytesToHex(sign(null, canonicalBytes(tx), from.privateKey)) };
-}
 
 /** Runs autocannon for `amount` requests, each body taken in turn from `bodies` (or none, for GETs). */
 async function load(url: string, connections: number, amount: number, bodies?: string[]): Promise<LoadResult> {
@@ -89,18 +73,6 @@ function medianRound(results: LoadResult[]): LoadResult {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function fund(server: RunningServer, wallets: Wallet[]) {
-  for (const wallet of wallets) {
-    const response = await postJson(`${server.url}/api/faucet`, { account: wallet.publicKey });
-    if (response.status !== 201) throw new Error(`faucet answered ${response.status}`);
-  }
-}
-
 // The machine's raw rate, as STACK.md measured it: one key import and one verification per signature, every
 // signature by a distinct key, on every core at once (one worker thread per core, nothing else in the loop).
 const rawVerifyWorkerSource = `
@@ -139,6 +111,41 @@ async function rawVerifyRate(): Promise<number> {
 
 const format = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+function printScaleOut(result: ScaleOutResult | null): void {
+  if (result === null) {
+    console.log("skipped (BENCH_SCALE_OUT=0)");
+    return;
+  }
+  if ("skipped" in result) {
+    console.log(`skipped, PostgreSQL is not available here: ${result.skipped}`);
+    return;
+  }
+  const three = result.setUps.find((setUp) => setUp.instances === 3)!;
+  console.log(
+    [
+      `${rounds} rounds of ${format(result.roundSeconds, 1)} s a set-up, the median round shown; a fresh chain each, audited at the end`,
+      "| set-up | instances | payments/s (median round) | p50 ms | p99 ms | non-2xx (all rounds) | audit ok |",
+      "|---|---:|---:|---:|---:|---:|---|",
+      ...result.setUps.map(
+        (setUp) =>
+          `| ${setUp.database} | ${setUp.instances} | ${format(setUp.median.paymentsPerSecond)} | ${format(setUp.median.p50Ms)} | ${format(setUp.median.p99Ms)} | ` +
+          `${setUp.rounds.reduce((sum, round) => sum + round.non2xx, 0)} | ${setUp.audit.ok ? `yes (${format(setUp.audit.transactions)} tx)` : "NO"} |`,
+      ),
+      "",
+      `PostgreSQL 1 instance ÷ SQLite: ${format(result.postgresOverSqlite, 2)}`,
+      `PostgreSQL 3 instances ÷ 1 instance: ${format(result.threeOverOne, 2)}`,
+      `(3 instances, per instance in the median round: ${three.median.perInstance.map((rate) => format(rate)).join(" / ")} payments/s at ${three.connections.join(" / ")} connections)`,
+    ].join("\n"),
+  );
+}
+
+/** A fork or an overdraft in a scale-out set-up fails the bench, once the figures are printed. */
+function assertScaleOutAudited(result: ScaleOutResult | null): void {
+  if (result === null || "skipped" in result) return;
+  const failed = result.setUps.find((setUp) => !setUp.audit.ok);
+  if (failed !== undefined) throw new Error(`scale-out: the audit of ${failed.instances} × ${failed.database} failed: ${JSON.stringify(failed.audit.firstBad)}`);
+}
+
 async function main() {
   buildIfNeeded();
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-"));
@@ -152,7 +159,7 @@ async function main() {
   try {
     console.log(`chainpay bench: server on ${server.url}, data in ${dataDir}, ${secondsPerLevel} s per level`);
     const payers = Array.from({ length: 256 }, makeWallet);
-    await fund(server, payers);
+    await fund([server], payers);
     const payee = makeWallet().publicKey;
     let payerIndex = 0;
     const nextPayment = () => JSON.stringify(signPayment(payers[payerIndex++ % payers.length]!, payee));
@@ -233,6 +240,10 @@ async function main() {
     ];
     console.log(lines.join("\n"));
     await server.stop();
+    console.log(`\nscale-out: POST /api/payments at 64 connections in total, split over the instances (BENCH_SCALE_OUT=0 skips):`);
+    const scaleOut = isScaleOutOn ? await benchScaleOut({ adminToken, seconds: secondsPerLevel, connections: 64, rounds }) : null;
+    printScaleOut(scaleOut);
+    assertScaleOutAudited(scaleOut);
     console.log(`\nexplorer pages on a seeded chain of ${format(explorerPayments)} payments (BENCH_EXPLORER_PAYMENTS; 0 skips):`);
     const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments) : null;
     if (explorer !== null) {
@@ -243,7 +254,7 @@ async function main() {
     }
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
-    const report = { at: new Date().toISOString(), explorer, healthLatency, paymentLatency, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
+    const report = { at: new Date().toISOString(), explorer, scaleOut, healthLatency, paymentLatency, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
     writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
   } finally {
     await server.stop();
