@@ -124,11 +124,12 @@ export interface LedgerStore extends LedgerReader {
   /** Creates genesis when the chain is empty; returns the head either way. */
   ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock>;
   /**
-   * Seals the candidates into one new block in one write transaction that holds the chain's lock while it
-   * reads the head and the balances: no other process can fork the chain or spend the same money meanwhile.
-   * Candidates already recorded, or that would overdraw, are left out with their outcome.
+   * Seals candidates into one new block in one write transaction that holds the chain's lock while it reads
+   * the head and the balances: no other process can fork the chain or spend the same money meanwhile.
+   * `takeCandidates` is called once the lock is held, so that everything that arrived while another instance
+   * held it joins this block. Candidates already recorded, or that would overdraw, are left out with their outcome.
    */
-  sealBlock(candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult>;
+  sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult>;
   /**
    * Appends blocks another node sealed and a follower has verified, with the balances they leave: in one
    * transaction, and only onto the head they were verified against.

@@ -97,7 +97,7 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
     const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
     const sealer = new Sealer({
-      sealBlock: (candidates, sign, nowMs) => store.sealBlock(candidates, sign, nowMs),
+      sealBlock: (takeCandidates, sign, nowMs) => store.sealBlock(takeCandidates, sign, nowMs),
       signHeader,
       readReceipt: (txId) => readReceiptOrThrow(prisma, txId, nodeKey.publicKeyHex),
       nodePublicKey: nodeKey.publicKeyHex,

@@ -27,7 +27,7 @@ import {
 } from "./ledger-store";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
-const sealLockKeys = [0x63686169, 0x6e706179] as const;
+const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
 
 const int8Oid = 20;
 
@@ -150,46 +150,66 @@ async function headOf(db: Queryable): Promise<SignedBlock | null> {
   return rows[0] === undefined ? null : blockFromRow(rows[0]);
 }
 
-async function insertBlock(db: Queryable, block: SignedBlock): Promise<void> {
+const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
+const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
+
+/**
+ * A block, its transactions and the balances it leaves, in one statement (one round trip while the chain's
+ * lock is held): each table's rows go as arrays, one per column, unnested into rows. The foreign key from the
+ * transactions to their block is checked at the end of the statement, when the block is there.
+ */
+const writeBlockSql = `WITH "block" AS (
+    INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  ), "transactions" AS (
+    INSERT INTO "Transaction" (${transactionColumns}) SELECT * FROM unnest(${transactionArrays})
+  )
+  INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::text[], $22::bigint[])
+  ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
+
+async function writeBlock(
+  db: Queryable,
+  block: SignedBlock,
+  rows: readonly TransactionRow[],
+  accounts: Iterable<string>,
+  balances: ReadonlyMap<string, bigint>,
+): Promise<void> {
   const { header } = block;
-  await db.query(
-    `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [header.height, block.hash, header.prevHash, header.version, header.chainId, header.merkleRoot, header.txCount, header.timestamp, block.signature],
-  );
-}
-
-/** A block's transactions in one statement: one array per column, unnested into rows. */
-async function insertTransactions(db: Queryable, rows: readonly TransactionRow[]): Promise<void> {
   const column = <K extends keyof TransactionRow>(key: K) => rows.map((row) => row[key]);
-  await db.query(
-    `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[])`,
-    [
-      column("sequence"),
-      column("txId"),
-      column("blockHeight"),
-      column("leafIndex"),
-      column("type"),
-      column("fromKey"),
-      column("toKey"),
-      column("amountMinor").map(String),
-      column("memo"),
-      column("timestamp"),
-      column("signature"),
-    ],
-  );
+  const keys = [...accounts];
+  await db.query(writeBlockSql, [
+    header.height,
+    block.hash,
+    header.prevHash,
+    header.version,
+    header.chainId,
+    header.merkleRoot,
+    header.txCount,
+    header.timestamp,
+    block.signature,
+    column("sequence"),
+    column("txId"),
+    column("blockHeight"),
+    column("leafIndex"),
+    column("type"),
+    column("fromKey"),
+    column("toKey"),
+    column("amountMinor").map(String),
+    column("memo"),
+    column("timestamp"),
+    column("signature"),
+    keys,
+    keys.map((key) => String(balances.get(key) ?? 0n)),
+  ]);
 }
 
-async function writeBalances(db: Queryable, accounts: Iterable<string>, balances: ReadonlyMap<string, bigint>): Promise<void> {
-  const keys = [...accounts];
-  if (keys.length === 0) return;
-  await db.query(
-    `INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($1::text[], $2::bigint[])
-     ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
-    [keys, keys.map((key) => String(balances.get(key) ?? 0n))],
-  );
-}
+/** What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, and the balances. */
+const sealStateSql = `SELECT
+  (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
+  (SELECT coalesce(json_agg("txId"), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::text[])) AS "recorded",
+  (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances"`;
+
+type SealState = { head: BlockRow | null; recorded: string[]; balances: Record<string, string> };
 
 export class PgLedgerStore extends PgReader implements LedgerStore {
   readonly kind = "postgres";
@@ -210,32 +230,24 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const existing = await headOf(client);
       if (existing !== null) return existing;
       const genesis = makeGenesis();
-      await insertBlock(client, genesis);
+      await writeBlock(client, genesis, [], [], new Map());
       return genesis;
     });
   }
 
-  async sealBlock(candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
+  async sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
     return this.underSealLock(async (client) => {
-      const head = await headOf(client);
-      assert(head !== null, "genesis exists before any block is sealed");
+      const candidates = takeCandidates();
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
-      const [recordedRows, balanceRows] = await Promise.all([
-        client.query<{ txId: string }>(`SELECT "txId" FROM "Transaction" WHERE "txId" = ANY($1::text[])`, [txIds]),
-        client.query<{ publicKey: string; balanceMinor: bigint }>(
-          `SELECT "publicKey", "balanceMinor" FROM "Account" WHERE "publicKey" = ANY($1::text[])`,
-          [accounts],
-        ),
-      ]);
-      const recorded = new Set(recordedRows.rows.map((row) => row.txId));
-      const stored = new Map(balanceRows.rows.map((row) => [row.publicKey, row.balanceMinor]));
-      const plan = planSeal(candidates, (txId) => recorded.has(txId), (account) => stored.get(account) ?? 0n);
+      const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
+      const { head, recorded, balances } = rows[0]!;
+      assert(head !== null, "genesis exists before any block is sealed");
+      const isRecorded = new Set(recorded);
+      const plan = planSeal(candidates, (txId) => isRecorded.has(txId), (account) => BigInt(balances[account] ?? "0"));
       if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
-      const block = makeNextBlock(head, plan.sealed, signHeader, nowMs);
-      await insertBlock(client, block);
-      await insertTransactions(client, transactionRowsOf(block, plan.sealed));
-      await writeBalances(client, plan.touched, plan.balances);
+      const block = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
+      await writeBlock(client, block, transactionRowsOf(block, plan.sealed), plan.touched, plan.balances);
       return { block, txIds: plan.sealed.map((item) => item.txId), outcomes: plan.outcomes };
     });
   }
@@ -246,17 +258,12 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     await this.underSealLock(async (client) => {
       const head = await headOf(client);
       assert(head === null ? first.header.height === 0 : first.header.prevHash === head.hash, "verified blocks extend the replica's head");
-      const touched = new Set<string>();
       for (const item of run) {
-        await insertBlock(client, item.block);
         const rows = transactionRowsOf(item.block, entriesOf(item));
-        if (rows.length > 0) await insertTransactions(client, rows);
-        for (const row of rows) {
-          touched.add(row.toKey);
-          if (row.type === "payment") touched.add(row.fromKey);
-        }
+        const touched = new Set(rows.flatMap((row) => (row.type === "payment" ? [row.fromKey, row.toKey] : [row.toKey])));
+        // Each block's accounts at the balances the whole run leaves: the run commits as one.
+        await writeBlock(client, item.block, rows, touched, balances);
       }
-      await writeBalances(client, touched, balances);
     });
   }
 
@@ -310,8 +317,8 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     const client = await this.pool.connect();
     let isBroken = false;
     try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [...sealLockKeys]);
+      // One round trip: a simple query may hold both statements.
+      await client.query(beginUnderSealLockSql);
       const result = await work(client);
       await client.query("COMMIT");
       return result;

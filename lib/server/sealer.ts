@@ -2,7 +2,7 @@
 // when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
 // is answered only after that transaction has committed (durably on disk: SQLite's synchronous=FULL,
 // PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
-import { LedgerError } from "../ledger/errors";
+import { assert, LedgerError } from "../ledger/errors";
 import { blockTransactionsMax, pendingPaymentsMax } from "../ledger/limits";
 import { inclusionPaths } from "../ledger/merkle";
 import { hexToBytes } from "../ledger/hex";
@@ -18,7 +18,7 @@ type Waiting = SealCandidate & {
 };
 
 export type SealerDependencies = {
-  sealBlock: (candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number) => Promise<SealResult>;
+  sealBlock: (takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number) => Promise<SealResult>;
   signHeader: HeaderSigner;
   /** The stored receipt of a transaction recorded earlier (by this or another process). */
   readReceipt: (txId: string) => Promise<Receipt>;
@@ -70,15 +70,19 @@ export class Sealer {
   }
 
   private sealNext(): void {
-    const batch = this.waiting.splice(0, blockTransactionsMax);
-    if (batch.length === 0) return;
+    if (this.waiting.length === 0) return;
     this.isSealing = true;
-    void this.sealWithRetry(batch)
+    // The batch is taken when the store holds the chain's lock (at once on SQLite; on PostgreSQL perhaps after
+    // another instance's seal), so that payments that arrive meanwhile join it rather than wait for the next.
+    let batch: Waiting[] | undefined;
+    const takeBatch = () => (batch ??= this.waiting.splice(0, blockTransactionsMax));
+    void this.sealWithRetry(takeBatch)
       .then(
-        (result) => this.answer(batch, result),
+        (result) => this.answer(takeBatch(), result),
         (error: unknown) => {
           console.error("sealing a block failed", error);
-          for (const item of batch) item.reject(error);
+          // Failed before the lock was held (the database is down, say): the batch it would have taken fails.
+          for (const item of takeBatch()) item.reject(error);
         },
       )
       .finally(() => {
@@ -88,11 +92,14 @@ export class Sealer {
       });
   }
 
-  /** Another process holding the chain's lock too long, or sealing first, is a passing state: try again, briefly. */
-  private async sealWithRetry(batch: readonly Waiting[]): Promise<SealResult> {
+  /**
+   * Another process holding the chain's lock too long, or sealing first, is a passing state: try again, briefly,
+   * with the same batch (once taken, a batch is this seal's until it is answered).
+   */
+  private async sealWithRetry(takeBatch: () => readonly Waiting[]): Promise<SealResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dependencies.sealBlock(batch, this.dependencies.signHeader, Date.now());
+        return await this.dependencies.sealBlock(takeBatch, this.dependencies.signHeader, Date.now());
       } catch (error) {
         if (!isContentionError(error) || attempt >= busyRetriesMax) throw error;
       }
@@ -100,6 +107,7 @@ export class Sealer {
   }
 
   private answer(batch: readonly Waiting[], result: SealResult): void {
+    assert(result.outcomes.length === batch.length, "the store decided on every candidate of the batch it took");
     const { block } = result;
     const paths = block === null ? [] : inclusionPaths(result.txIds.map(hexToBytes));
     if (block !== null) this.dependencies.onBlock(block);

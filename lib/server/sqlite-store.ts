@@ -212,8 +212,9 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   /** IMMEDIATE takes SQLite's one write lock before the head and the balances are read. */
-  async sealBlock(candidates: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
+  async sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
     const seal = this.database.transaction((): SealResult => {
+      const candidates = takeCandidates();
       const head = this.headNow();
       assert(head !== null, "genesis exists before any block is sealed");
       const plan = planSeal(candidates, (txId) => this.writes.isRecorded.get(txId) !== undefined, (account) => this.balanceNow(account));
