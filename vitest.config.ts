@@ -19,6 +19,8 @@ const integration = {
 
 export default defineConfig({
   test: {
+    // In all, across projects: the two integration projects run side by side on these 2-core machines.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {

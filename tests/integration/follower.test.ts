@@ -162,7 +162,7 @@ describe("npm run follow", () => {
       body: { error: { code: "not_found", message: `This node is a read-only follower of ${upstream.url}: send payments to that node.` } },
     });
     expect((await postJson(`${url}/api/faucet`, { account: payee.publicKey })).status).toBe(403);
-  });
+  }, 120_000);
 
   it("takes each new block as the node seals it", async () => {
     const url = follower!.url;
@@ -223,5 +223,5 @@ describe("npm run follow", () => {
     expect(run.output).toContain("!!! chainpay follower ALARM !!!");
     expect(run.output).toContain(`!!! the node rewrote block 5: it now serves hash ${rewrittenHash}`);
     expect(run.code).toBe(3);
-  });
+  }, 120_000);
 });
