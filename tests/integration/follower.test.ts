@@ -45,7 +45,12 @@ function followOnce(environment: Record<string, string>, ...args: string[]): Pro
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, output }));
+    // A run that hangs fails its test with what it printed, rather than timing the test out in silence.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -143,7 +148,7 @@ describe("npm run follow", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     follower = { process: child, url: `http://127.0.0.1:${port}`, output: () => output };
     const url = follower.url;
-    await until(async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined), "the follower to serve", 60_000);
+    await until(async () => ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok ? true : undefined), "the follower to serve", 60_000);
 
     const [mine, theirs] = await Promise.all([nodeInfo(url), nodeInfo(upstream.url)]);
     expect(mine.nodePublicKey).toBe(theirs.nodePublicKey);
@@ -209,10 +214,11 @@ describe("npm run follow", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ password: adminPassword }),
+      signal: AbortSignal.timeout(30_000),
     });
     expect(signIn.status).toBe(204);
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-    const explorer = await fetch(`${url}/explorer`, { headers: { cookie } });
+    const explorer = await fetch(`${url}/explorer`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
     expect(explorer.status).toBe(200);
     const html = await explorer.text();
     expect(html).toContain("Alarm: the node this replica follows rewrote its chain.");
