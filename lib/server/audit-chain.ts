@@ -2,11 +2,9 @@
 // then check that the stored balances are the ones the transactions replay to.
 import "server-only";
 import { ChainAuditor, type AuditResult } from "../ledger/audit";
-import type { LedgerReader } from "./ledger-store";
+import { auditStoredChain, type LedgerReader } from "./ledger-store";
 import type { LedgerNode } from "./node";
 import { getVerifyPool } from "./verify-pool";
-
-const blocksPerRun = 256;
 
 export async function auditChain(
   node: LedgerNode,
@@ -29,11 +27,7 @@ async function auditStore(
   const auditor = new ChainAuditor(nodePublicKey);
   const headHeight = (await store.head())?.header.height ?? -1;
   const pool = getVerifyPool();
-  for (let height = 0; height <= headHeight; height += blocksPerRun) {
-    const run = await store.blocksWithTransactions(height, Math.min(blocksPerRun, headHeight - height + 1));
-    if (!(await auditor.addBlocks(run, (checks) => pool.verify(checks)))) break;
-    onProgress?.(Math.min(height + blocksPerRun - 1, headHeight), headHeight);
-  }
+  await auditStoredChain(store, auditor, headHeight, (checks) => pool.verify(checks), onProgress);
   const result = auditor.result;
   if (!result.ok) return result;
   const mismatch = await store.firstBalanceMismatch(auditor.replayedBalances);

@@ -8,7 +8,7 @@ import { canonicalJson } from "../ledger/canonical";
 import type { SignedBlock } from "../ledger/types";
 import type { NodeApi } from "../verifier/node-api";
 import { followAlarmSetting, type FollowAlarm } from "./follow-settings";
-import type { LedgerStore } from "./ledger-store";
+import { auditStoredChain, type LedgerStore } from "./ledger-store";
 
 /** Blocks fetched, verified and stored together. */
 const blocksPerRun = 64;
@@ -56,13 +56,10 @@ export class Follower {
     const { store, nodePublicKey, verifyBatch } = options;
     const auditor = new ChainAuditor(nodePublicKey);
     const head = await store.head();
-    const headHeight = head?.header.height ?? -1;
-    for (let height = 0; height <= headHeight; height += 256) {
-      await auditor.addBlocks(await store.blocksWithTransactions(height, 256), verifyBatch);
-      if (auditor.isFailed) {
-        const { firstBad } = auditor.result;
-        throw new Error(`The replica itself does not verify at block ${firstBad?.height ?? "?"}: ${firstBad?.reason ?? ""}. Start a new replica.`);
-      }
+    await auditStoredChain(store, auditor, head?.header.height ?? -1, verifyBatch);
+    if (auditor.isFailed) {
+      const { firstBad } = auditor.result;
+      throw new Error(`The replica itself does not verify at block ${firstBad?.height ?? "?"}: ${firstBad?.reason ?? ""}. Start a new replica.`);
     }
     return new Follower(options, auditor, head);
   }

@@ -6,7 +6,7 @@ import { makeBlockHeader } from "../ledger/block";
 import { computeBlockHash } from "../ledger/hash";
 import { assert } from "../ledger/errors";
 import { blockTransactionsMax } from "../ledger/limits";
-import type { AuditBlock, AuditTransaction } from "../ledger/audit";
+import type { AuditBlock, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
 import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
 
 export type BlockRow = {
@@ -142,12 +142,52 @@ export interface LedgerStore extends LedgerReader {
   close(): Promise<void>;
 }
 
+const blocksPerAuditRun = 256;
+
+/**
+ * Feeds the stored chain, genesis to `headHeight`, into `auditor` a run of blocks at a time, stopping at the
+ * first bad block: the node's audit and a follower opening its replica both check a store this way.
+ */
+export async function auditStoredChain(
+  reader: LedgerReader,
+  auditor: ChainAuditor,
+  headHeight: number,
+  verifyBatch: BatchVerifier,
+  onProgress?: (checkedHeight: number, headHeight: number) => void,
+): Promise<void> {
+  for (let height = 0; height <= headHeight; height += blocksPerAuditRun) {
+    const run = await reader.blocksWithTransactions(height, Math.min(blocksPerAuditRun, headHeight - height + 1));
+    if (!(await auditor.addBlocks(run, verifyBatch))) return;
+    onProgress?.(Math.min(height + blocksPerAuditRun - 1, headHeight), headHeight);
+  }
+}
+
 /** An error a sealing attempt may meet when another process got there first: try again on fresh state. */
 export function isContentionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   // SQLite: the write lock outlived busy_timeout. PostgreSQL: serialization failure, deadlock, or a unique
   // constraint (another instance sealed this height first), which the advisory lock should make impossible.
   return code === "SQLITE_BUSY" || code === "40001" || code === "40P01" || code === "23505";
+}
+
+/** The first account whose stored balance differs from `replayed` (accounts absent from both hold 0). */
+export function firstBalanceMismatch(
+  stored: readonly { publicKey: string; balanceMinor: bigint }[],
+  replayed: ReadonlyMap<string, bigint>,
+): string | null {
+  for (const { publicKey, balanceMinor } of stored) {
+    if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
+  }
+  const storedKeys = new Set(stored.map((row) => row.publicKey));
+  for (const [publicKey, balanceMinor] of replayed) {
+    if (!storedKeys.has(publicKey) && balanceMinor !== 0n) return publicKey;
+  }
+  return null;
+}
+
+/** The accounts whose balance a transaction changes: its payee, and its payer unless it is a mint. */
+export function accountsChangedBy(tx: { type: string; from: string; to: string }): string[] {
+  return tx.type === "payment" ? [tx.from, tx.to] : [tx.to];
 }
 
 /**
@@ -172,8 +212,7 @@ export function planSeal(
     const problem = applyTransaction(balances, signed.tx);
     if (problem !== null) return { kind: "refused", problem };
     seen.add(txId);
-    if (signed.tx.type === "payment") touched.add(signed.tx.from);
-    touched.add(signed.tx.to);
+    for (const account of accountsChangedBy(signed.tx)) touched.add(account);
     sealed.push({ txId, signed });
     return { kind: "sealed", leafIndex: sealed.length - 1 };
   });

@@ -8,8 +8,10 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import {
+  accountsChangedBy,
   blockFromRow,
   entriesOf,
+  firstBalanceMismatch,
   makeNextBlock,
   planSeal,
   sequenceOf,
@@ -104,15 +106,9 @@ class PgReader implements LedgerReader {
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
     const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(`SELECT "publicKey", "balanceMinor" FROM "Account"`);
-    for (const { publicKey, balanceMinor } of rows) {
-      if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
-    }
-    const storedKeys = new Set(rows.map((row) => row.publicKey));
-    for (const [publicKey, balanceMinor] of replayed) {
-      if (!storedKeys.has(publicKey) && balanceMinor !== 0n) return publicKey;
-    }
-    return null;
+    return firstBalanceMismatch(rows, replayed);
   }
+
 
   async balanceOf(account: string): Promise<bigint> {
     const { rows } = await this.db.query<{ balanceMinor: bigint }>(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`, [account]);
@@ -260,7 +256,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       assert(head === null ? first.header.height === 0 : first.header.prevHash === head.hash, "verified blocks extend the replica's head");
       for (const item of run) {
         const rows = transactionRowsOf(item.block, entriesOf(item));
-        const touched = new Set(rows.flatMap((row) => (row.type === "payment" ? [row.fromKey, row.toKey] : [row.toKey])));
+        const touched = new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx)));
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
         await writeBlock(client, item.block, rows, touched, balances);
       }

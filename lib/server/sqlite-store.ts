@@ -8,8 +8,10 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import {
+  accountsChangedBy,
   blockFromRow,
   entriesOf,
+  firstBalanceMismatch,
   makeNextBlock,
   planSeal,
   sequenceOf,
@@ -122,16 +124,9 @@ class SqliteReader implements LedgerReader {
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    const stored = this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[];
-    for (const { publicKey, balanceMinor } of stored) {
-      if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
-    }
-    const storedKeys = new Set(stored.map((row) => row.publicKey));
-    for (const [publicKey, balanceMinor] of replayed) {
-      if (!storedKeys.has(publicKey) && balanceMinor !== 0n) return publicKey;
-    }
-    return null;
+    return firstBalanceMismatch(this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[], replayed);
   }
+
 
   balanceNow(account: string): bigint {
     return (this.reads.balance.get(account) as bigint | undefined) ?? 0n;
@@ -249,11 +244,8 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       const touched = new Set<string>();
       for (const item of run) {
         this.insertBlock(item.block);
-        for (const row of transactionRowsOf(item.block, entriesOf(item))) {
-          this.writes.insertTransaction.run(row);
-          touched.add(row.toKey);
-          if (row.type === "payment") touched.add(row.fromKey);
-        }
+        for (const row of transactionRowsOf(item.block, entriesOf(item))) this.writes.insertTransaction.run(row);
+        for (const { tx } of item.transactions) for (const account of accountsChangedBy(tx)) touched.add(account);
       }
       for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
     });

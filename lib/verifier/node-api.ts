@@ -38,7 +38,20 @@ const blockBodySchema = z.object({
 
 export type NodeApiInfo = z.infer<typeof nodeInfoSchema>;
 
-export class NodeApiError extends Error {}
+/** The node answered, but not as the protocol says: `status` is its HTTP status when that was the fault. */
+export class NodeApiError extends Error {
+  readonly status: number | null;
+
+  constructor(message: string, status: number | null = null) {
+    super(message);
+    this.status = status;
+  }
+
+  /** The node failed to answer (5xx): a node that is down or overloaded, not a chain that fails verification. */
+  get isUnavailable(): boolean {
+    return this.status !== null && this.status >= 500;
+  }
+}
 
 /** Reads a node's public API at `baseUrl`; every answer is checked for shape before it is returned. */
 export class NodeApi {
@@ -52,7 +65,7 @@ export class NodeApi {
 
   async json<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     const response = await this.fetchImpl(new URL(path, this.baseUrl), { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new NodeApiError(`GET ${path} answered ${response.status}`);
+    if (!response.ok) throw new NodeApiError(`GET ${path} answered ${response.status}`, response.status);
     const parsed = schema.safeParse(await response.json());
     if (!parsed.success) throw new NodeApiError(`GET ${path} answered something that is not the protocol's: ${parsed.error.issues[0]?.message ?? ""}`);
     return parsed.data;

@@ -39,7 +39,7 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
     }
   } catch (error) {
     // What the node answered is not a chain: that fails the verification, it is not a network problem.
-    if (!(error instanceof NodeApiError) || error.message.includes(" answered 5")) throw error;
+    if (!(error instanceof NodeApiError) || error.isUnavailable) throw error;
     problems.push(error.message);
   }
 

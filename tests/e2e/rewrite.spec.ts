@@ -33,15 +33,21 @@ async function startNode(environment: NodeJS.ProcessEnv, port: number): Promise<
     env: environment,
     stdio: "ignore",
   });
-  for (let attempt = 0; attempt < 300; attempt++) {
+  return await untilServing(child, port, "the node", 30_000);
+}
+
+/** Resolves with `child` once /api/health on `port` answers. */
+async function untilServing(child: ChildProcess, port: number, what: string, timeoutMs: number): Promise<ChildProcess> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) return child;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error("the node did not start");
+  throw new Error(`${what} did not start`);
 }
 
 async function stopNode(child: ChildProcess): Promise<void> {
@@ -115,15 +121,7 @@ async function startFollower(upstreamUrl: string, port: number, environment: Nod
     env: { ...environment, PORT: String(port) },
     stdio: "ignore",
   });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // Not serving yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the follower did not start");
+  return await untilServing(child, port, "the follower", 60_000);
 }
 
 test("a follower's explorer says it is a verified replica, and turns red when the node rewrites a block", async ({ browser }) => {

@@ -14,12 +14,11 @@ import type { BlockHeader, Receipt, SignedBlock } from "@/lib/ledger/types";
 import { root } from "@/scripts/build-if-needed";
 import { freshDatabaseUrl, tamper } from "../support/database";
 import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, freePort, getJson, postJson, startServer, type RunningServer } from "../support/server";
+import { ensureBuilt, freePort, getJson, postJson, runScript, startServer, type RunningServer, type ScriptRun } from "../support/server";
 import { makeWallet, signPayment } from "../support/wallet";
 
 const adminPassword = "follower-admin-password";
 
-type FollowRun = { code: number | null; output: string };
 type NodeInfoBody = { nodePublicKey: string; head: SignedBlock; faucet: { enabled: boolean } };
 
 let upstream: RunningServer;
@@ -39,19 +38,8 @@ function followArguments(...args: string[]): string[] {
   return ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", ...args];
 }
 
-function followOnce(environment: Record<string, string>, ...args: string[]): Promise<FollowRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, followArguments(upstream.url, "--once", ...args), { cwd: root, env: { ...process.env, ...environment } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    // A run that hangs fails its test with what it printed, rather than timing the test out in silence.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+function followOnce(environment: Record<string, string>, ...args: string[]): Promise<ScriptRun> {
+  return runScript("follow.ts", [upstream.url, "--once", ...args], environment, 60_000);
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {

@@ -1,15 +1,13 @@
 // Moving a node to another database (from its SQLite file to PostgreSQL, in the integration-postgres project)
 // as the README's Deployment section says: follow it into the new database, stop it, start the node there with
 // its key. Nothing sealed is lost, the chain still audits, and the node goes on sealing where it stopped.
-import { spawnSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { SignedBlock } from "@/lib/ledger/types";
-import { root } from "@/scripts/build-if-needed";
 import { freshDatabaseUrl } from "../support/database";
 import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { getJson, postJson, startServer, type RunningServer } from "../support/server";
+import { getJson, postJson, runScript, startServer, type RunningServer } from "../support/server";
 import { makeWallet, signPayment } from "../support/wallet";
 
 const running: RunningServer[] = [];
@@ -33,13 +31,9 @@ it("follows an SQLite node into a new database, then serves the same chain from 
 
   const newDir = makeDataDir("move-to");
   const newEnvironment = { ...common, DATA_DIR: newDir, DATABASE_URL: await freshDatabaseUrl(newDir, "move_to") };
-  const follow = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", old.url, "--once"], {
-    cwd: root,
-    env: { ...process.env, ...newEnvironment },
-    encoding: "utf8",
-  });
-  expect(follow.stdout).toContain(`verified and stored 4 blocks; head ${oldHead.header.height}`);
-  expect(follow.status).toBe(0);
+  const follow = await runScript("follow.ts", [old.url, "--once"], newEnvironment);
+  expect(follow.output).toContain(`verified and stored 4 blocks; head ${oldHead.header.height}`);
+  expect(follow.code).toBe(0);
   await old.stop();
 
   copyFileSync(path.join(oldDir, "node-key.pem"), path.join(newDir, "node-key.pem"));

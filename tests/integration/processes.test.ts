@@ -1,14 +1,12 @@
 // Whole server processes: a kill -9 under load loses no acknowledged payment, and three servers on one
 // database (one SQLite file, or one PostgreSQL database) neither fork the chain nor overdraw an account.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { root } from "@/scripts/build-if-needed";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
 import { freshDatabaseUrl, tamper } from "../support/database";
 import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, getJson, postJson, startServer, type RunningServer } from "../support/server";
+import { ensureBuilt, getJson, postJson, runScript, startServer, type RunningServer } from "../support/server";
 import { makeWallet, signPayment, type TestWallet } from "../support/wallet";
 
 const running: RunningServer[] = [];
@@ -130,15 +128,8 @@ describe("three server processes on one database", () => {
 });
 
 describe("npm run verify", () => {
-  function runVerify(...args: string[]): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/verify.ts", ...args], { cwd: root });
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.on("exit", (code) => resolve({ code, output }));
-    });
-  }
+  const runVerify = (...args: string[]) => runScript("verify.ts", args);
+
 
   it("verifies a node through its public API alone, and names the block changed behind its back", async () => {
     const environment = await environmentFor("verify", { FAUCET_AMOUNT: "100000" });

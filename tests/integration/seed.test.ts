@@ -1,6 +1,5 @@
 // `npm run seed`: thousands of signed payments written straight into SQLite must still be a chain the node's
 // own audit accepts, with balances that add up, and accounts whose statements verify offline.
-import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/admin/audit/route";
 import * as exportRoute from "@/app/api/admin/export/route";
@@ -9,25 +8,17 @@ import type { LedgerNode } from "@/lib/server/node";
 import type { SqliteLedgerStore } from "@/lib/server/sqlite-store";
 import { getVerifyPool } from "@/lib/server/verify-pool";
 import { verifyExport } from "@/lib/verifier/verify-export";
-import { root } from "@/scripts/build-if-needed";
 import { adminToken, call, startTestNode } from "../support/node";
+import { runScript, type ScriptRun } from "../support/server";
 
 const payments = 5000;
 const accountCount = 500;
 const admin = { authorization: `Bearer ${adminToken}` };
 
 let node: LedgerNode;
-let seedRun: { code: number | null; output: string };
+let seedRun: ScriptRun;
 
-function runSeed(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts", ...args], { cwd: root });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
+const runSeed = (...args: string[]) => runScript("seed.ts", args);
 
 beforeAll(async () => {
   // A node prepared as `npm start` prepares it, then seeded from another process, as a person would.

@@ -87,3 +87,26 @@ export async function getJson(url: string, headers: Record<string, string> = {})
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
   return { status: response.status, body: (await response.json()) as unknown };
 }
+
+export type ScriptRun = { code: number | null; output: string };
+
+/**
+ * Runs one of scripts/ as `npm run` does (tsx, with the react-server condition), collecting what it prints. A run
+ * that hangs is killed after `timeoutMs` and fails its test with what it printed, rather than in silence.
+ */
+export function runScript(script: string, args: readonly string[], environment: Record<string, string> = {}, timeoutMs = 120_000): Promise<ScriptRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${script}`, ...args], {
+      cwd: root,
+      env: { ...process.env, ...environment },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
