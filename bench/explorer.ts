@@ -16,15 +16,21 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
-export async function benchExplorer(payments: number): Promise<{ payments: number; seedSeconds: number; pages: PageTiming[] }> {
+export async function benchExplorer(
+  payments: number,
+): Promise<{ payments: number; seedSeconds: number; pages: PageTiming[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-explorer-"));
   const environment = { DATA_DIR: dataDir, CHAIN_ID: "chainpay-bench", ADMIN_PASSWORD: adminPassword };
   const seedStarted = performance.now();
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", String(payments)], {
-    cwd: root,
-    env: { ...process.env, ...environment },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const seeded = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", String(payments)],
+    {
+      cwd: root,
+      env: { ...process.env, ...environment },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   if (seeded.status !== 0) throw new Error(`npm run seed failed with ${String(seeded.status)}`);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const server = await startServer(environment);
@@ -36,9 +42,13 @@ export async function benchExplorer(payments: number): Promise<{ payments: numbe
     });
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
     if (signIn.status !== 204 || cookie === "") throw new Error(`sign-in answered ${signIn.status}`);
-    const node = (await (await fetch(`${server.url}/api/node`)).json()) as { head: { header: { height: number }; hash: string } };
+    const node = (await (await fetch(`${server.url}/api/node`)).json()) as {
+      head: { header: { height: number }; hash: string };
+    };
     const middle = Math.floor(node.head.header.height / 2);
-    const block = (await (await fetch(`${server.url}/api/blocks/${middle}`)).json()) as { transactions: { txId: string; tx: { to: string } }[] };
+    const block = (await (await fetch(`${server.url}/api/blocks/${middle}`)).json()) as {
+      transactions: { txId: string; tx: { to: string } }[];
+    };
     const sample = block.transactions[0]!;
     const pages = [
       ["explorer home", "/explorer"],
@@ -56,7 +66,8 @@ export async function benchExplorer(payments: number): Promise<{ payments: numbe
         const started = performance.now();
         const response = await fetch(`${server.url}${pagePath}`, { headers: { cookie }, redirect: "manual" });
         await response.arrayBuffer();
-        if (response.status !== 200 && response.status !== 307) throw new Error(`${pagePath} answered ${response.status}`);
+        if (response.status !== 200 && response.status !== 307)
+          throw new Error(`${pagePath} answered ${response.status}`);
         // The first request warms the route up; it is not counted.
         if (index > 0) samples.push(performance.now() - started);
       }

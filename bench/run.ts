@@ -24,7 +24,14 @@ const rounds = 3;
 const batchConnections = 4;
 const isScaleOutOn = process.env.BENCH_SCALE_OUT !== "0";
 
-type LoadResult = { connections: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; statusCounts: Record<string, number> };
+type LoadResult = {
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  statusCounts: Record<string, number>;
+};
 
 /** Runs autocannon for `amount` requests, each body taken in turn from `bodies` (or none, for GETs). */
 async function load(url: string, connections: number, amount: number, bodies?: string[]): Promise<LoadResult> {
@@ -39,25 +46,33 @@ async function load(url: string, connections: number, amount: number, bodies?: s
     finish = resolve;
     fail = reject;
   });
-  const instance = autocannon({
-    url,
-    connections,
-    amount,
-    method: bodies === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    requests: [
-      {
-        setupRequest: (request) => (bodies === undefined ? request : { ...request, body: bodies[next++ % bodies.length] }),
-      },
-    ],
-  }, (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)));
+  const instance = autocannon(
+    {
+      url,
+      connections,
+      amount,
+      method: bodies === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json" },
+      requests: [
+        {
+          setupRequest: (request) =>
+            bodies === undefined ? request : { ...request, body: bodies[next++ % bodies.length] },
+        },
+      ],
+    },
+    (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)),
+  );
   instance.on("response", () => {
     lastResponseMs = performance.now();
   });
   const result = await finished;
   const seconds = (lastResponseMs - startedMs) / 1000;
-  const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, Number(stats.count)]));
-  const successes = Object.entries(statusCounts).filter(([code]) => code.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
+  const statusCounts = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, Number(stats.count)]),
+  );
+  const successes = Object.entries(statusCounts)
+    .filter(([code]) => code.startsWith("2"))
+    .reduce((sum, [, count]) => sum + count, 0);
   return {
     connections,
     requestsPerSecond: successes / seconds,
@@ -93,7 +108,10 @@ parentPort.postMessage("ready");`;
 
 async function rawVerifyRate(): Promise<number> {
   const perWorker = 6_000;
-  const workers = Array.from({ length: availableParallelism() }, () => new Worker(rawVerifyWorkerSource, { eval: true, workerData: { count: perWorker } }));
+  const workers = Array.from(
+    { length: availableParallelism() },
+    () => new Worker(rawVerifyWorkerSource, { eval: true, workerData: { count: perWorker } }),
+  );
   await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("message", resolve))));
   const started = performance.now();
   const results = await Promise.all(
@@ -109,7 +127,8 @@ async function rawVerifyRate(): Promise<number> {
   return (perWorker * workers.length) / seconds;
 }
 
-const format = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const format = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function printScaleOut(result: ScaleOutResult | null): void {
   if (result === null) {
@@ -143,7 +162,10 @@ function printScaleOut(result: ScaleOutResult | null): void {
 function assertScaleOutAudited(result: ScaleOutResult | null): void {
   if (result === null || "skipped" in result) return;
   const failed = result.setUps.find((setUp) => !setUp.audit.ok);
-  if (failed !== undefined) throw new Error(`scale-out: the audit of ${failed.instances} × ${failed.database} failed: ${JSON.stringify(failed.audit.firstBad)}`);
+  if (failed !== undefined)
+    throw new Error(
+      `scale-out: the audit of ${failed.instances} × ${failed.database} failed: ${JSON.stringify(failed.audit.firstBad)}`,
+    );
 }
 
 async function main() {
@@ -175,14 +197,26 @@ async function main() {
     const at64 = (list: LoadResult[]) => list.find((item) => item.connections === 64)!;
     for (const connections of connectionLevels) {
       const healthProbe = await load(`${server.url}/api/health`, connections, 300);
-      const paymentProbe = await load(`${server.url}/api/payments`, connections, 200, Array.from({ length: 200 }, nextPayment));
+      const paymentProbe = await load(
+        `${server.url}/api/payments`,
+        connections,
+        200,
+        Array.from({ length: 200 }, nextPayment),
+      );
       const healthRounds: LoadResult[] = [];
       const paymentRounds: LoadResult[] = [];
       for (let round = 0; round < rounds; round++) {
         const healthCount = Math.ceil((healthProbe.requestsPerSecond * secondsPerLevel) / rounds);
         healthRounds.push(await load(`${server.url}/api/health`, connections, healthCount));
         const paymentCount = Math.ceil((paymentProbe.requestsPerSecond * secondsPerLevel) / rounds);
-        paymentRounds.push(await load(`${server.url}/api/payments`, connections, paymentCount, Array.from({ length: paymentCount }, nextPayment)));
+        paymentRounds.push(
+          await load(
+            `${server.url}/api/payments`,
+            connections,
+            paymentCount,
+            Array.from({ length: paymentCount }, nextPayment),
+          ),
+        );
       }
       health.push(medianRound(healthRounds));
       payments.push(medianRound(paymentRounds));
@@ -193,7 +227,12 @@ async function main() {
     const latencyCount = (rate: number) => Math.max(8_000, Math.ceil(rate * 12));
     const healthLatency = await load(`${server.url}/api/health`, 64, latencyCount(at64(health).requestsPerSecond));
     const paymentCount = latencyCount(at64(payments).requestsPerSecond);
-    const paymentLatency = await load(`${server.url}/api/payments`, 64, paymentCount, Array.from({ length: paymentCount }, nextPayment));
+    const paymentLatency = await load(
+      `${server.url}/api/payments`,
+      64,
+      paymentCount,
+      Array.from({ length: paymentCount }, nextPayment),
+    );
 
     // Batches of 500 over a few connections: what merchants and payout jobs send.
     const batchCount = 40;
@@ -206,8 +245,14 @@ async function main() {
     const verifyRate = await rawVerifyRate();
 
     // Fill the chain up to auditPayments payments through the batch route, then time the full audit.
-    const headBefore = (await (await fetch(`${server.url}/api/node`)).json()) as { head: { header: { height: number } } };
-    let recorded = payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) + batchCount * batchSize + 4_000 + paymentCount;
+    const headBefore = (await (await fetch(`${server.url}/api/node`)).json()) as {
+      head: { header: { height: number } };
+    };
+    let recorded =
+      payments.reduce((sum, level) => sum + (level.statusCounts["201"] ?? 0), 0) +
+      batchCount * batchSize +
+      4_000 +
+      paymentCount;
     while (recorded < auditPayments) {
       const size = Math.min(1_000, auditPayments - recorded);
       const body = { payments: Array.from({ length: size }, () => JSON.parse(nextPayment()) as unknown) };
@@ -227,8 +272,14 @@ async function main() {
       "",
       "| route | connections | requests/s (median round) | p50 ms | p99 ms (that round) | non-2xx |",
       "|---|---:|---:|---:|---:|---:|",
-      ...health.map((item) => `| GET /api/health | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
-      ...payments.map((item) => `| POST /api/payments | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`),
+      ...health.map(
+        (item) =>
+          `| GET /api/health | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`,
+      ),
+      ...payments.map(
+        (item) =>
+          `| POST /api/payments | ${item.connections} | ${format(item.requestsPerSecond)} | ${item.p50Ms} | ${item.p99Ms} | ${item.errors} |`,
+      ),
       `| POST /api/payments/batch (${batchSize} a batch) | ${batchConnections} | ${format(batch.requestsPerSecond, 1)} batches = ${format(batchPaymentsPerSecond)} payments/s | ${batch.p50Ms} | ${batch.p99Ms} | ${batch.errors} |`,
       "",
       `payments/s ÷ health/s at 64 connections: ${format(ratio, 2)} (target ≥ 0.70)`,
@@ -240,21 +291,45 @@ async function main() {
     ];
     console.log(lines.join("\n"));
     await server.stop();
-    console.log(`\nscale-out: POST /api/payments at 64 connections in total, split over the instances (BENCH_SCALE_OUT=0 skips):`);
-    const scaleOut = isScaleOutOn ? await benchScaleOut({ adminToken, seconds: secondsPerLevel, connections: 64, rounds }) : null;
+    console.log(
+      `\nscale-out: POST /api/payments at 64 connections in total, split over the instances (BENCH_SCALE_OUT=0 skips):`,
+    );
+    const scaleOut = isScaleOutOn
+      ? await benchScaleOut({ adminToken, seconds: secondsPerLevel, connections: 64, rounds })
+      : null;
     printScaleOut(scaleOut);
     assertScaleOutAudited(scaleOut);
-    console.log(`\nexplorer pages on a seeded chain of ${format(explorerPayments)} payments (BENCH_EXPLORER_PAYMENTS; 0 skips):`);
+    console.log(
+      `\nexplorer pages on a seeded chain of ${format(explorerPayments)} payments (BENCH_EXPLORER_PAYMENTS; 0 skips):`,
+    );
     const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments) : null;
     if (explorer !== null) {
       console.log(`seeded in ${format(explorer.seedSeconds, 1)} s`);
-      console.log(["| page | median ms | p95 ms |", "|---|---:|---:|", ...explorer.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`)].join("\n"));
+      console.log(
+        [
+          "| page | median ms | p95 ms |",
+          "|---|---:|---:|",
+          ...explorer.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`),
+        ].join("\n"),
+      );
       const slowest = Math.max(...explorer.pages.map((page) => page.medianMs));
       console.log(`slowest explorer page median: ${format(slowest, 1)} ms (target < 100 ms)`);
     }
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
-    const report = { at: new Date().toISOString(), explorer, scaleOut, healthLatency, paymentLatency, health, payments, batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond }, verifyRate, audit: { ...auditBody, seconds: auditSeconds, rate: auditRate }, ratio };
+    const report = {
+      at: new Date().toISOString(),
+      explorer,
+      scaleOut,
+      healthLatency,
+      paymentLatency,
+      health,
+      payments,
+      batch: { ...batch, paymentsPerSecond: batchPaymentsPerSecond },
+      verifyRate,
+      audit: { ...auditBody, seconds: auditSeconds, rate: auditRate },
+      ratio,
+    };
     writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
   } finally {
     await server.stop();

@@ -76,7 +76,11 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutR
   try {
     const setUps: ScaleOutSetUp[] = [];
     for (const plan of plans) setUps.push(await benchSetUp(plan, options, postgres.adminUrl));
-    const [sqlite, postgresOne, postgresThree] = setUps.map((setUp) => setUp.median.paymentsPerSecond) as [number, number, number];
+    const [sqlite, postgresOne, postgresThree] = setUps.map((setUp) => setUp.median.paymentsPerSecond) as [
+      number,
+      number,
+      number,
+    ];
     return {
       roundSeconds: options.seconds / options.rounds,
       setUps,
@@ -92,7 +96,10 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutR
 async function benchSetUp(plan: SetUpPlan, options: ScaleOutOptions, adminUrl: string): Promise<ScaleOutSetUp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-scale-out-"));
   try {
-    const databaseUrl = plan.database === "SQLite" ? `file:${path.join(dataDir, "chainpay.db")}` : (await createTestDatabase(adminUrl, "chainpay_bench")).url;
+    const databaseUrl =
+      plan.database === "SQLite"
+        ? `file:${path.join(dataDir, "chainpay.db")}`
+        : (await createTestDatabase(adminUrl, "chainpay_bench")).url;
     const servers = await startInstances(plan.instances, {
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
@@ -128,16 +135,23 @@ async function measure(plan: SetUpPlan, servers: RunningServer[], options: Scale
   await fund(servers, payers);
   const payee = makeWallet().publicKey;
   // Fresh bodies for every run: a body sent twice would be an idempotent replay, not a payment.
-  const bodies = (count: number) => Array.from({ length: count }, (_, index) => JSON.stringify(signPayment(payers[index % payers.length]!, payee)));
+  const bodies = (count: number) =>
+    Array.from({ length: count }, (_, index) => JSON.stringify(signPayment(payers[index % payers.length]!, payee)));
   const connections = splitEvenly(options.connections, servers.length);
-  const targets = (counts: number[]) => servers.map((server, index) => ({ url: server.url, connections: connections[index]!, bodies: bodies(counts[index]!) }));
+  const targets = (counts: number[]) =>
+    servers.map((server, index) => ({
+      url: server.url,
+      connections: connections[index]!,
+      bodies: bodies(counts[index]!),
+    }));
 
   // Warm every instance up (JIT, pools); its rate sizes the bodies signed for each timed round.
   const warmUp = await runTogether(targets(servers.map(() => warmUpPaymentsPerInstance)));
   const roundSeconds = options.seconds / options.rounds;
   const budget = (rate: number) => Math.ceil(rate * (roundSeconds + 1) * 2) + 500;
   const rounds: ScaleOutRound[] = [];
-  for (let round = 0; round < options.rounds; round++) rounds.push(await runTogether(targets(warmUp.perInstance.map(budget)), roundSeconds));
+  for (let round = 0; round < options.rounds; round++)
+    rounds.push(await runTogether(targets(warmUp.perInstance.map(budget)), roundSeconds));
   const median = [...rounds].sort((a, b) => a.paymentsPerSecond - b.paymentsPerSecond)[Math.floor(rounds.length / 2)]!;
   return { ...plan, connections, rounds, median, audit: await auditOf(servers[0]!, options.adminToken) };
 }
@@ -163,11 +177,17 @@ async function runTogether(targets: Target[], seconds?: number): Promise<ScaleOu
   });
   runs.forEach((run, index) => {
     if (seconds !== undefined && run.tally.responses >= targets[index]!.bodies.length && run.tally.lastMs <= endMs) {
-      throw new Error(`${targets[index]!.url} answered all ${run.tally.responses} pre-signed payments before the window closed`);
+      throw new Error(
+        `${targets[index]!.url} answered all ${run.tally.responses} pre-signed payments before the window closed`,
+      );
     }
   });
   const windowSeconds = (run: Run) => seconds ?? (run.tally.lastInWindowMs - startedMs) / 1000;
-  return summarise(runs.map((run) => run.tally.created / windowSeconds(run)), runs, results);
+  return summarise(
+    runs.map((run) => run.tally.created / windowSeconds(run)),
+    runs,
+    results,
+  );
 }
 
 /** Starts one autocannon run that sends each of `target.bodies` once, at most. */
@@ -210,7 +230,8 @@ function summarise(perInstance: number[], runs: Run[], results: autocannon.Resul
   const latencies = runs.flatMap((run) => run.tally.latenciesMs).sort((a, b) => a - b);
   const statusCounts: Record<string, number> = {};
   for (const result of results) {
-    for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = (statusCounts[code] ?? 0) + Number(stats.count);
+    for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
+      statusCounts[code] = (statusCounts[code] ?? 0) + Number(stats.count);
   }
   return {
     paymentsPerSecond: perInstance.reduce((sum, rate) => sum + rate, 0),

@@ -19,20 +19,32 @@ let timestampMs = Date.now();
 export function signPayment(from: Wallet, to: string): SignedTransaction {
   // Distinct timestamps make every payment distinct; they stay within the node's 10-minute window.
   timestampMs += 1;
-  const tx: Transaction = { type: "payment", chainId: benchChainId, from: from.publicKey, to, amount: "1", timestamp: new Date(timestampMs).toISOString() };
+  const tx: Transaction = {
+    type: "payment",
+    chainId: benchChainId,
+    from: from.publicKey,
+    to,
+    amount: "1",
+    timestamp: new Date(timestampMs).toISOString(),
+  };
   return { tx, signature: bytesToHex(sign(null, canonicalBytes(tx), from.privateKey)) };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
 /** One faucet payment to each wallet, sent to the servers in turn (any instance of a node will do). */
 export async function fund(servers: readonly RunningServer[], wallets: readonly Wallet[]): Promise<void> {
   for (const [index, wallet] of wallets.entries()) {
-    const response = await postJson(`${servers[index % servers.length]!.url}/api/faucet`, { account: wallet.publicKey });
+    const response = await postJson(`${servers[index % servers.length]!.url}/api/faucet`, {
+      account: wallet.publicKey,
+    });
     if (response.status !== 201) throw new Error(`faucet answered ${response.status}`);
   }
 }
-

@@ -17,7 +17,9 @@ export function getPrisma(databaseUrl: string): PrismaClient {
   const client =
     databaseKind(databaseUrl) === "postgres"
       ? // Same models, same queries: only the SQL dialect underneath differs.
-        (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) }) as unknown as PrismaClient)
+        (new PostgresPrismaClient({
+          adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+        }) as unknown as PrismaClient)
       : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
   globalForPrisma.chainpayPrisma = { url: databaseUrl, client };
   return client;

@@ -16,7 +16,10 @@ function newestMtimeMs(entry: string): number {
   if (!existsSync(full)) return 0;
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((newest, name) => Math.max(newest, newestMtimeMs(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(full).reduce(
+    (newest, name) => Math.max(newest, newestMtimeMs(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 export function isBuildCurrent(): boolean {
@@ -32,4 +35,5 @@ export function buildIfNeeded(): void {
   if (build.status !== 0) throw new Error(`next build failed with exit code ${String(build.status)}`);
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) buildIfNeeded();
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+  buildIfNeeded();

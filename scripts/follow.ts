@@ -36,7 +36,12 @@ async function main(): Promise<number> {
   });
   const [url] = positionals;
   const trustedKey = values["node-key"];
-  if (url === undefined || positionals.length > 1 || !/^https?:\/\//.test(url) || (trustedKey !== undefined && !hex64Pattern.test(trustedKey))) {
+  if (
+    url === undefined ||
+    positionals.length > 1 ||
+    !/^https?:\/\//.test(url) ||
+    (trustedKey !== undefined && !hex64Pattern.test(trustedKey))
+  ) {
     console.error(usage);
     return 2;
   }
@@ -51,11 +56,20 @@ async function main(): Promise<number> {
   let server: ChildProcess | null = null;
   try {
     if (prepared.isNewPin) {
-      console.log(`follow: pinned node key ${prepared.nodePublicKey}${trustedKey === undefined ? " (as the node announced it; pass --node-key to pin it yourself)" : ""}`);
+      console.log(
+        `follow: pinned node key ${prepared.nodePublicKey}${trustedKey === undefined ? " (as the node announced it; pass --node-key to pin it yourself)" : ""}`,
+      );
     }
-    if (prepared.newAdminPassword !== null) console.log(`follow: explorer admin password (shown once): ${prepared.newAdminPassword}`);
+    if (prepared.newAdminPassword !== null)
+      console.log(`follow: explorer admin password (shown once): ${prepared.newAdminPassword}`);
     const log = (line: string) => console.log(`follow: ${line}`);
-    const follower = await Follower.open({ store, api, nodePublicKey: prepared.nodePublicKey, verifyBatch: (checks) => pool.verify(checks), log });
+    const follower = await Follower.open({
+      store,
+      api,
+      nodePublicKey: prepared.nodePublicKey,
+      verifyBatch: (checks) => pool.verify(checks),
+      log,
+    });
     log(`replica in ${config.dataDir} verified up to block ${follower.height}; following ${baseUrl}`);
     const first = await follower.syncOnce();
     log(`verified and stored ${first.added} blocks; head ${first.height}`);
@@ -63,8 +77,14 @@ async function main(): Promise<number> {
 
     buildIfNeeded();
     const port = process.env.PORT ?? "3001";
-    server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, stdio: "inherit", env: { ...nextEnvironment, ...process.env } });
-    const exited = new Promise<number>((resolve) => server!.on("exit", (code, signal) => resolve(code ?? (signal === null ? 0 : 1))));
+    server = spawn(process.execPath, [nextBin, "start", "--port", port], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...nextEnvironment, ...process.env },
+    });
+    const exited = new Promise<number>((resolve) =>
+      server!.on("exit", (code, signal) => resolve(code ?? (signal === null ? 0 : 1))),
+    );
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server?.kill(signal));
     log(`serving the replica on port ${port}`);
     void followForever(follower, log);

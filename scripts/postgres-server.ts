@@ -2,7 +2,18 @@
 // benchmark, and fresh databases on any server they may use.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { accessSync, appendFileSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import {
+  accessSync,
+  appendFileSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -76,7 +87,9 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -95,7 +108,9 @@ async function run(command: string, args: string[], cwd: string): Promise<void> 
     await execFileAsync(file, fullArgs, { cwd, timeout: 120_000 });
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${path.basename(command)} failed: ${(error as Error).message}\n${stdout}${stderr}`, { cause: error });
+    throw new Error(`${path.basename(command)} failed: ${(error as Error).message}\n${stdout}${stderr}`, {
+      cause: error,
+    });
   }
 }
 
@@ -121,7 +136,12 @@ function serverUserIds(): { uid: number; gid: number } {
 }
 
 function writeSettings(dataDir: string, socketDir: string, port: number): void {
-  const settings = { ...serverSettings, listen_addresses: "'127.0.0.1'", port: String(port), unix_socket_directories: `'${socketDir}'` };
+  const settings = {
+    ...serverSettings,
+    listen_addresses: "'127.0.0.1'",
+    port: String(port),
+    unix_socket_directories: `'${socketDir}'`,
+  };
   const lines = Object.entries(settings).map(([key, value]) => `${key} = ${value}`);
   appendFileSync(path.join(dataDir, "postgresql.conf"), `\n# chainpay tests\n${lines.join("\n")}\n`);
 }
@@ -166,13 +186,19 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "server.log");
   try {
-    await run(path.join(binDir, "initdb"), ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], dir);
+    await run(
+      path.join(binDir, "initdb"),
+      ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"],
+      dir,
+    );
     const port = await startOnFreePort(binDir, dir, dataDir, logFile);
     const forgetExitHook = killOnExit(dataDir);
     let stopped: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
       forgetExitHook();
-      await run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+      await run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], dir).finally(() =>
+        rmSync(dir, { recursive: true, force: true }),
+      );
     };
     return { adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`, stop: () => (stopped ??= stop()) };
   } catch (error) {
@@ -183,7 +209,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
 
 /** A valid, lowercase, unquoted-safe identifier of at most 63 bytes: prefix + random suffix. */
 function databaseName(prefix: string): string {
-  const cleaned = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z_]/, "_$&").slice(0, 48);
+  const cleaned = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^[^a-z_]/, "_$&")
+    .slice(0, 48);
   return `${cleaned || "test"}_${randomBytes(6).toString("hex")}`;
 }
 
@@ -199,8 +229,13 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withAdmin(adminUrl, async (client) => {
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-    const force = Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v) >= 130000;
+    await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
+    const force =
+      Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v) >=
+      130000;
     await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}${force ? " WITH (FORCE)" : ""}`);
   });
 }

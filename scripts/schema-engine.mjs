@@ -49,7 +49,10 @@ function sqlitePath(url) {
   if (typeof url !== "string" || !url.startsWith("file:")) {
     fail("P1013", `This schema engine only supports SQLite "file:" URLs, got ${JSON.stringify(url)}`);
   }
-  const file = url.slice("file:".length).replace(/^\/\/(?=\/)/, "").split("?")[0];
+  const file = url
+    .slice("file:".length)
+    .replace(/^\/\/(?=\/)/, "")
+    .split("?")[0];
   return file === ":memory:" ? file : path.resolve(file);
 }
 
@@ -127,7 +130,10 @@ function adapterFactory() {
 function lazyConnection(adapterName, open) {
   let connection;
   const get = () => (connection ??= open().then(runMultiStatementsAsScript));
-  const forward = (method) => async (...params) => (await get())[method](...params);
+  const forward =
+    (method) =>
+    async (...params) =>
+      (await get())[method](...params);
   return {
     provider: "sqlite",
     adapterName,
@@ -283,18 +289,21 @@ function toRpcError(error) {
 
 // One request at a time, in order (the CLI never overlaps them, and `reset` swaps the engine out).
 let queue = Promise.resolve();
-readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line", (line) => {
-  if (!line.trim()) return;
-  const request = JSON.parse(line);
-  if (request.method === undefined) return; // the CLI's acknowledgement of one of our `print` requests
-  queue = queue.then(async () => {
-    try {
-      send({ id: request.id, result: (await dispatch(request)) ?? {} });
-    } catch (error) {
-      send({ id: request.id, error: toRpcError(error) });
-    }
-  });
-}).on("close", () => queue.then(exit));
+readline
+  .createInterface({ input: process.stdin, crlfDelay: Infinity })
+  .on("line", (line) => {
+    if (!line.trim()) return;
+    const request = JSON.parse(line);
+    if (request.method === undefined) return; // the CLI's acknowledgement of one of our `print` requests
+    queue = queue.then(async () => {
+      try {
+        send({ id: request.id, result: (await dispatch(request)) ?? {} });
+      } catch (error) {
+        send({ id: request.id, error: toRpcError(error) });
+      }
+    });
+  })
+  .on("close", () => queue.then(exit));
 // When the CLI is done it ends our stdin and kills us at once (SchemaEngineCLI.stop() in cli.js): close first.
 process.on("SIGTERM", exit);
 

@@ -43,12 +43,32 @@ const blocksSignedAheadMax = blocksPerCommit * 2;
 const progressIntervalMs = 1000;
 /** An Ed25519 public key as SubjectPublicKeyInfo DER: a fixed 12-byte prefix, then the raw key. */
 const spkiPublicKeyBytes = 44;
-const memos = ["coffee", "lunch", "rent", "groceries", "books", "taxi", "tickets", "refund", "gift", "invoice", "dinner, drinks", 'the "good" coffee'];
+const memos = [
+  "coffee",
+  "lunch",
+  "rent",
+  "groceries",
+  "books",
+  "taxi",
+  "tickets",
+  "refund",
+  "gift",
+  "invoice",
+  "dinner, drinks",
+  'the "good" coffee',
+];
 
 type Account = { publicKey: string; privateKey: KeyObject };
 type SeedTransaction = { txId: string; tx: Transaction; signature: string };
 /** One block's worth of payments, planned in chain order and signed by a worker. */
-type PaymentJob = { id: number; timestamp: string; from: Int32Array; to: Int32Array; amounts: string[]; memos: string[] };
+type PaymentJob = {
+  id: number;
+  timestamp: string;
+  from: Int32Array;
+  to: Int32Array;
+  amounts: string[];
+  memos: string[];
+};
 type SignedJob = { id: number; txIds: string[]; signatures: string[] };
 
 // The worker is inline source so that it runs the same under tsx, Vitest and plain Node. It writes each payment's
@@ -81,7 +101,11 @@ class SignerPool {
   private nextWorker = 0;
 
   constructor(size: number, chainId: string, accounts: readonly Account[]) {
-    const workerData = { chainId, publicKeys: accounts.map((account) => account.publicKey), privateKeys: accounts.map((account) => account.privateKey) };
+    const workerData = {
+      chainId,
+      publicKeys: accounts.map((account) => account.publicKey),
+      privateKeys: accounts.map((account) => account.privateKey),
+    };
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(signerSource, { eval: true, workerData });
       worker.on("message", (signed: SignedJob) => {
@@ -172,7 +196,9 @@ async function seed({ payments, accountCount }: SeedOptions): Promise<void> {
   database.pragma("wal_autocheckpoint = 16384");
   database.pragma("cache_size = -262144");
   const chainId = genesis.header.chainId;
-  const mintAmountMinor = BigInt(Math.max(mintAmountMinMinor, Math.ceil(payments / accountCount) * paymentAmountMaxMinor));
+  const mintAmountMinor = BigInt(
+    Math.max(mintAmountMinMinor, Math.ceil(payments / accountCount) * paymentAmountMaxMinor),
+  );
   assert(amountPattern.test(mintAmountMinor.toString()), "a seed mint is a protocol amount");
 
   const accounts = Array.from({ length: accountCount }, (): Account => {
@@ -197,14 +223,22 @@ async function seed({ payments, accountCount }: SeedOptions): Promise<void> {
   let lastProgressMs = performance.now();
   try {
     let pending: SeedTransaction[][] = [];
-    for await (const block of signedBlocks(mintsFor(accounts, chainId, nodeKey, mintAmountMinor), payments, accounts, pool, mintAmountMinor)) {
+    for await (const block of signedBlocks(
+      mintsFor(accounts, chainId, nodeKey, mintAmountMinor),
+      payments,
+      accounts,
+      pool,
+      mintAmountMinor,
+    )) {
       pending.push(block);
       if (pending.length < blocksPerCommit) continue;
       writtenPayments += writer.write(pending);
       pending = [];
       if (performance.now() - lastProgressMs >= progressIntervalMs) {
         lastProgressMs = performance.now();
-        console.log(`seed: ${writtenPayments.toLocaleString("en-US")} of ${payments.toLocaleString("en-US")} payments written, head ${writer.headHeight()}, ${rate(writtenPayments, startedMs)} payments/s`);
+        console.log(
+          `seed: ${writtenPayments.toLocaleString("en-US")} of ${payments.toLocaleString("en-US")} payments written, head ${writer.headHeight()}, ${rate(writtenPayments, startedMs)} payments/s`,
+        );
       }
     }
     if (pending.length > 0) writtenPayments += writer.write(pending);
@@ -229,10 +263,23 @@ function rate(count: number, startedMs: number): string {
 }
 
 /** Every account's funds: a mint signed by the node, as the faucet makes them. */
-function mintsFor(accounts: readonly Account[], chainId: string, nodeKey: NodeKey, amountMinor: bigint): SeedTransaction[] {
+function mintsFor(
+  accounts: readonly Account[],
+  chainId: string,
+  nodeKey: NodeKey,
+  amountMinor: bigint,
+): SeedTransaction[] {
   const timestamp = new Date().toISOString();
   return accounts.map((account) => {
-    const tx: Transaction = { type: "mint", chainId, from: nodeKey.publicKeyHex, to: account.publicKey, amount: amountMinor.toString(), memo: "seed funds", timestamp };
+    const tx: Transaction = {
+      type: "mint",
+      chainId,
+      from: nodeKey.publicKeyHex,
+      to: account.publicKey,
+      amount: amountMinor.toString(),
+      memo: "seed funds",
+      timestamp,
+    };
     return { txId: computeTxId(tx), tx, signature: signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(tx)) };
   });
 }
@@ -245,7 +292,8 @@ async function* signedBlocks(
   pool: SignerPool,
   mintAmountMinor: bigint,
 ): AsyncGenerator<SeedTransaction[]> {
-  for (let index = 0; index < mints.length; index += blockTransactionsMax) yield mints.slice(index, index + blockTransactionsMax);
+  for (let index = 0; index < mints.length; index += blockTransactionsMax)
+    yield mints.slice(index, index + blockTransactionsMax);
   const planner = new PaymentPlanner(accounts.length, mintAmountMinor);
   const chainId = mints[0]!.tx.chainId;
   const inFlight: Promise<SeedTransaction[]>[] = [];
@@ -266,7 +314,12 @@ async function* signedBlocks(
   }
 }
 
-function transactionsOf(job: PaymentJob, signed: SignedJob, accounts: readonly Account[], chainId: string): SeedTransaction[] {
+function transactionsOf(
+  job: PaymentJob,
+  signed: SignedJob,
+  accounts: readonly Account[],
+  chainId: string,
+): SeedTransaction[] {
   const transactions = job.amounts.map((amount, index): SeedTransaction => {
     const tx: Transaction = {
       type: "payment",
@@ -282,7 +335,10 @@ function transactionsOf(job: PaymentJob, signed: SignedJob, accounts: readonly A
   // The worker writes canonical JSON by hand: check one payment of every block with the pure core's own code.
   const sample = transactions[0]!;
   assert(computeTxId(sample.tx) === sample.txId, "the signer's txId is the pure core's");
-  assert(verifyWithNodeCrypto(sample.tx.from, canonicalBytes(sample.tx), sample.signature) as boolean, "the signer's signature verifies");
+  assert(
+    verifyWithNodeCrypto(sample.tx.from, canonicalBytes(sample.tx), sample.signature) as boolean,
+    "the signer's signature verifies",
+  );
   return transactions;
 }
 
@@ -330,7 +386,10 @@ class BlockWriter {
       let paymentCount = 0;
       const deltas = new Map<string, bigint>();
       for (const transactions of blocks) {
-        assert(transactions.length >= 1 && transactions.length <= blockTransactionsMax, "a block holds 1 to 1,000 transactions");
+        assert(
+          transactions.length >= 1 && transactions.length <= blockTransactionsMax,
+          "a block holds 1 to 1,000 transactions",
+        );
         const block = this.store.appendBlock(
           head,
           transactions.map(({ txId, tx, signature }) => ({ txId, signed: { tx, signature } })),

@@ -12,12 +12,18 @@ const config = readConfig();
 const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
 const head = await store.head();
 await store.close();
-console.log(`chainpay: chain ${genesis.header.chainId}, head ${head?.header.height ?? 0}, node key ${nodeKey.publicKeyHex}`);
+console.log(
+  `chainpay: chain ${genesis.header.chainId}, head ${head?.header.height ?? 0}, node key ${nodeKey.publicKeyHex}`,
+);
 console.log(`chainpay: data in ${config.dataDir}, database ${redactDatabaseUrl(config.databaseUrl)}`);
 // Only its hash is kept, so this is the one time it can be shown; later starts print nothing.
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, stdio: "inherit", env: nextEnvironment });
+const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: nextEnvironment,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));

@@ -9,7 +9,8 @@ import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-ex
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/server/verify-pool";
 
-const usage = "usage: npm run verify -- <url> [--node-key <hex64>]\n       npm run verify -- --file <export.json> --node-key <hex64>";
+const usage =
+  "usage: npm run verify -- <url> [--node-key <hex64>]\n       npm run verify -- --file <export.json> --node-key <hex64>";
 
 // Reading a large export in large chunks keeps the per-chunk work small beside the verification itself.
 const fileChunkBytes = 1024 * 1024;
@@ -24,7 +25,9 @@ async function main(): Promise<number> {
   const file = values.file;
   const isUsageWrong =
     (nodeKey !== undefined && !hex64Pattern.test(nodeKey)) ||
-    (file === undefined ? baseUrl === undefined || positionals.length > 1 : positionals.length > 0 || nodeKey === undefined);
+    (file === undefined
+      ? baseUrl === undefined || positionals.length > 1
+      : positionals.length > 0 || nodeKey === undefined);
   if (isUsageWrong) {
     console.error(usage);
     return 2;
@@ -54,7 +57,9 @@ async function verifyUrl(baseUrl: string, nodeKey: string | undefined, pool: Ver
   });
   const seconds = secondsSince(started);
   if (report.ok) {
-    console.log(`OK: ${report.blocks} blocks and ${report.transactions} transactions verify (chain ${report.chainId}, head ${report.height}) in ${seconds} s`);
+    console.log(
+      `OK: ${report.blocks} blocks and ${report.transactions} transactions verify (chain ${report.chainId}, head ${report.height}) in ${seconds} s`,
+    );
     return 0;
   }
   if (report.firstBad !== null) console.log(`FAILED at block ${report.firstBad.height}: ${report.firstBad.reason}`);
@@ -71,7 +76,9 @@ async function verifyFile(file: string, nodeKey: string, pool: VerifyPool): Prom
   });
   const seconds = secondsSince(started);
   if (report.ok) {
-    console.log(`OK: export of ${report.receipts} receipts and ${report.headers} headers verifies (${describeExport(report)}) in ${seconds} s`);
+    console.log(
+      `OK: export of ${report.receipts} receipts and ${report.headers} headers verifies (${describeExport(report)}) in ${seconds} s`,
+    );
     return 0;
   }
   for (const problem of report.problems) console.log(`FAILED: ${problem}`);

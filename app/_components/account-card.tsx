@@ -29,8 +29,19 @@ export function AccountCard({
       <div>
         <p className="text-sm font-medium text-slate-600">Balance</p>
         {/* Fixed height: the balance arriving does not push the page down. */}
-        <p className="h-10 text-3xl font-semibold tabular-nums tracking-tight text-slate-900" data-testid="balance" aria-live="polite">
-          {balanceMinor === null ? <span className="inline-block h-9 w-40 animate-pulse rounded-lg bg-slate-100" aria-label="Loading balance" /> : formatAmount(balanceMinor, currency)}
+        <p
+          className="h-10 text-3xl font-semibold tabular-nums tracking-tight text-slate-900"
+          data-testid="balance"
+          aria-live="polite"
+        >
+          {balanceMinor === null ? (
+            <span
+              className="inline-block h-9 w-40 animate-pulse rounded-lg bg-slate-100"
+              aria-label="Loading balance"
+            />
+          ) : (
+            formatAmount(balanceMinor, currency)
+          )}
         </p>
       </div>
       <div className="space-y-2">
@@ -40,12 +51,20 @@ export function AccountCard({
             {shortKey(wallet.publicKey)}
           </code>
           <CopyButton text={wallet.publicKey} label="Copy your full account key" />
-          <Button variant="ghost" aria-expanded={isKeyShown} aria-controls="full-account-key" onClick={() => setIsKeyShown((value) => !value)}>
+          <Button
+            variant="ghost"
+            aria-expanded={isKeyShown}
+            aria-controls="full-account-key"
+            onClick={() => setIsKeyShown((value) => !value)}
+          >
             {isKeyShown ? "Hide full key" : "Show full key and QR"}
           </Button>
         </div>
         {isKeyShown && (
-          <div id="full-account-key" className="flex flex-col gap-4 rounded-xl border border-slate-200 p-4 sm:flex-row sm:items-center">
+          <div
+            id="full-account-key"
+            className="flex flex-col gap-4 rounded-xl border border-slate-200 p-4 sm:flex-row sm:items-center"
+          >
             <QrCode value={wallet.publicKey} label="QR code of your account key" size={148} />
             <p className="break-all font-mono text-sm text-slate-800" data-testid="full-key">
               {wallet.publicKey}
@@ -58,7 +77,10 @@ export function AccountCard({
           <Button variant="secondary" isBusy={isFaucetBusy} onClick={onFaucet}>
             Get test funds ({formatAmount(faucet.amount, currency)})
           </Button>
-          <p className={`min-h-5 text-sm ${faucetMessage?.tone === "error" ? "text-rose-700" : "text-emerald-700"}`} aria-live="polite">
+          <p
+            className={`min-h-5 text-sm ${faucetMessage?.tone === "error" ? "text-rose-700" : "text-emerald-700"}`}
+            aria-live="polite"
+          >
             {faucetMessage?.text ?? ""}
           </p>
         </div>

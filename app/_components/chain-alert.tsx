@@ -10,10 +10,17 @@ export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrust
       return (
         <Alarm title="Warning: this node has rewritten its history">
           <p>
-            This wallet verified block {watch.height} with hash <code className="break-all">{shortKey(watch.seenHash)}</code>. The node
-            now shows {watch.nowHash === null ? "a chain that no longer contains it" : <>a different block there (<code>{shortKey(watch.nowHash)}</code>)</>}.
-            Payments recorded before may have been changed or removed. Do not send money through this node; keep your receipts,
-            they prove what was recorded.
+            This wallet verified block {watch.height} with hash{" "}
+            <code className="break-all">{shortKey(watch.seenHash)}</code>. The node now shows{" "}
+            {watch.nowHash === null ? (
+              "a chain that no longer contains it"
+            ) : (
+              <>
+                a different block there (<code>{shortKey(watch.nowHash)}</code>)
+              </>
+            )}
+            . Payments recorded before may have been changed or removed. Do not send money through this node; keep your
+            receipts, they prove what was recorded.
           </p>
           <TrustAgain onTrustAgain={onTrustAgain} />
         </Alarm>
@@ -23,8 +30,8 @@ export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrust
         <Alarm title="Warning: this node's key has changed">
           <p>
             This wallet trusts node key <code>{shortKey(watch.pinnedKey)}</code>, but the node now signs with{" "}
-            <code>{shortKey(watch.announcedKey)}</code>. Receipts from the new key cannot be checked against the old one. Unless the
-            operator told you of a new key, do not send money through this node.
+            <code>{shortKey(watch.announcedKey)}</code>. Receipts from the new key cannot be checked against the old
+            one. Unless the operator told you of a new key, do not send money through this node.
           </p>
           <TrustAgain onTrustAgain={onTrustAgain} />
         </Alarm>
@@ -50,7 +57,11 @@ export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrust
 
 function Alarm({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <div role="alert" data-testid="chain-alarm" className="rounded-2xl border-2 border-rose-600 bg-rose-50 p-5 text-rose-950 shadow-md">
+    <div
+      role="alert"
+      data-testid="chain-alarm"
+      className="rounded-2xl border-2 border-rose-600 bg-rose-50 p-5 text-rose-950 shadow-md"
+    >
       <p className="flex items-center gap-2 text-lg font-bold">
         <span aria-hidden="true">⚠</span>
         {title}
@@ -64,7 +75,11 @@ function TrustAgain({ onTrustAgain }: { onTrustAgain: () => void }) {
   return (
     <details>
       <summary className="cursor-pointer font-medium underline">I know why, trust the node as it is now</summary>
-      <button type="button" className="mt-2 rounded-lg border border-rose-700 px-3 py-1.5 font-medium hover:bg-rose-100" onClick={onTrustAgain}>
+      <button
+        type="button"
+        className="mt-2 rounded-lg border border-rose-700 px-3 py-1.5 font-medium hover:bg-rose-100"
+        onClick={onTrustAgain}
+      >
         Trust this node again
       </button>
     </details>

@@ -29,7 +29,11 @@ export function HistoryList({
     );
   }
   if (entries.length === 0) {
-    return <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No payments yet. Money you receive or send shows up here.</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+        No payments yet. Money you receive or send shows up here.
+      </p>
+    );
   }
   return (
     <div className="space-y-4">
@@ -37,11 +41,22 @@ export function HistoryList({
         {entries.map(({ txId, tx, blockHeight }) => {
           const isIncoming = tx.to === account;
           const counterparty = isIncoming ? tx.from : tx.to;
-          const title = tx.type === "mint" ? "Test funds from the faucet" : isIncoming ? `From ${shortKey(counterparty)}` : `To ${shortKey(counterparty)}`;
+          const title =
+            tx.type === "mint"
+              ? "Test funds from the faucet"
+              : isIncoming
+                ? `From ${shortKey(counterparty)}`
+                : `To ${shortKey(counterparty)}`;
           return (
             <li key={txId}>
-              <Link href={`/receipts/${txId}`} className="flex items-center gap-3 rounded-lg px-2 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
-                <span aria-hidden="true" className={`grid size-9 shrink-0 place-items-center rounded-full text-lg ${isIncoming ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-700"}`}>
+              <Link
+                href={`/receipts/${txId}`}
+                className="flex items-center gap-3 rounded-lg px-2 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              >
+                <span
+                  aria-hidden="true"
+                  className={`grid size-9 shrink-0 place-items-center rounded-full text-lg ${isIncoming ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-700"}`}
+                >
                   {isIncoming ? "↓" : "↑"}
                 </span>
                 <span className="min-w-0 flex-1">
@@ -51,7 +66,9 @@ export function HistoryList({
                     {formatTime(tx.timestamp)} · block {blockHeight}
                   </span>
                 </span>
-                <span className={`shrink-0 text-sm font-semibold tabular-nums ${isIncoming ? "text-emerald-700" : "text-slate-900"}`}>
+                <span
+                  className={`shrink-0 text-sm font-semibold tabular-nums ${isIncoming ? "text-emerald-700" : "text-slate-900"}`}
+                >
                   {isIncoming ? "+" : "−"}
                   {formatAmount(tx.amount, currency)}
                 </span>

@@ -33,7 +33,8 @@ export function recipientProblem(recipient: string, ownKey: string): string | nu
       : `An account key is 64 characters long; this one has ${recipient.length}.`;
   }
   if (recipient === ownKey) return "This is your own account. Enter someone else's.";
-  if (isSmallOrderKey(recipient)) return "This is a weak key that anyone could spend from. Ask for the right account key.";
+  if (isSmallOrderKey(recipient))
+    return "This is a weak key that anyone could spend from. Ask for the right account key.";
   return null;
 }
 
@@ -47,7 +48,8 @@ export function amountProblem(text: string, currency: Currency, balanceMinor: bi
   }
   if (amountMinor <= 0n) return "The amount must be more than zero.";
   if (amountMinor.toString().length > amountDigitsMax) return "This amount is too large.";
-  if (balanceMinor !== null && amountMinor > balanceMinor) return `This is more than your balance of ${formatAmount(balanceMinor, currency)}.`;
+  if (balanceMinor !== null && amountMinor > balanceMinor)
+    return `This is more than your balance of ${formatAmount(balanceMinor, currency)}.`;
   return null;
 }
 
@@ -88,8 +90,13 @@ export function PaymentForm({
 
   const normalisedRecipient = recipient.trim().toLowerCase();
   const liveErrors: Errors = {
-    recipient: touched.recipient || recipient !== "" ? (recipient === "" ? undefined : recipientProblem(normalisedRecipient, wallet.publicKey) ?? undefined) : undefined,
-    amount: touched.amount && amount !== "" ? amountProblem(amount, currency, balanceMinor) ?? undefined : undefined,
+    recipient:
+      touched.recipient || recipient !== ""
+        ? recipient === ""
+          ? undefined
+          : (recipientProblem(normalisedRecipient, wallet.publicKey) ?? undefined)
+        : undefined,
+    amount: touched.amount && amount !== "" ? (amountProblem(amount, currency, balanceMinor) ?? undefined) : undefined,
     memo: memoProblem(memo) ?? undefined,
   };
   const shownErrors: Errors = { ...liveErrors, ...errors };
@@ -188,10 +195,25 @@ export function PaymentForm({
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-describedby={`${id}-status`}>
-      <Field id={`${id}-recipient`} label="Pay to (account key)" error={shownErrors.recipient} hint="Paste the 64-character key of the person you are paying.">
-        <input ref={recipientRef} {...inputProps("recipient", recipient, setRecipient)} className={`${inputClass} font-mono`} spellCheck={false} />
+      <Field
+        id={`${id}-recipient`}
+        label="Pay to (account key)"
+        error={shownErrors.recipient}
+        hint="Paste the 64-character key of the person you are paying."
+      >
+        <input
+          ref={recipientRef}
+          {...inputProps("recipient", recipient, setRecipient)}
+          className={`${inputClass} font-mono`}
+          spellCheck={false}
+        />
       </Field>
-      <Field id={`${id}-amount`} label={`Amount (${currency.code})`} error={shownErrors.amount} hint={balanceMinor === null ? " " : `Available: ${formatAmount(balanceMinor, currency)}`}>
+      <Field
+        id={`${id}-amount`}
+        label={`Amount (${currency.code})`}
+        error={shownErrors.amount}
+        hint={balanceMinor === null ? " " : `Available: ${formatAmount(balanceMinor, currency)}`}
+      >
         <input
           ref={amountRef}
           {...inputProps("amount", amount, setAmount)}
@@ -199,7 +221,12 @@ export function PaymentForm({
           placeholder={currency.decimals === 0 ? "0" : `0.${"0".repeat(currency.decimals)}`}
         />
       </Field>
-      <Field id={`${id}-memo`} label="Memo (optional)" error={shownErrors.memo} hint={`${memoLength}/${memoCodePointsMax} characters`}>
+      <Field
+        id={`${id}-memo`}
+        label="Memo (optional)"
+        error={shownErrors.memo}
+        hint={`${memoLength}/${memoCodePointsMax} characters`}
+      >
         <input ref={memoRef} {...inputProps("memo", memo, setMemo)} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
@@ -213,7 +240,11 @@ export function PaymentForm({
         )}
       </div>
       <div id={`${id}-status`} className="min-h-6" aria-live="polite">
-        {shownErrors.form !== undefined && <Notice tone="danger" title="Not paid">{shownErrors.form}</Notice>}
+        {shownErrors.form !== undefined && (
+          <Notice tone="danger" title="Not paid">
+            {shownErrors.form}
+          </Notice>
+        )}
         {status.kind === "sending" && <p className="text-sm text-slate-600">{status.what}</p>}
         {status.kind === "unsent" && (
           <Notice tone="warning" title="Not confirmed yet">
@@ -222,7 +253,8 @@ export function PaymentForm({
         )}
         {status.kind === "sent" && (
           <Notice tone="success" title={status.isRepeat ? "Already paid" : "Paid"}>
-            {formatAmount(status.receipt.tx.amount, currency)} to {shortKey(status.receipt.tx.to)}, in block {status.receipt.block.header.height}.{" "}
+            {formatAmount(status.receipt.tx.amount, currency)} to {shortKey(status.receipt.tx.to)}, in block{" "}
+            {status.receipt.block.header.height}.{" "}
             <Link className="font-medium underline" href={`/receipts/${status.receipt.txId}`}>
               View receipt
             </Link>

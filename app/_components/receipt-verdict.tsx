@@ -15,7 +15,11 @@ export function ReceiptVerdict({ receipt, info }: { receipt: Receipt; info: Node
   useEffect(() => {
     void (async () => {
       const trustedKey = await trustedNodeKey(info);
-      setVerdict({ kind: "done", trustedKey, verification: await verifyReceipt(receipt, trustedKey, verifyWithWebCrypto) });
+      setVerdict({
+        kind: "done",
+        trustedKey,
+        verification: await verifyReceipt(receipt, trustedKey, verifyWithWebCrypto),
+      });
     })();
   }, [receipt, info]);
   return <VerdictPanel verdict={verdict} />;
@@ -38,8 +42,8 @@ function VerdictPanel({ verdict }: { verdict: Verdict }) {
     >
       <p className="text-lg font-bold">{verification.ok ? "✓ Verified" : "✗ Verification failed"}</p>
       <p className="mt-1 text-sm">
-        Checked here, in your browser, against node key <code className="font-mono">{shortKey(trustedKey)}</code>, which this
-        browser trusts.
+        Checked here, in your browser, against node key <code className="font-mono">{shortKey(trustedKey)}</code>, which
+        this browser trusts.
       </p>
       <ul className="mt-3 space-y-1 text-sm">
         {verification.checks.map((check) => (

@@ -32,12 +32,28 @@ export function Button({
 }
 
 export function Spinner() {
-  return <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />;
+  return (
+    <span
+      aria-hidden="true"
+      className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent"
+    />
+  );
 }
 
-export function Card({ children, className = "", labelledBy }: { children: ReactNode; className?: string; labelledBy?: string }) {
+export function Card({
+  children,
+  className = "",
+  labelledBy,
+}: {
+  children: ReactNode;
+  className?: string;
+  labelledBy?: string;
+}) {
   return (
-    <section aria-labelledby={labelledBy} className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}>
+    <section
+      aria-labelledby={labelledBy}
+      className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}
+    >
       {children}
     </section>
   );
@@ -64,7 +80,11 @@ export function Field({
       </label>
       {children}
       {/* The error line keeps its height when empty, so the form does not jump as errors come and go. */}
-      <p id={`${id}-message`} className={`min-h-5 text-sm ${error ? "text-rose-700" : "text-slate-500"}`} aria-live="polite">
+      <p
+        id={`${id}-message`}
+        className={`min-h-5 text-sm ${error ? "text-rose-700" : "text-slate-500"}`}
+        aria-live="polite"
+      >
         {error ?? hint ?? ""}
       </p>
     </div>
@@ -74,7 +94,15 @@ export function Field({
 export const inputClass =
   "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500 aria-[invalid=true]:border-rose-500 sm:text-sm";
 
-export function Notice({ tone, title, children }: { tone: "info" | "success" | "warning" | "danger"; title: string; children?: ReactNode }) {
+export function Notice({
+  tone,
+  title,
+  children,
+}: {
+  tone: "info" | "success" | "warning" | "danger";
+  title: string;
+  children?: ReactNode;
+}) {
   const tones = {
     info: "border-sky-200 bg-sky-50 text-sky-900",
     success: "border-emerald-200 bg-emerald-50 text-emerald-900",

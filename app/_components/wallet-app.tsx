@@ -63,7 +63,11 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const refreshAccount = useCallback(async (publicKey: string) => {
     const result = await nodeClient.account(publicKey);
     if (result.kind !== "ok") return;
-    setAccount({ balanceMinor: BigInt(result.body.balance), entries: result.body.transactions, nextBefore: result.body.nextBefore });
+    setAccount({
+      balanceMinor: BigInt(result.body.balance),
+      entries: result.body.transactions,
+      nextBefore: result.body.nextBefore,
+    });
   }, []);
 
   // First visit of this page: the node, the chain check, and the wallets in this browser.
@@ -132,7 +136,15 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
       setFaucetMessage({ tone: "ok", text: "Test funds received." });
       void refreshAccount(active.publicKey);
     } else {
-      setFaucetMessage({ tone: "error", text: result.kind === "refused" ? (result.error.code === "rate_limited" ? result.error.message : messageFor(result.error.code)) : result.message });
+      setFaucetMessage({
+        tone: "error",
+        text:
+          result.kind === "refused"
+            ? result.error.code === "rate_limited"
+              ? result.error.message
+              : messageFor(result.error.code)
+            : result.message,
+      });
     }
   }
 
@@ -142,7 +154,14 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
     const result = await nodeClient.account(active.publicKey, account.nextBefore);
     setIsLoadingMore(false);
     if (result.kind === "ok") {
-      setAccount((current) => current && { ...current, entries: [...current.entries, ...result.body.transactions], nextBefore: result.body.nextBefore });
+      setAccount(
+        (current) =>
+          current && {
+            ...current,
+            entries: [...current.entries, ...result.body.transactions],
+            nextBefore: result.body.nextBefore,
+          },
+      );
     }
   }
 
@@ -154,7 +173,9 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">chainpay wallet</h1>
-          <p className="text-sm text-slate-600">Your keys stay in this browser. Every payment comes with a receipt you can check.</p>
+          <p className="text-sm text-slate-600">
+            Your keys stay in this browser. Every payment comes with a receipt you can check.
+          </p>
         </div>
         {wallets !== null && wallets.length > 0 && (
           <div className="flex flex-wrap items-end gap-2">
@@ -189,7 +210,11 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
           if (info !== null) void runWatch(info);
         }}
       />
-      {infoError !== null && <Notice tone="danger" title="The node cannot be reached">{infoError}</Notice>}
+      {infoError !== null && (
+        <Notice tone="danger" title="The node cannot be reached">
+          {infoError}
+        </Notice>
+      )}
 
       {wallets === null ? (
         <div className="h-64 animate-pulse rounded-2xl bg-slate-100" aria-label="Loading wallets" />
@@ -199,8 +224,8 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
             Make your wallet
           </h2>
           <p className="mt-2 text-sm text-slate-600">
-            A wallet is a key pair made here, in your browser. Its public half is your account; the private half signs your
-            payments and never leaves this device.
+            A wallet is a key pair made here, in your browser. Its public half is your account; the private half signs
+            your payments and never leaves this device.
           </p>
           <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
             <Button isBusy={isCreating} onClick={() => void onCreate()}>
@@ -235,7 +260,9 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
               {info === null ? (
                 <div className="h-72 animate-pulse rounded-xl bg-slate-100" aria-label="Loading the payment form" />
               ) : isAlarm ? (
-                <p className="text-sm text-rose-800">Payments are paused in this wallet until you have read the warning above.</p>
+                <p className="text-sm text-rose-800">
+                  Payments are paused in this wallet until you have read the warning above.
+                </p>
               ) : (
                 <PaymentForm
                   key={active.publicKey}
@@ -295,7 +322,9 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         )}
       </footer>
 
-      {newWallet !== null && <BackupDialog wallet={newWallet.wallet} pkcs8={newWallet.pkcs8} onDone={() => setNewWallet(null)} />}
+      {newWallet !== null && (
+        <BackupDialog wallet={newWallet.wallet} pkcs8={newWallet.pkcs8} onDone={() => setNewWallet(null)} />
+      )}
       <ImportDialog
         isOpen={isImportOpen}
         existingKeys={wallets?.map((wallet) => wallet.publicKey) ?? []}

@@ -7,7 +7,17 @@ import { shortKey } from "@/lib/wallet/format";
 import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
 import { Button, Field, inputClass, Notice } from "./ui";
 
-function Dialog({ title, isOpen, onClose, children }: { title: string; isOpen: boolean; onClose: () => void; children: ReactNode }) {
+function Dialog({
+  title,
+  isOpen,
+  onClose,
+  children,
+}: {
+  title: string;
+  isOpen: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -68,7 +78,15 @@ function PasswordField(props: {
 }
 
 /** Offered once, while the new key can still be exported. */
-export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; pkcs8: ArrayBuffer | null; onDone: () => void }) {
+export function BackupDialog({
+  wallet,
+  pkcs8,
+  onDone,
+}: {
+  wallet: StoredWallet;
+  pkcs8: ArrayBuffer | null;
+  onDone: () => void;
+}) {
   const id = useId();
   const [passphrase, setPassphrase] = useState("");
   const [confirmation, setConfirmation] = useState("");
@@ -80,7 +98,10 @@ export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; 
     event.preventDefault();
     if (pkcs8 === null) return;
     if ([...passphrase].length < passphraseLengthMin) {
-      setError({ field: "passphrase", message: `Use at least ${passphraseLengthMin} characters; a few unrelated words work well.` });
+      setError({
+        field: "passphrase",
+        message: `Use at least ${passphraseLengthMin} characters; a few unrelated words work well.`,
+      });
       return;
     }
     if (confirmation !== passphrase) {
@@ -101,9 +122,9 @@ export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; 
   return (
     <Dialog title="Back up your new wallet" isOpen={pkcs8 !== null} onClose={onDone}>
       <Notice tone="warning" title="Your key exists only in this browser">
-        If you clear this site&apos;s data or lose this device, the money in account {shortKey(wallet.publicKey)} is lost for good.
-        Nobody can recover it, not even this node. A backup file, locked with a passphrase, lets you restore the wallet in any
-        browser.
+        If you clear this site&apos;s data or lose this device, the money in account {shortKey(wallet.publicKey)} is
+        lost for good. Nobody can recover it, not even this node. A backup file, locked with a passphrase, lets you
+        restore the wallet in any browser.
       </Notice>
       {isSaved ? (
         <div className="space-y-4">
@@ -116,8 +137,23 @@ export function BackupDialog({ wallet, pkcs8, onDone }: { wallet: StoredWallet; 
         </div>
       ) : (
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-          <PasswordField id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null} hint={`At least ${passphraseLengthMin} characters.`} autoComplete="new-password" value={passphrase} onChange={setPassphrase} />
-          <PasswordField id={`${id}-confirmation`} label="Passphrase again" error={error?.field === "confirmation" ? error.message : null} autoComplete="new-password" value={confirmation} onChange={setConfirmation} />
+          <PasswordField
+            id={`${id}-passphrase`}
+            label="Passphrase"
+            error={error?.field === "passphrase" ? error.message : null}
+            hint={`At least ${passphraseLengthMin} characters.`}
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={setPassphrase}
+          />
+          <PasswordField
+            id={`${id}-confirmation`}
+            label="Passphrase again"
+            error={error?.field === "confirmation" ? error.message : null}
+            autoComplete="new-password"
+            value={confirmation}
+            onChange={setConfirmation}
+          />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="ghost" onClick={onDone}>
               Skip: I accept the risk
@@ -169,7 +205,10 @@ export function ImportDialog({
       setFile(null);
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : "The backup could not be restored.";
-      setError({ field: caught instanceof BackupError && message.startsWith("The passphrase") ? "passphrase" : "file", message });
+      setError({
+        field: caught instanceof BackupError && message.startsWith("The passphrase") ? "passphrase" : "file",
+        message,
+      });
     } finally {
       setIsWorking(false);
     }
@@ -178,7 +217,12 @@ export function ImportDialog({
   return (
     <Dialog title="Restore a wallet from a backup" isOpen={isOpen} onClose={onClose}>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-        <Field id={`${id}-file`} label="Backup file" error={error?.field === "file" ? error.message : null} hint="The .json file you downloaded when you made the wallet.">
+        <Field
+          id={`${id}-file`}
+          label="Backup file"
+          error={error?.field === "file" ? error.message : null}
+          hint="The .json file you downloaded when you made the wallet."
+        >
           <input
             id={`${id}-file`}
             type="file"
@@ -189,7 +233,14 @@ export function ImportDialog({
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </Field>
-        <PasswordField id={`${id}-passphrase`} label="Passphrase" error={error?.field === "passphrase" ? error.message : null} autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
+        <PasswordField
+          id={`${id}-passphrase`}
+          label="Passphrase"
+          error={error?.field === "passphrase" ? error.message : null}
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={setPassphrase}
+        />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="ghost" onClick={onClose}>
             Cancel

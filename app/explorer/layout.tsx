@@ -36,7 +36,11 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               </Link>
             ))}
           </nav>
-          <form action="/explorer/search" role="search" className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1">
+          <form
+            action="/explorer/search"
+            role="search"
+            className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1"
+          >
             <label htmlFor="explorer-search" className="sr-only">
               Search by height, block hash, transaction id or account key
             </label>
@@ -49,7 +53,10 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               placeholder="Height, hash, txId or account (prefix)"
               className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500"
             />
-            <button type="submit" className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            <button
+              type="submit"
+              className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+            >
               Search
             </button>
           </form>

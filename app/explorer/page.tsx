@@ -28,7 +28,10 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
     { label: "Transactions", value: figures.transactions.toLocaleString("en-US") },
     { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency) },
     { label: "Accounts", value: figures.accounts.toLocaleString("en-US") },
-    { label: "Payments/s, last minute", value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }) },
+    {
+      label: "Payments/s, last minute",
+      value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }),
+    },
   ];
   const isFirstPage = before === undefined;
   return (
@@ -42,9 +45,20 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
           </div>
         ))}
       </dl>
-      <section aria-label="Charts" className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 lg:grid-cols-2">
-        <BarChart title="Transactions per block (newest 60)" unit="transactions" bars={charts.perBlock.map((bar) => ({ label: `Block ${bar.height}`, value: bar.txCount }))} />
-        <BarChart title="Transactions per minute (last hour)" unit="transactions" bars={charts.perMinute.map((bar) => ({ label: bar.minuteStart, value: bar.txCount }))} />
+      <section
+        aria-label="Charts"
+        className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 lg:grid-cols-2"
+      >
+        <BarChart
+          title="Transactions per block (newest 60)"
+          unit="transactions"
+          bars={charts.perBlock.map((bar) => ({ label: `Block ${bar.height}`, value: bar.txCount }))}
+        />
+        <BarChart
+          title="Transactions per minute (last hour)"
+          unit="transactions"
+          bars={charts.perMinute.map((bar) => ({ label: bar.minuteStart, value: bar.txCount }))}
+        />
       </section>
       <section aria-labelledby="blocks-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <div className="mb-3 flex items-baseline justify-between">
@@ -55,7 +69,13 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
         </div>
         <LiveBlocks key={before ?? "live"} initialBlocks={page.blocks} isLive={isFirstPage} />
         <nav aria-label="Pages of blocks" className="mt-4 flex justify-between text-sm font-medium">
-          {isFirstPage ? <span /> : <Link href="/explorer" className="text-indigo-700 hover:underline">← Newest</Link>}
+          {isFirstPage ? (
+            <span />
+          ) : (
+            <Link href="/explorer" className="text-indigo-700 hover:underline">
+              ← Newest
+            </Link>
+          )}
           {page.nextBefore !== null && (
             <Link href={`/explorer?before=${page.nextBefore}`} className="text-indigo-700 hover:underline">
               Older blocks →

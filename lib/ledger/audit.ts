@@ -53,7 +53,8 @@ export class ChainAuditor {
       height: this.goodHeight,
       blocks: this.blockCount,
       transactions: this.transactionCount,
-      firstBad: this.failure ?? (this.previous === null ? { height: 0, reason: "the chain has no genesis block" } : null),
+      firstBad:
+        this.failure ?? (this.previous === null ? { height: 0, reason: "the chain has no genesis block" } : null),
     };
   }
 
@@ -84,7 +85,8 @@ export class ChainAuditor {
     const checks = accepted.flatMap((entry) => entry.checks);
     const verdicts = await verifyBatch(checks);
     // A verifier that answers short would let unchecked signatures pass: that is a bug, not a verdict.
-    if (verdicts.length !== checks.length) throw new Error("the batch verifier answered a different number of verdicts");
+    if (verdicts.length !== checks.length)
+      throw new Error("the batch verifier answered a different number of verdicts");
     let offset = 0;
     for (const { item, checks } of accepted) {
       const blockVerdicts = verdicts.slice(offset, offset + checks.length);
@@ -109,7 +111,11 @@ export class ChainAuditor {
   private signatureChecks({ block, transactions }: AuditBlock, digests: readonly Digest[]): SignatureCheck[] {
     return [
       { publicKey: this.nodePublicKey, message: canonicalBytes(block.header), signature: block.signature },
-      ...transactions.map(({ tx, signature }, index) => ({ publicKey: tx.from, message: digests[index]!.bytes, signature })),
+      ...transactions.map(({ tx, signature }, index) => ({
+        publicKey: tx.from,
+        message: digests[index]!.bytes,
+        signature,
+      })),
     ];
   }
 
@@ -141,7 +147,8 @@ export class ChainAuditor {
     }
     for (const [position, { txId, tx }] of transactions.entries()) {
       const problem = applyTransaction(this.balances, tx);
-      if (problem !== null) return `transaction ${position}: ${problem === "insufficient_funds" ? "overdraws its payer" : "overflows a balance"}`;
+      if (problem !== null)
+        return `transaction ${position}: ${problem === "insufficient_funds" ? "overdraws its payer" : "overflows a balance"}`;
       this.seenTxIds.add(txId);
     }
     return null;
@@ -152,7 +159,8 @@ export class ChainAuditor {
     if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";
-    if (!hex64Pattern.test(tx.from) || !hex64Pattern.test(tx.to) || tx.from === tx.to) return "its accounts are malformed";
+    if (!hex64Pattern.test(tx.from) || !hex64Pattern.test(tx.to) || tx.from === tx.to)
+      return "its accounts are malformed";
     if (tx.type === "mint" && tx.from !== this.nodePublicKey) return "a mint not made by the node";
     if (tx.type !== "mint" && tx.type !== "payment") return "its type is unknown";
     if (!isIsoTimestamp(tx.timestamp)) return "its timestamp is malformed";

@@ -33,13 +33,17 @@ export function makeGenesisHeader(chainId: string, timestamp: string): BlockHead
 }
 
 /** Why `header` cannot follow `previous` (null: it must be genesis), or null when the link holds. */
-export function linkProblem(previous: { header: BlockHeader; hash: string } | null, header: BlockHeader): string | null {
+export function linkProblem(
+  previous: { header: BlockHeader; hash: string } | null,
+  header: BlockHeader,
+): string | null {
   if (previous === null) {
     if (header.height !== 0) return "the first block is not at height 0";
     if (header.prevHash !== genesisPrevHash) return "genesis prevHash is not 64 zeros";
     return null;
   }
-  if (header.height !== previous.header.height + 1) return `height ${header.height} does not follow ${previous.header.height}`;
+  if (header.height !== previous.header.height + 1)
+    return `height ${header.height} does not follow ${previous.header.height}`;
   if (header.prevHash !== previous.hash) return "prevHash is not the previous block's hash";
   return null;
 }

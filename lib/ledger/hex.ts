@@ -19,7 +19,8 @@ export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(hex.length / 2);
   for (let index = 0; index < bytes.length; index++) {
     // The pattern above has already refused anything but 0-9 and a-f.
-    bytes[index] = (nibbleByCharCode[hex.charCodeAt(index * 2)]! << 4) | nibbleByCharCode[hex.charCodeAt(index * 2 + 1)]!;
+    bytes[index] =
+      (nibbleByCharCode[hex.charCodeAt(index * 2)]! << 4) | nibbleByCharCode[hex.charCodeAt(index * 2 + 1)]!;
   }
   return bytes;
 }

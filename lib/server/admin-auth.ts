@@ -17,7 +17,9 @@ function hasAdminToken(node: LedgerNode, request: Request): boolean {
 }
 
 export function requireAdmin(node: LedgerNode, request: Request): void {
-  const isAdmin = hasAdminToken(node, request) || hasValidSessionCookie(node.admin.sessionSecret, request.headers.get("cookie"), Date.now());
+  const isAdmin =
+    hasAdminToken(node, request) ||
+    hasValidSessionCookie(node.admin.sessionSecret, request.headers.get("cookie"), Date.now());
   if (!isAdmin) throw new LedgerError("unauthorized", "This call needs an admin's token or session.");
 }
 
@@ -28,7 +30,8 @@ type CookieReader = { get(name: string): { value: string } | undefined };
 export async function isAdminSession(cookieHeaderOrStore: string | null | undefined | CookieReader): Promise<boolean> {
   if (cookieHeaderOrStore === null || cookieHeaderOrStore === undefined) return false;
   const { sessionSecret } = (await getNode()).admin;
-  if (typeof cookieHeaderOrStore === "string") return hasValidSessionCookie(sessionSecret, cookieHeaderOrStore, Date.now());
+  if (typeof cookieHeaderOrStore === "string")
+    return hasValidSessionCookie(sessionSecret, cookieHeaderOrStore, Date.now());
   const token = cookieHeaderOrStore.get(sessionCookieName)?.value;
   return token !== undefined && isSessionTokenValid(sessionSecret, token, Date.now());
 }

@@ -28,7 +28,12 @@ const sessionSecretFileName = "session-secret";
 const passwordFileSchema = z.strictObject({
   version: z.literal(1),
   scrypt: z.strictObject({
-    N: z.number().int().min(2 ** 14).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, "must be a power of two"),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, "must be a power of two"),
     r: z.number().int().min(1).max(16),
     p: z.number().int().min(1).max(4),
   }),
@@ -116,7 +121,8 @@ function readPasswordFile(file: string): PasswordHash {
     contents = null;
   }
   const parsed = passwordFileSchema.safeParse(contents);
-  if (!parsed.success) throw new Error(`${file} is damaged: delete it and restart the node to make a new admin password.`);
+  if (!parsed.success)
+    throw new Error(`${file} is damaged: delete it and restart the node to make a new admin password.`);
   return {
     scrypt: parsed.data.scrypt,
     salt: Buffer.from(parsed.data.salt, "base64url"),
@@ -125,10 +131,13 @@ function readPasswordFile(file: string): PasswordHash {
 }
 
 function readSessionSecret(file: string): Buffer {
-  if (!existsSync(file)) throw new Error(`${file} is missing: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
   const secret = readFileSync(file);
   if (secret.length !== sessionSecretBytes) {
-    throw new Error(`${file} must hold ${sessionSecretBytes} bytes: delete it and restart the node (this signs every admin out).`);
+    throw new Error(
+      `${file} must hold ${sessionSecretBytes} bytes: delete it and restart the node (this signs every admin out).`,
+    );
   }
   return secret;
 }
@@ -137,6 +146,8 @@ function readSessionSecret(file: string): Buffer {
 export function loadAdminCredentials(config: NodeConfig): AdminCredentials {
   const sessionSecret = readSessionSecret(path.join(config.dataDir, sessionSecretFileName));
   const passwordHash =
-    config.adminPassword === undefined ? readPasswordFile(path.join(config.dataDir, passwordFileName)) : hashPassword(config.adminPassword);
+    config.adminPassword === undefined
+      ? readPasswordFile(path.join(config.dataDir, passwordFileName))
+      : hashPassword(config.adminPassword);
   return { passwordHash, sessionSecret };
 }

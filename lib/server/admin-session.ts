@@ -10,7 +10,10 @@ export const sessionDurationSeconds = 12 * 60 * 60;
 /** A real token is about 90 characters; anything much longer is refused before any work is done. */
 const sessionTokenLengthMax = 256;
 
-const sessionPayloadSchema = z.strictObject({ iat: z.number().int().nonnegative(), exp: z.number().int().nonnegative() });
+const sessionPayloadSchema = z.strictObject({
+  iat: z.number().int().nonnegative(),
+  exp: z.number().int().nonnegative(),
+});
 
 const sign = (secret: Buffer, payload: string) => createHmac("sha256", secret).update(payload).digest();
 
@@ -55,12 +58,26 @@ function isHttps(request: Request): boolean {
  * from making the browser send it, which is what stops cross-site requests from acting as the admin.
  */
 export function sessionCookie(request: Request, token: string): string {
-  return [`${sessionCookieName}=${token}`, "Path=/", `Max-Age=${sessionDurationSeconds}`, "HttpOnly", "SameSite=Strict", ...(isHttps(request) ? ["Secure"] : [])].join("; ");
+  return [
+    `${sessionCookieName}=${token}`,
+    "Path=/",
+    `Max-Age=${sessionDurationSeconds}`,
+    "HttpOnly",
+    "SameSite=Strict",
+    ...(isHttps(request) ? ["Secure"] : []),
+  ].join("; ");
 }
 
 /** A Set-Cookie value that makes the browser forget the session cookie. */
 export function clearedSessionCookie(request: Request): string {
-  return [`${sessionCookieName}=`, "Path=/", "Max-Age=0", "HttpOnly", "SameSite=Strict", ...(isHttps(request) ? ["Secure"] : [])].join("; ");
+  return [
+    `${sessionCookieName}=`,
+    "Path=/",
+    "Max-Age=0",
+    "HttpOnly",
+    "SameSite=Strict",
+    ...(isHttps(request) ? ["Secure"] : []),
+  ].join("; ");
 }
 
 /** Every value of the session cookie in a Cookie header (a browser may send the name more than once). */

@@ -35,6 +35,9 @@ async function auditStore(
   return {
     ...result,
     ok: false,
-    firstBad: { height: result.height, reason: `the stored balance of account ${mismatch} is not what its transactions add up to` },
+    firstBad: {
+      height: result.height,
+      reason: `the stored balance of account ${mismatch} is not what its transactions add up to`,
+    },
   };
 }

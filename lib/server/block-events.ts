@@ -109,7 +109,11 @@ export function formatBlockEvent(block: SignedBlock): string {
  * The stream for one client. A client that reconnects with Last-Event-ID first gets the blocks after that
  * height (up to eventsReplayMax; a client further behind syncs the rest with /api/headers).
  */
-export function openBlockEventStream(node: LedgerNode, lastEventId: number | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function openBlockEventStream(
+  node: LedgerNode,
+  lastEventId: number | undefined,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const watcher = getWatcher(node);
   let unsubscribe = () => {};
   let keepAlive: NodeJS.Timeout | undefined;
@@ -146,13 +150,16 @@ export function openBlockEventStream(node: LedgerNode, lastEventId: number | und
         lastSent = block.header.height;
         send(formatBlockEvent(block));
       };
-      const stop = await watcher.subscribe((block) => (waitingBlocks === null ? sendBlock(block) : waitingBlocks.push(block)));
+      const stop = await watcher.subscribe((block) =>
+        waitingBlocks === null ? sendBlock(block) : waitingBlocks.push(block),
+      );
       if (isClosed) stop();
       else unsubscribe = stop;
       lastSent = lastEventId ?? watcher.height;
       send(`retry: ${retryMs}\n\n`);
       try {
-        if (lastEventId !== undefined) for (const block of await node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) sendBlock(block);
+        if (lastEventId !== undefined)
+          for (const block of await node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) sendBlock(block);
       } finally {
         for (const block of waitingBlocks) sendBlock(block);
         waitingBlocks = null;

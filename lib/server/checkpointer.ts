@@ -23,7 +23,10 @@ setInterval(() => {
 
 export function startCheckpointer(file: string): Worker {
   const driverPath = createRequire(path.join(process.cwd(), "package.json")).resolve("better-sqlite3");
-  const worker = new Worker(workerSource, { eval: true, workerData: { file, driverPath, intervalMs: checkpointIntervalMs } });
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { file, driverPath, intervalMs: checkpointIntervalMs },
+  });
   worker.unref();
   return worker;
 }

@@ -13,7 +13,11 @@ function publicKeyObject(publicKeyHex: string): KeyObject | null {
   let key = publicKeyCache.get(publicKeyHex);
   if (key !== undefined) return key;
   try {
-    key = createPublicKey({ key: Buffer.concat([spkiPrefix, Buffer.from(publicKeyHex, "hex")]), format: "der", type: "spki" });
+    key = createPublicKey({
+      key: Buffer.concat([spkiPrefix, Buffer.from(publicKeyHex, "hex")]),
+      format: "der",
+      type: "spki",
+    });
   } catch {
     key = null;
   }

@@ -20,7 +20,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}(:[0-9])?$/, "must be an ISO 4217 code with an optional number of decimals, like USD:2")
     .default("USD:2"),
-  FAUCET_AMOUNT: z.string().regex(/^(0|[1-9][0-9]{0,15})$/, "must be a whole number of minor units").default("10000"),
+  FAUCET_AMOUNT: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, "must be a whole number of minor units")
+    .default("10000"),
   FAUCET_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.

@@ -67,7 +67,8 @@ export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs =
           : blocksCsvPieces(plan, node.config.currency);
     return {
       filename: exportFilename(node.chainId, query, createdAt),
-      contentType: query.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present",
+      contentType:
+        query.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present",
       body: streamOf(pieces, release),
     };
   } catch (error) {
@@ -89,7 +90,9 @@ async function planAccount(store: LedgerReader, account: string, needsLeaves: bo
       store.accountTransactions(account, height, height + count),
       needsLeaves ? store.txIdsOfBlocks(height, height + count) : [],
     ]);
-    const byHeight = new Map(blocks.map((block): [number, ExportBlock] => [block.header.height, { block, transactions: [], leaves: [] }]));
+    const byHeight = new Map(
+      blocks.map((block): [number, ExportBlock] => [block.header.height, { block, transactions: [], leaves: [] }]),
+    );
     for (const { blockHeight, ...item } of transactions) byHeight.get(blockHeight)!.transactions.push(item);
     for (const { blockHeight, txId } of leaves) byHeight.get(blockHeight)!.leaves.push(txId);
     return [...byHeight.values()];
@@ -108,13 +111,18 @@ async function planBlocks(store: LedgerReader, from: number, to: number): Promis
       transactions,
       leaves: transactions.map((item) => item.txId),
     }));
-  return { store, heights: Array.from({ length: to - from + 1 }, (_, index) => from + index), readRun, fields: { from, to } };
+  return {
+    store,
+    heights: Array.from({ length: to - from + 1 }, (_, index) => from + index),
+    readRun,
+    fields: { from, to },
+  };
 }
 
 /** The blocks of the plan with their transactions, ascending, read a few at a time where heights run on. */
 async function* blocksOf(plan: ExportPlan): AsyncGenerator<ExportBlock> {
   const { heights } = plan;
-  for (let index = 0; index < heights.length; ) {
+  for (let index = 0; index < heights.length;) {
     let count = 1;
     while (count < blocksPerRead && heights[index + count] === heights[index]! + count) count += 1;
     const run = await plan.readRun(heights[index]!, count);
@@ -129,7 +137,7 @@ async function* blocksOf(plan: ExportPlan): AsyncGenerator<ExportBlock> {
 
 async function* headersOf(plan: ExportPlan): AsyncGenerator<SignedBlock> {
   const { heights, store } = plan;
-  for (let index = 0; index < heights.length; ) {
+  for (let index = 0; index < heights.length;) {
     let count = 1;
     while (count < headersPerRead && heights[index + count] === heights[index]! + count) count += 1;
     const run = await store.blocksFrom(heights[index]!, count);
@@ -139,7 +147,11 @@ async function* headersOf(plan: ExportPlan): AsyncGenerator<SignedBlock> {
   }
 }
 
-async function* jsonPieces(plan: ExportPlan, document: Record<string, unknown>, nodePublicKey: string): AsyncGenerator<string> {
+async function* jsonPieces(
+  plan: ExportPlan,
+  document: Record<string, unknown>,
+  nodePublicKey: string,
+): AsyncGenerator<string> {
   // The document's own fields first, then one header or receipt a line: a reader can stream it item by item.
   yield `${JSON.stringify(document).slice(0, -1)},"headers":[\n`;
   let separator = "";
@@ -174,8 +186,21 @@ async function* jsonPieces(plan: ExportPlan, document: Record<string, unknown>, 
 }
 
 const accountCsvColumns = [
-  "blockHeight", "blockHash", "blockTime", "leafIndex", "txId", "time", "type", "direction", "counterparty",
-  "amountMinor", "amount", "balanceMinor", "balance", "currency", "memo",
+  "blockHeight",
+  "blockHash",
+  "blockTime",
+  "leafIndex",
+  "txId",
+  "time",
+  "type",
+  "direction",
+  "counterparty",
+  "amountMinor",
+  "amount",
+  "balanceMinor",
+  "balance",
+  "currency",
+  "memo",
 ];
 
 async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Currency): AsyncGenerator<string> {
@@ -211,8 +236,19 @@ async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Cu
 }
 
 const blocksCsvColumns = [
-  "blockHeight", "blockHash", "blockTime", "leafIndex", "txId", "time", "type", "from", "to",
-  "amountMinor", "amount", "currency", "memo",
+  "blockHeight",
+  "blockHash",
+  "blockTime",
+  "leafIndex",
+  "txId",
+  "time",
+  "type",
+  "from",
+  "to",
+  "amountMinor",
+  "amount",
+  "currency",
+  "memo",
 ];
 
 async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGenerator<string> {
@@ -222,7 +258,16 @@ async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGene
       .map((item) => {
         const { tx } = item;
         const amount = majorUnits(BigInt(tx.amount), currency);
-        return csvRow([...blockColumns(block, item), tx.type, tx.from, tx.to, tx.amount, amount, currency.code, tx.memo ?? ""]);
+        return csvRow([
+          ...blockColumns(block, item),
+          tx.type,
+          tx.from,
+          tx.to,
+          tx.amount,
+          amount,
+          currency.code,
+          tx.memo ?? "",
+        ]);
       })
       .join("");
   }

@@ -4,4 +4,10 @@ export const followedNodeKeySetting = "follow.nodePublicKey";
 export const followAlarmSetting = "follow.alarm";
 
 /** Raised when the followed node rewrote, dropped or re-signed a block the follower had already verified. */
-export type FollowAlarm = { raisedAt: string; height: number; reason: string; seenHash: string | null; servedHash: string | null };
+export type FollowAlarm = {
+  raisedAt: string;
+  height: number;
+  reason: string;
+  seenHash: string | null;
+  servedHash: string | null;
+};

@@ -59,7 +59,9 @@ export class Follower {
     await auditStoredChain(store, auditor, head?.header.height ?? -1, verifyBatch);
     if (auditor.isFailed) {
       const { firstBad } = auditor.result;
-      throw new Error(`The replica itself does not verify at block ${firstBad?.height ?? "?"}: ${firstBad?.reason ?? ""}. Start a new replica.`);
+      throw new Error(
+        `The replica itself does not verify at block ${firstBad?.height ?? "?"}: ${firstBad?.reason ?? ""}. Start a new replica.`,
+      );
     }
     return new Follower(options, auditor, head);
   }
@@ -79,7 +81,12 @@ export class Follower {
     if (standing !== null) throw new FollowAlarmError(standing);
     const info = await api.info();
     if (info.nodePublicKey !== this.options.nodePublicKey) {
-      await this.raise(this.height, `the node now announces key ${info.nodePublicKey}, not the pinned ${this.options.nodePublicKey}`, null, null);
+      await this.raise(
+        this.height,
+        `the node now announces key ${info.nodePublicKey}, not the pinned ${this.options.nodePublicKey}`,
+        null,
+        null,
+      );
     }
     await this.checkSeen(info.head);
     let added = 0;
@@ -88,13 +95,23 @@ export class Follower {
       if (headers.length === 0) break;
       if (this.head !== null && headers[0]!.header.prevHash !== this.head.hash) {
         // The next block does not extend the block verified last: the chain below it was rewritten.
-        await this.raise(this.height, `block ${headers[0]!.header.height} does not extend the block ${this.height} already verified: the node rewrote its chain`, this.head.hash, headers[0]!.header.prevHash);
+        await this.raise(
+          this.height,
+          `block ${headers[0]!.header.height} does not extend the block ${this.height} already verified: the node rewrote its chain`,
+          this.head.hash,
+          headers[0]!.header.prevHash,
+        );
       }
       const run = await api.blocksOf(headers);
       const isGood = await this.auditor.addBlocks(run, this.options.verifyBatch);
       if (!isGood) {
         const { firstBad } = this.auditor.result;
-        await this.raise(firstBad?.height ?? this.height + 1, `the node serves block ${firstBad?.height ?? "?"}, which does not verify: ${firstBad?.reason ?? ""}`, null, null);
+        await this.raise(
+          firstBad?.height ?? this.height + 1,
+          `the node serves block ${firstBad?.height ?? "?"}, which does not verify: ${firstBad?.reason ?? ""}`,
+          null,
+          null,
+        );
       }
       await store.appendVerified(run, this.auditor.replayedBalances);
       this.head = run[run.length - 1]!.block;
@@ -114,25 +131,46 @@ export class Follower {
     const { api, store } = this.options;
     const height = this.height;
     if (nodeHead.header.height < height) {
-      await this.raise(height, `the node's head is block ${nodeHead.header.height}, below block ${height} it served and this follower verified`, this.head.hash, null);
+      await this.raise(
+        height,
+        `the node's head is block ${nodeHead.header.height}, below block ${height} it served and this follower verified`,
+        this.head.hash,
+        null,
+      );
     }
     const [served] = await api.headers(height, 1);
     if (served?.hash !== this.head.hash) {
-      await this.raise(height, `the node rewrote block ${height}: it now serves hash ${served?.hash ?? "(none)"}, not the ${this.head.hash} verified before`, this.head.hash, served?.hash ?? null);
+      await this.raise(
+        height,
+        `the node rewrote block ${height}: it now serves hash ${served?.hash ?? "(none)"}, not the ${this.head.hash} verified before`,
+        this.head.hash,
+        served?.hash ?? null,
+      );
     }
     const spot = this.spotCheckHeight;
     this.spotCheckHeight = spot + 1 >= height ? 0 : spot + 1;
     const [seen] = await store.blocksWithTransactions(spot, 1);
     const [spotHeader] = await api.headers(spot, 1);
     if (seen === undefined) return;
-    const [servedBlock] = spotHeader === undefined || spotHeader.hash !== seen.block.hash ? [undefined] : await api.blocksOf([spotHeader]);
+    const [servedBlock] =
+      spotHeader === undefined || spotHeader.hash !== seen.block.hash ? [undefined] : await api.blocksOf([spotHeader]);
     // Whole transactions, not only their ids: a changed amount under an unchanged txId is a rewrite too.
     if (servedBlock === undefined || canonicalJson(servedBlock.transactions) !== canonicalJson(seen.transactions)) {
-      await this.raise(spot, `the node rewrote block ${spot}: what it serves now differs from what this follower verified`, seen.block.hash, spotHeader?.hash ?? null);
+      await this.raise(
+        spot,
+        `the node rewrote block ${spot}: what it serves now differs from what this follower verified`,
+        seen.block.hash,
+        spotHeader?.hash ?? null,
+      );
     }
   }
 
-  private async raise(height: number, reason: string, seenHash: string | null, servedHash: string | null): Promise<never> {
+  private async raise(
+    height: number,
+    reason: string,
+    seenHash: string | null,
+    servedHash: string | null,
+  ): Promise<never> {
     const alarm: FollowAlarm = { raisedAt: new Date().toISOString(), height, reason, seenHash, servedHash };
     await this.options.store.writeSetting(followAlarmSetting, JSON.stringify(alarm));
     throw new FollowAlarmError(alarm);

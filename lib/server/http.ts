@@ -38,16 +38,27 @@ export function errorResponse(error: LedgerError): Response {
 export function zodToLedgerError(error: z.ZodError, prefix?: string): LedgerError {
   const issue = error.issues[0];
   if (issue === undefined) return new LedgerError("invalid_request", "The request is malformed.");
-  const path: (string | number)[] = [...(prefix === undefined ? [] : [prefix]), ...issue.path.map((part) => String(part))];
+  const path: (string | number)[] = [
+    ...(prefix === undefined ? [] : [prefix]),
+    ...issue.path.map((part) => String(part)),
+  ];
   // An unknown field is named by its own path, so the client sees exactly what to remove.
   if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
   const field = path.join(".");
   const message = issue.code === "unrecognized_keys" ? "unknown field: only signed fields may be sent" : issue.message;
-  return new LedgerError("invalid_request", field === "" ? message : `${field}: ${message}`, field === "" ? undefined : field);
+  return new LedgerError(
+    "invalid_request",
+    field === "" ? message : `${field}: ${message}`,
+    field === "" ? undefined : field,
+  );
 }
 
 /** Parses with a zod schema, throwing the protocol's `invalid_request` on failure. */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown, prefix?: string): z.output<Schema> {
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  prefix?: string,
+): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw zodToLedgerError(parsed.error, prefix);
   return parsed.data;
@@ -67,7 +78,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (declaredLength > maxBytes) throw tooLarge();
   // A declared length within the limit is read in one native call (the server stops at that length); a body
   // without one (chunked) is read piece by piece and refused as soon as it passes the limit.
-  const bytes = Number.isSafeInteger(declaredLength) ? new Uint8Array(await request.arrayBuffer()) : await readAtMost(request, maxBytes);
+  const bytes = Number.isSafeInteger(declaredLength)
+    ? new Uint8Array(await request.arrayBuffer())
+    : await readAtMost(request, maxBytes);
   if (bytes === null || bytes.byteLength > maxBytes) throw tooLarge();
   let text: string;
   try {

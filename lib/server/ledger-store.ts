@@ -88,9 +88,7 @@ export function transactionRowsOf(block: SignedBlock, entries: readonly SealCand
 
 export type SealCandidate = { txId: string; signed: SignedTransaction };
 export type SealOutcome =
-  | { kind: "sealed"; leafIndex: number }
-  | { kind: "recorded" }
-  | { kind: "refused"; problem: BalanceProblem };
+  { kind: "sealed"; leafIndex: number } | { kind: "recorded" } | { kind: "refused"; problem: BalanceProblem };
 export type SealResult = { block: SignedBlock | null; txIds: string[]; outcomes: SealOutcome[] };
 export type HeaderSigner = (header: BlockHeader) => string;
 
@@ -129,7 +127,11 @@ export interface LedgerStore extends LedgerReader {
    * `takeCandidates` is called once the lock is held, so that everything that arrived while another instance
    * held it joins this block. Candidates already recorded, or that would overdraw, are left out with their outcome.
    */
-  sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult>;
+  sealBlock(
+    takeCandidates: () => readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ): Promise<SealResult>;
   /**
    * Appends blocks another node sealed and a follower has verified, with the balances they leave: in one
    * transaction, and only onto the head they were verified against.
@@ -220,8 +222,16 @@ export function planSeal(
 }
 
 /** Makes and signs the block after `head` holding `entries` in leaf order. */
-export function makeNextBlock(head: SignedBlock, entries: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): SignedBlock {
-  assert(entries.length >= 1 && entries.length <= blockTransactionsMax, "a block holds 1 to blockTransactionsMax transactions");
+export function makeNextBlock(
+  head: SignedBlock,
+  entries: readonly SealCandidate[],
+  signHeader: HeaderSigner,
+  nowMs: number,
+): SignedBlock {
+  assert(
+    entries.length >= 1 && entries.length <= blockTransactionsMax,
+    "a block holds 1 to blockTransactionsMax transactions",
+  );
   // Block times never run backwards, even if the machine's clock does.
   const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
   const header = makeBlockHeader({

@@ -57,7 +57,10 @@ function readMigrations(migrationsDir: string): Migration[] {
 const isAppliedSql = `SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = $1 AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
 
 /** The PostgreSQL twin of `applyMigrations`: each migration in its own transaction, recorded as Prisma does. */
-export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir = defaultPostgresMigrationsDir()): Promise<string[]> {
+export async function applyPostgresMigrations(
+  pool: pg.Pool,
+  migrationsDir = defaultPostgresMigrationsDir(),
+): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
   const client = await pool.connect();
   const applied: string[] = [];

@@ -14,7 +14,8 @@ export async function mintAsAdmin(node: LedgerNode, { account, amount }: MintBod
     return await submitMint(node, { account, amount, memo: adminMintMemo });
   } catch (error) {
     // The sealer names the field of the signed transaction; in this request's body it is `amount`.
-    if (error instanceof LedgerError && error.field === "tx.amount") throw new LedgerError(error.code, error.message, "amount");
+    if (error instanceof LedgerError && error.field === "tx.amount")
+      throw new LedgerError(error.code, error.message, "amount");
     throw error;
   }
 }

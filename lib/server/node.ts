@@ -78,12 +78,17 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
   const keyFile = path.join(config.dataDir, "node-key.pem");
   const isFollower = config.followUrl !== undefined;
   if (!isFollower && !existsSync(keyFile)) {
-    throw new Error(`${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
+    throw new Error(
+      `${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`,
+    );
   }
   const store = await openStore(config.databaseUrl, { migrate: false, serve: true });
   try {
     const genesis = await store.blockAt(0);
-    if (genesis === null) throw new Error(`The database at ${config.dataDir} has no genesis block: run \`npm run db:deploy\` or \`npm run follow\`.`);
+    if (genesis === null)
+      throw new Error(
+        `The database at ${config.dataDir} has no genesis block: run \`npm run db:deploy\` or \`npm run follow\`.`,
+      );
     const prisma = getPrisma(config.databaseUrl);
     const localBlocks = new EventEmitter();
     localBlocks.setMaxListeners(0);
@@ -91,7 +96,8 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
     const common = { config, chainId: genesis.header.chainId, store, prisma, localBlocks, admin };
     if (isFollower) {
       const nodePublicKey = await store.readSetting(followedNodeKeySetting);
-      if (nodePublicKey === null) throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
+      if (nodePublicKey === null)
+        throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
       return { ...common, nodePublicKey, writer: null };
     }
     const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));

@@ -28,7 +28,8 @@ export async function openStore(databaseUrl: string, { migrate, serve }: OpenSto
   }
   const file = sqliteFilePath(databaseUrl);
   if (migrate) mkdirSync(path.dirname(file), { recursive: true });
-  else if (!existsSync(file)) throw new Error(`${file} does not exist: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
+  else if (!existsSync(file))
+    throw new Error(`${file} does not exist: start the node with \`npm start\` (or run \`npm run db:deploy\`).`);
   const database = openSqlite(file);
   if (migrate) applyMigrations(database);
   if (serve) {

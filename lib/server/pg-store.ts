@@ -78,7 +78,10 @@ class PgReader implements LedgerReader {
   }
 
   async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
-    const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`, [height, limit]);
+    const { rows } = await this.db.query<BlockRow>(
+      `SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`,
+      [height, limit],
+    );
     return rows.map(blockFromRow);
   }
 
@@ -91,7 +94,9 @@ class PgReader implements LedgerReader {
       `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
       [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
     );
-    const byHeight = new Map(blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]));
+    const byHeight = new Map(
+      blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]),
+    );
     for (const row of rows) {
       const item = byHeight.get(row.blockHeight)!;
       item.transactions.push({
@@ -105,13 +110,17 @@ class PgReader implements LedgerReader {
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(`SELECT "publicKey", "balanceMinor" FROM "Account"`);
+    const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(
+      `SELECT "publicKey", "balanceMinor" FROM "Account"`,
+    );
     return firstBalanceMismatch(rows, replayed);
   }
 
-
   async balanceOf(account: string): Promise<bigint> {
-    const { rows } = await this.db.query<{ balanceMinor: bigint }>(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`, [account]);
+    const { rows } = await this.db.query<{ balanceMinor: bigint }>(
+      `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`,
+      [account],
+    );
     return rows[0]?.balanceMinor ?? 0n;
   }
 
@@ -231,7 +240,11 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     });
   }
 
-  async sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
+  async sealBlock(
+    takeCandidates: () => readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ): Promise<SealResult> {
     return this.underSealLock(async (client) => {
       const candidates = takeCandidates();
       const txIds = candidates.map((item) => item.txId);
@@ -240,7 +253,11 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const { head, recorded, balances } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
       const isRecorded = new Set(recorded);
-      const plan = planSeal(candidates, (txId) => isRecorded.has(txId), (account) => BigInt(balances[account] ?? "0"));
+      const plan = planSeal(
+        candidates,
+        (txId) => isRecorded.has(txId),
+        (account) => BigInt(balances[account] ?? "0"),
+      );
       if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
       const block = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
       await writeBlock(client, block, transactionRowsOf(block, plan.sealed), plan.touched, plan.balances);
@@ -253,7 +270,10 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     if (first === undefined) return;
     await this.underSealLock(async (client) => {
       const head = await headOf(client);
-      assert(head === null ? first.header.height === 0 : first.header.prevHash === head.hash, "verified blocks extend the replica's head");
+      assert(
+        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
+        "verified blocks extend the replica's head",
+      );
       for (const item of run) {
         const rows = transactionRowsOf(item.block, entriesOf(item));
         const touched = new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx)));

@@ -17,13 +17,19 @@ export type PreparedFollower = {
   newAdminPassword: string | null;
 };
 
-export async function prepareFollower(config: NodeConfig, api: NodeApi, trustedKey: string | undefined): Promise<PreparedFollower> {
+export async function prepareFollower(
+  config: NodeConfig,
+  api: NodeApi,
+  trustedKey: string | undefined,
+): Promise<PreparedFollower> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl, { migrate: true, serve: false });
   try {
     const pinned = await store.readSetting(followedNodeKeySetting);
     if (pinned !== null && trustedKey !== undefined && trustedKey !== pinned) {
-      throw new Error(`This replica follows the node with key ${pinned}, not ${trustedKey}: use another DATA_DIR for another node.`);
+      throw new Error(
+        `This replica follows the node with key ${pinned}, not ${trustedKey}: use another DATA_DIR for another node.`,
+      );
     }
     const nodePublicKey = pinned ?? trustedKey ?? (await api.info()).nodePublicKey;
     if (pinned === null) await store.writeSetting(followedNodeKeySetting, nodePublicKey);

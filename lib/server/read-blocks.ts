@@ -27,7 +27,11 @@ export async function listBlocks(prisma: PrismaClient, limit: number, before: nu
 
 /** Ascending headers from `from`: what a verifier or light client syncs. */
 export async function listHeaders(prisma: PrismaClient, from: number, limit: number): Promise<SignedBlock[]> {
-  const rows = await prisma.block.findMany({ where: { height: { gte: from } }, orderBy: { height: "asc" }, take: limit });
+  const rows = await prisma.block.findMany({
+    where: { height: { gte: from } },
+    orderBy: { height: "asc" },
+    take: limit,
+  });
   return rows.map(blockFromRow);
 }
 
@@ -48,7 +52,10 @@ export async function getBlockOrThrow(
   prisma: PrismaClient,
   heightOrHash: string,
 ): Promise<{ block: SignedBlock; transactions: BlockTransaction[] }> {
-  const row = await prisma.block.findUnique({ where: blockWhere(heightOrHash), include: { txs: { orderBy: { leafIndex: "asc" } } } });
+  const row = await prisma.block.findUnique({
+    where: blockWhere(heightOrHash),
+    include: { txs: { orderBy: { leafIndex: "asc" } } },
+  });
   if (row === null) throw notFound();
   const block = blockFromRow(row);
   return { block, transactions: row.txs.map((tx) => toBlockTransaction(tx, block.header.chainId)) };
@@ -72,7 +79,17 @@ export async function getBlockPageOrThrow(
 }
 
 function toBlockTransaction(
-  tx: { txId: string; type: string; fromKey: string; toKey: string; amountMinor: bigint; memo: string | null; timestamp: string; signature: string; leafIndex: number },
+  tx: {
+    txId: string;
+    type: string;
+    fromKey: string;
+    toKey: string;
+    amountMinor: bigint;
+    memo: string | null;
+    timestamp: string;
+    signature: string;
+    leafIndex: number;
+  },
   chainId: string,
 ): BlockTransaction {
   return { txId: tx.txId, tx: transactionFromRow(tx, chainId), signature: tx.signature, leafIndex: tx.leafIndex };

@@ -32,7 +32,11 @@ export function readRecentBlocks(node: LedgerNode, nowMs = Date.now()) {
 
 type RecentBlocks = Awaited<ReturnType<typeof readRecentBlocks>>;
 
-export async function readChainFigures(node: LedgerNode, recent: RecentBlocks, nowMs = Date.now()): Promise<ChainFigures> {
+export async function readChainFigures(
+  node: LedgerNode,
+  recent: RecentBlocks,
+  nowMs = Date.now(),
+): Promise<ChainFigures> {
   const [totals, supply] = await Promise.all([
     node.prisma.block.aggregate({ _sum: { txCount: true }, _max: { height: true } }),
     node.prisma.account.aggregate({ _sum: { balanceMinor: true }, _count: true }),
@@ -49,16 +53,29 @@ export async function readChainFigures(node: LedgerNode, recent: RecentBlocks, n
 }
 
 /** Transactions per block (the newest 60 blocks) and per minute (the last hour), oldest first. */
-export async function readChartSeries(node: LedgerNode, recent: RecentBlocks, nowMs = Date.now()): Promise<ChartSeries> {
-  const newest = recent.length >= 60 ? recent : await node.prisma.block.findMany({
-    where: { height: { gt: 0 } },
-    orderBy: { height: "desc" },
-    take: 60,
-    select: { height: true, txCount: true, timestamp: true },
-  });
-  const perBlock = newest.slice(0, 60).reverse().map(({ height, txCount }) => ({ height, txCount }));
+export async function readChartSeries(
+  node: LedgerNode,
+  recent: RecentBlocks,
+  nowMs = Date.now(),
+): Promise<ChartSeries> {
+  const newest =
+    recent.length >= 60
+      ? recent
+      : await node.prisma.block.findMany({
+          where: { height: { gt: 0 } },
+          orderBy: { height: "desc" },
+          take: 60,
+          select: { height: true, txCount: true, timestamp: true },
+        });
+  const perBlock = newest
+    .slice(0, 60)
+    .reverse()
+    .map(({ height, txCount }) => ({ height, txCount }));
   const hourStart = Math.floor(nowMs / minuteMs) * minuteMs - 59 * minuteMs;
-  const buckets = Array.from({ length: 60 }, (_, index) => ({ minuteStart: new Date(hourStart + index * minuteMs).toISOString(), txCount: 0 }));
+  const buckets = Array.from({ length: 60 }, (_, index) => ({
+    minuteStart: new Date(hourStart + index * minuteMs).toISOString(),
+    txCount: 0,
+  }));
   for (const block of recent) {
     const index = Math.floor((Date.parse(block.timestamp) - hourStart) / minuteMs);
     if (index >= 0 && index < buckets.length) buckets[index]!.txCount += block.txCount;
@@ -94,12 +111,32 @@ export async function searchLedger(node: LedgerNode, query: string): Promise<Sea
     node.prisma.block.findMany({ where: { hash: range }, take: matchesMax, select: { height: true, hash: true } }),
     node.prisma.transaction.findMany({ where: { txId: range }, take: matchesMax, select: { txId: true } }),
     node.prisma.account.findMany({ where: { publicKey: range }, take: matchesMax, select: { publicKey: true } }),
-    node.prisma.transaction.findMany({ where: { fromKey: range }, take: matchesMax, distinct: ["fromKey"], select: { fromKey: true } }),
-    node.prisma.transaction.findMany({ where: { toKey: range }, take: matchesMax, distinct: ["toKey"], select: { toKey: true } }),
+    node.prisma.transaction.findMany({
+      where: { fromKey: range },
+      take: matchesMax,
+      distinct: ["fromKey"],
+      select: { fromKey: true },
+    }),
+    node.prisma.transaction.findMany({
+      where: { toKey: range },
+      take: matchesMax,
+      distinct: ["toKey"],
+      select: { toKey: true },
+    }),
   ]);
-  const accountKeys = [...new Set([...accounts.map((row) => row.publicKey), ...payers.map((row) => row.fromKey), ...payees.map((row) => row.toKey)])];
+  const accountKeys = [
+    ...new Set([
+      ...accounts.map((row) => row.publicKey),
+      ...payers.map((row) => row.fromKey),
+      ...payees.map((row) => row.toKey),
+    ]),
+  ];
   const matches = [
-    ...blocks.map((block) => ({ kind: "block" as const, id: String(block.height), label: `Block ${block.height} · ${block.hash}` })),
+    ...blocks.map((block) => ({
+      kind: "block" as const,
+      id: String(block.height),
+      label: `Block ${block.height} · ${block.hash}`,
+    })),
     ...transactions.map((tx) => ({ kind: "transaction" as const, id: tx.txId, label: `Transaction ${tx.txId}` })),
     ...accountKeys.map((key) => ({ kind: "account" as const, id: key, label: `Account ${key}` })),
   ];

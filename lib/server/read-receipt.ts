@@ -22,7 +22,10 @@ export async function readReceiptOrThrow(prisma: PrismaClient, txId: string, nod
     signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
     block,
     leafIndex: row.leafIndex,
-    path: inclusionPath(leaves.map((leaf) => hexToBytes(leaf.txId)), row.leafIndex),
+    path: inclusionPath(
+      leaves.map((leaf) => hexToBytes(leaf.txId)),
+      row.leafIndex,
+    ),
     nodePublicKey,
   });
 }

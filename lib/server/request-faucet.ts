@@ -11,12 +11,17 @@ const faucetAccountsTrackedMax = 100_000;
 const lastGrantMsByAccount = new Map<string, number>();
 
 export async function requestFaucet(node: LedgerNode, account: string): Promise<SubmitOutcome> {
-  if (!(await isFaucetEnabled(node))) throw new LedgerError("faucet_disabled", "The faucet is switched off on this node.");
+  if (!(await isFaucetEnabled(node)))
+    throw new LedgerError("faucet_disabled", "The faucet is switched off on this node.");
   const nowMs = Date.now();
   const lastMs = lastGrantMsByAccount.get(account);
   if (lastMs !== undefined && nowMs - lastMs < node.config.faucetIntervalMs) {
     const waitSeconds = Math.ceil((node.config.faucetIntervalMs - (nowMs - lastMs)) / 1000);
-    throw new LedgerError("rate_limited", `This account had test funds moments ago; try again in ${waitSeconds} s.`, "account");
+    throw new LedgerError(
+      "rate_limited",
+      `This account had test funds moments ago; try again in ${waitSeconds} s.`,
+      "account",
+    );
   }
   if (lastGrantMsByAccount.size >= faucetAccountsTrackedMax) lastGrantMsByAccount.clear();
   lastGrantMsByAccount.set(account, nowMs);

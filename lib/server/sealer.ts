@@ -18,7 +18,11 @@ type Waiting = SealCandidate & {
 };
 
 export type SealerDependencies = {
-  sealBlock: (takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number) => Promise<SealResult>;
+  sealBlock: (
+    takeCandidates: () => readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ) => Promise<SealResult>;
   signHeader: HeaderSigner;
   /** The stored receipt of a transaction recorded earlier (by this or another process). */
   readReceipt: (txId: string) => Promise<Receipt>;
@@ -88,7 +92,8 @@ export class Sealer {
       .finally(() => {
         this.isSealing = false;
         // A full block's worth still waiting is sealed at once rather than after another delay.
-        if (this.waiting.length > 0) this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
+        if (this.waiting.length > 0)
+          this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
       });
   }
 
@@ -126,7 +131,9 @@ export class Sealer {
           }),
         });
       } else if (outcome.kind === "recorded") {
-        this.dependencies.readReceipt(item.txId).then((receipt) => item.resolve({ created: false, receipt }), item.reject);
+        this.dependencies
+          .readReceipt(item.txId)
+          .then((receipt) => item.resolve({ created: false, receipt }), item.reject);
       } else {
         item.reject(
           outcome.problem === "insufficient_funds"

@@ -13,5 +13,9 @@ export async function isFaucetEnabled(node: LedgerNode): Promise<boolean> {
 
 export async function setFaucetEnabled(node: LedgerNode, isEnabled: boolean): Promise<void> {
   const value = String(isEnabled);
-  await node.prisma.setting.upsert({ where: { key: faucetEnabledKey }, create: { key: faucetEnabledKey, value }, update: { value } });
+  await node.prisma.setting.upsert({
+    where: { key: faucetEnabledKey },
+    create: { key: faucetEnabledKey, value },
+    update: { value },
+  });
 }

@@ -31,7 +31,11 @@ import {
 export { blockFromRow, transactionFromRow, sequenceOf, type BlockRow, type TransactionRow } from "./ledger-store";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
-  const database = new Database(file, { timeout: 10_000, readonly: options.readonly === true, fileMustExist: options.readonly === true });
+  const database = new Database(file, {
+    timeout: 10_000,
+    readonly: options.readonly === true,
+    fileMustExist: options.readonly === true,
+  });
   if (options.readonly === true) return database;
   // WAL lets readers run beside the one writer; synchronous=FULL makes each commit durable before we answer.
   database.pragma("journal_mode = WAL");
@@ -59,7 +63,9 @@ function prepareReads(database: Database.Database) {
     allBalances: database.prepare(`SELECT "publicKey", "balanceMinor" FROM "Account"`).safeIntegers(true),
     balance: database.prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`).pluck().safeIntegers(true),
     accountHeights: database
-      .prepare(`SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = @account OR "toKey" = @account ORDER BY "blockHeight"`)
+      .prepare(
+        `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = @account OR "toKey" = @account ORDER BY "blockHeight"`,
+      )
       .pluck(),
     accountTransactions: database
       .prepare(
@@ -67,7 +73,9 @@ function prepareReads(database: Database.Database) {
          ORDER BY "sequence"`,
       )
       .safeIntegers(true),
-    txIds: database.prepare(`SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`),
+    txIds: database.prepare(
+      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`,
+    ),
   };
 }
 
@@ -104,7 +112,10 @@ class SqliteReader implements LedgerReader {
     if (blockRows.length === 0) return [];
     const first = blockRows[0]!.height;
     const last = blockRows[blockRows.length - 1]!.height;
-    const rows = this.reads.transactionsOfBlocks.all(sequenceOf(first, 0), sequenceOf(last + 1, 0)) as ExactTransactionRow[];
+    const rows = this.reads.transactionsOfBlocks.all(
+      sequenceOf(first, 0),
+      sequenceOf(last + 1, 0),
+    ) as ExactTransactionRow[];
     const byHeight = new Map<number, AuditBlock>();
     const result = blockRows.map((row) => {
       const item: AuditBlock = { block: blockFromRow(row), transactions: [] };
@@ -124,9 +135,11 @@ class SqliteReader implements LedgerReader {
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    return firstBalanceMismatch(this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[], replayed);
+    return firstBalanceMismatch(
+      this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[],
+      replayed,
+    );
   }
-
 
   balanceNow(account: string): bigint {
     return (this.reads.balance.get(account) as bigint | undefined) ?? 0n;
@@ -158,7 +171,10 @@ class SqliteReader implements LedgerReader {
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
-    return this.reads.txIds.all(sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)) as { blockHeight: number; txId: string }[];
+    return this.reads.txIds.all(sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)) as {
+      blockHeight: number;
+      txId: string;
+    }[];
   }
 }
 
@@ -207,12 +223,20 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   /** IMMEDIATE takes SQLite's one write lock before the head and the balances are read. */
-  async sealBlock(takeCandidates: () => readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): Promise<SealResult> {
+  async sealBlock(
+    takeCandidates: () => readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ): Promise<SealResult> {
     const seal = this.database.transaction((): SealResult => {
       const candidates = takeCandidates();
       const head = this.headNow();
       assert(head !== null, "genesis exists before any block is sealed");
-      const plan = planSeal(candidates, (txId) => this.writes.isRecorded.get(txId) !== undefined, (account) => this.balanceNow(account));
+      const plan = planSeal(
+        candidates,
+        (txId) => this.writes.isRecorded.get(txId) !== undefined,
+        (account) => this.balanceNow(account),
+      );
       if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
       const block = this.appendBlock(head, plan.sealed, signHeader, nowMs);
       for (const account of plan.touched) this.writes.upsertBalance.run(account, plan.balances.get(account)!);
@@ -225,7 +249,12 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
    * Makes, signs and inserts the block after `head` holding `entries` in leaf order (balances are the caller's
    * to change). Call it inside a write transaction that read `head`; the sealer and `npm run seed` both do.
    */
-  appendBlock(head: SignedBlock, entries: readonly SealCandidate[], signHeader: HeaderSigner, nowMs: number): SignedBlock {
+  appendBlock(
+    head: SignedBlock,
+    entries: readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ): SignedBlock {
     const block = makeNextBlock(head, entries, signHeader, nowMs);
     this.insertBlock(block);
     for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);

@@ -10,7 +10,10 @@ import { writerOf, type LedgerNode } from "./node";
 import type { SubmitOutcome } from "./sealer";
 
 /** `account` is named as the request's `account` field, which both callers' bodies share. */
-export async function submitMint(node: LedgerNode, mint: { account: string; amount: string; memo: string }): Promise<SubmitOutcome> {
+export async function submitMint(
+  node: LedgerNode,
+  mint: { account: string; amount: string; memo: string },
+): Promise<SubmitOutcome> {
   const { nodeKey, sealer } = writerOf(node);
   if (mint.account === nodeKey.publicKeyHex) {
     throw new LedgerError("invalid_request", "The node cannot pay itself.", "account");

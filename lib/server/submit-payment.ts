@@ -25,7 +25,11 @@ async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Ch
     throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
   }
   if (!isTimestampFresh(signed.tx.timestamp, Date.now())) {
-    throw new LedgerError("stale_timestamp", "The timestamp is more than 10 minutes from the node's clock.", "tx.timestamp");
+    throw new LedgerError(
+      "stale_timestamp",
+      "The timestamp is more than 10 minutes from the node's clock.",
+      "tx.timestamp",
+    );
   }
   return { txId, signed, signedBytes };
 }
@@ -58,9 +62,15 @@ export async function submitBatch(node: LedgerNode, items: readonly unknown[]): 
       }
     }),
   );
-  const toVerify = prechecked.filter((entry): entry is Checked => !(entry instanceof LedgerError) && !("receipt" in entry));
+  const toVerify = prechecked.filter(
+    (entry): entry is Checked => !(entry instanceof LedgerError) && !("receipt" in entry),
+  );
   const verdicts = await getVerifyPool().verify(
-    toVerify.map(({ signed, signedBytes }) => ({ publicKey: signed.tx.from, message: signedBytes, signature: signed.signature })),
+    toVerify.map(({ signed, signedBytes }) => ({
+      publicKey: signed.tx.from,
+      message: signedBytes,
+      signature: signed.signature,
+    })),
   );
   const isValid = new Map(toVerify.map((entry, index) => [entry, verdicts[index]!]));
   return Promise.all(

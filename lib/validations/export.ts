@@ -21,7 +21,12 @@ export const exportQuerySchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal("account"), account: hex64Schema, format: exportFormatSchema }),
     z
-      .object({ kind: z.literal("blocks"), from: queryIntegerSchema, to: queryIntegerSchema, format: exportFormatSchema })
+      .object({
+        kind: z.literal("blocks"),
+        from: queryIntegerSchema,
+        to: queryIntegerSchema,
+        format: exportFormatSchema,
+      })
       .refine((query) => query.from <= query.to, { message: "must not be above to", path: ["from"] })
       .refine((query) => query.to - query.from < exportBlocksMax, {
         message: `must be less than from + ${exportBlocksMax}: an export holds at most ${exportBlocksMax} blocks`,
@@ -42,7 +47,11 @@ export const blockHeaderSchema = z.strictObject({
   timestamp: timestampSchema,
 });
 
-export const signedBlockSchema = z.strictObject({ header: blockHeaderSchema, hash: hex64Schema, signature: hex128Schema });
+export const signedBlockSchema = z.strictObject({
+  header: blockHeaderSchema,
+  hash: hex64Schema,
+  signature: hex128Schema,
+});
 
 /** A receipt as PROTOCOL.md defines it. An audit path of a tree of at most 1,000 leaves has at most 10 hashes. */
 export const receiptSchema = z.strictObject({

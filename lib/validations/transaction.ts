@@ -8,7 +8,10 @@ import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
 export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
 
 /** An account key: a public key that is not one of the weak small-order points anyone could sign for. */
-export const accountKeySchema = hex64Schema.refine((key) => !isSmallOrderKey(key), "is a weak key (a point of small order) that anyone could sign for");
+export const accountKeySchema = hex64Schema.refine(
+  (key) => !isSmallOrderKey(key),
+  "is a weak key (a point of small order) that anyone could sign for",
+);
 export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowercase hexadecimal characters");
 
 export const amountSchema = z
@@ -43,7 +46,7 @@ const differentAccounts: [(tx: { from: string; to: string }) => boolean, { messa
 
 /** A payment as a wallet submits it: nothing but the signed fields is accepted. */
 export const paymentTransactionSchema = z
-  .strictObject({ type: z.literal("payment", "must be \"payment\""), ...transactionFields })
+  .strictObject({ type: z.literal("payment", 'must be "payment"'), ...transactionFields })
   .refine(...differentAccounts);
 
 /** Any recorded transaction: a payment or a mint signed by the node. */
@@ -58,7 +61,10 @@ export const signedTransactionSchema = z.strictObject({ tx: transactionSchema, s
 
 /** The batch body's outer shape; each item is checked on its own, so one bad item spoils nothing else. */
 export const batchBodySchema = z.strictObject({
-  payments: z.array(z.unknown()).min(1, "must hold at least one payment").max(batchPaymentsMax, `must hold at most ${batchPaymentsMax} payments`),
+  payments: z
+    .array(z.unknown())
+    .min(1, "must hold at least one payment")
+    .max(batchPaymentsMax, `must hold at most ${batchPaymentsMax} payments`),
 });
 
 export const faucetBodySchema = z.strictObject({ account: accountKeySchema });

@@ -33,7 +33,9 @@ const headersSchema = z.object({ blocks: z.array(signedBlockSchema).max(headersL
 
 const blockBodySchema = z.object({
   block: signedBlockSchema,
-  transactions: z.array(signedTransactionSchema.extend({ txId: hex64Schema, leafIndex: z.number().int().nonnegative() })),
+  transactions: z.array(
+    signedTransactionSchema.extend({ txId: hex64Schema, leafIndex: z.number().int().nonnegative() }),
+  ),
 });
 
 export type NodeApiInfo = z.infer<typeof nodeInfoSchema>;
@@ -67,7 +69,10 @@ export class NodeApi {
     const response = await this.fetchImpl(new URL(path, this.baseUrl), { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new NodeApiError(`GET ${path} answered ${response.status}`, response.status);
     const parsed = schema.safeParse(await response.json());
-    if (!parsed.success) throw new NodeApiError(`GET ${path} answered something that is not the protocol's: ${parsed.error.issues[0]?.message ?? ""}`);
+    if (!parsed.success)
+      throw new NodeApiError(
+        `GET ${path} answered something that is not the protocol's: ${parsed.error.issues[0]?.message ?? ""}`,
+      );
     return parsed.data;
   }
 
@@ -104,7 +109,15 @@ export class NodeApi {
         if (body.block.hash !== listed.hash) {
           throw new NodeApiError(`block ${listed.header.height} differs between /api/headers and /api/blocks`);
         }
-        run.push({ block: body.block, transactions: body.transactions.map(({ txId, tx, signature, leafIndex }) => ({ txId, tx, signature, leafIndex })) });
+        run.push({
+          block: body.block,
+          transactions: body.transactions.map(({ txId, tx, signature, leafIndex }) => ({
+            txId,
+            tx,
+            signature,
+            leafIndex,
+          })),
+        });
       }
     }
     return run;

@@ -200,25 +200,37 @@ class ExportChecker implements ReaderEvents {
       const label = `header at height ${header.height}`;
       const previous = this.previousHeader;
       if (previous !== null && header.height <= previous.header.height) {
-        this.problems.add(`${label}: headers must be in ascending order of height, once each, and it follows ${previous.header.height}`);
+        this.problems.add(
+          `${label}: headers must be in ascending order of height, once each, and it follows ${previous.header.height}`,
+        );
         continue;
       }
       if (header.version !== blockVersion) this.problems.add(`${label}: unknown block version ${header.version}`);
-      if (computeBlockHash(header) !== block.hash) this.problems.add(`${label}: its hash is not the SHA-256 of the header`);
+      if (computeBlockHash(header) !== block.hash)
+        this.problems.add(`${label}: its hash is not the SHA-256 of the header`);
       // Links can only be checked where the export holds both blocks: always in a block range, sparsely in a statement.
       const link =
-        header.height === 0 ? linkProblem(null, header) : previous?.header.height === header.height - 1 ? linkProblem(previous, header) : null;
+        header.height === 0
+          ? linkProblem(null, header)
+          : previous?.header.height === header.height - 1
+            ? linkProblem(previous, header)
+            : null;
       if (link !== null) this.problems.add(`${label}: ${link}`);
       this.headerChainId ??= header.chainId;
-      if (header.chainId !== this.headerChainId) this.problems.add(`${label}: it names chain ${header.chainId}, not ${this.headerChainId}`);
+      if (header.chainId !== this.headerChainId)
+        this.problems.add(`${label}: it names chain ${header.chainId}, not ${this.headerChainId}`);
       this.headersByHeight.set(header.height, block);
       this.previousHeader = block;
-      checks.push({ label, check: { publicKey: this.trustedKey, message: canonicalBytes(header), signature: block.signature } });
+      checks.push({
+        label,
+        check: { publicKey: this.trustedKey, message: canonicalBytes(header), signature: block.signature },
+      });
     }
     const verdicts = await this.verifyAll(checks.map((entry) => entry.check));
     for (const [index, { label, check }] of checks.entries()) {
       this.headerVerdicts.add(check, verdicts[index]!);
-      if (!verdicts[index]) this.problems.add(`${label}: the node's signature over it does not verify against the trusted key`);
+      if (!verdicts[index])
+        this.problems.add(`${label}: the node's signature over it does not verify against the trusted key`);
     }
   }
 
@@ -276,7 +288,9 @@ class ExportChecker implements ReaderEvents {
     const position = { height, leafIndex: receipt.proof.leafIndex };
     const last = this.lastPosition;
     if (last !== null && (height < last.height || (height === last.height && position.leafIndex <= last.leafIndex))) {
-      this.problems.add(`${label}: receipts must be in chain order, once each, and it follows block ${last.height} leaf ${last.leafIndex}`);
+      this.problems.add(
+        `${label}: receipts must be in chain order, once each, and it follows block ${last.height} leaf ${last.leafIndex}`,
+      );
     }
     this.lastPosition = position;
     this.receiptsPerHeight.set(height, (this.receiptsPerHeight.get(height) ?? 0) + 1);
@@ -304,7 +318,8 @@ class ExportChecker implements ReaderEvents {
     if (checks.length === 0) return [];
     const verdicts = await this.verifyBatch(checks);
     // A verifier that answers short would let unchecked signatures pass: that is a bug, not a verdict.
-    if (verdicts.length !== checks.length) throw new Error("the batch verifier answered a different number of verdicts");
+    if (verdicts.length !== checks.length)
+      throw new Error("the batch verifier answered a different number of verdicts");
     return verdicts;
   }
 
@@ -332,7 +347,8 @@ class ExportChecker implements ReaderEvents {
 
   private finishAccount(): void {
     const account = this.fields.get("account");
-    if (typeof account !== "string" || !hex64Pattern.test(account)) this.problems.add("the statement's account is not an account key");
+    if (typeof account !== "string" || !hex64Pattern.test(account))
+      this.problems.add("the statement's account is not an account key");
     const balance = this.fields.get("balance");
     if (typeof balance !== "string" || !/^(0|[1-9][0-9]*)$/.test(balance)) {
       this.problems.add("the statement's balance is not a decimal string of minor units");
@@ -352,13 +368,15 @@ class ExportChecker implements ReaderEvents {
     for (let height = from as number; height <= (to as number); height++) {
       const header = this.headersByHeight.get(height);
       const count = this.receiptsPerHeight.get(height) ?? 0;
-      if (header === undefined) this.problems.add(`the export's headers hold no block at height ${height}, inside its range`);
+      if (header === undefined)
+        this.problems.add(`the export's headers hold no block at height ${height}, inside its range`);
       else if (count !== header.header.txCount) {
         this.problems.add(`block ${height}: the export holds ${count} of its ${header.header.txCount} transactions`);
       }
     }
     for (const height of this.headersByHeight.keys()) {
-      if (height < (from as number) || height > (to as number)) this.problems.add(`header at height ${height}: outside the export's range`);
+      if (height < (from as number) || height > (to as number))
+        this.problems.add(`header at height ${height}: outside the export's range`);
     }
   }
 
@@ -456,7 +474,9 @@ class ObjectStreamReader {
           this.depth = 1;
           start = index + 1;
         } else if (!isWhitespace(byte)) {
-          throw new ExportFormatError(this.isClosed ? "there is more after the closing brace" : "it is not a JSON object");
+          throw new ExportFormatError(
+            this.isClosed ? "there is more after the closing brace" : "it is not a JSON object",
+          );
         }
         continue;
       }
@@ -491,7 +511,8 @@ class ObjectStreamReader {
           this.depth -= 1;
           break;
         case closeBrace:
-          if (this.depth === 2 && this.streamedList !== null) throw new ExportFormatError(`a } closes the list ${this.streamedList}`);
+          if (this.depth === 2 && this.streamedList !== null)
+            throw new ExportFormatError(`a } closes the list ${this.streamedList}`);
           if (this.depth === 1) {
             this.endMember(chunk, start, index, true);
             this.isClosed = true;
@@ -513,7 +534,8 @@ class ObjectStreamReader {
   }
 
   end(): void {
-    if (!this.isClosed) throw new ExportFormatError(this.depth === 0 ? "the file is empty" : "the file ends before the export does");
+    if (!this.isClosed)
+      throw new ExportFormatError(this.depth === 0 ? "the file is empty" : "the file ends before the export does");
   }
 
   private endMember(chunk: Uint8Array, start: number, end: number, isLast: boolean): void {
@@ -584,6 +606,8 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ExportFormatError(`${what} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ExportFormatError(
+      `${what} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

@@ -44,7 +44,8 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
   }
 
   const result = auditor.result;
-  if (result.ok && problems.length === 0 && result.height !== headHeight) problems.push(`the chain ends at ${result.height}, the node's head is ${headHeight}`);
+  if (result.ok && problems.length === 0 && result.height !== headHeight)
+    problems.push(`the chain ends at ${result.height}, the node's head is ${headHeight}`);
   if (result.ok && problems.length === 0) problems.push(...(await compareBalances(api, auditor.replayedBalances)));
   return { ...result, ok: result.ok && problems.length === 0, nodePublicKey, chainId: info.chainId, problems };
 }
@@ -59,9 +60,9 @@ async function compareBalances(api: NodeApi, replayed: ReadonlyMap<string, bigin
     for (const [position, balance] of balances.entries()) {
       const account = slice[position]!;
       const expected = replayed.get(account)!.toString();
-      if (balance !== expected) problems.push(`account ${account} shows balance ${balance}, its transactions add up to ${expected}`);
+      if (balance !== expected)
+        problems.push(`account ${account} shows balance ${balance}, its transactions add up to ${expected}`);
     }
   }
   return problems;
 }
-

@@ -18,7 +18,13 @@ export type WalletBackup = {
 };
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
+  const material = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(passphrase.normalize("NFC")),
+    "PBKDF2",
+    false,
+    ["deriveKey"],
+  );
   return crypto.subtle.deriveKey(
     { name: "PBKDF2", hash: "SHA-256", salt, iterations },
     material,
@@ -31,11 +37,20 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
 /** The public key authenticates the ciphertext as additional data: a file edited to name another key fails. */
 const associatedData = (publicKey: string) => new TextEncoder().encode(`${backupFormat}:1:${publicKey}`);
 
-export async function encryptBackup(input: { name: string; publicKey: string; pkcs8: ArrayBuffer; passphrase: string }): Promise<WalletBackup> {
+export async function encryptBackup(input: {
+  name: string;
+  publicKey: string;
+  pkcs8: ArrayBuffer;
+  passphrase: string;
+}): Promise<WalletBackup> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(input.passphrase, salt, pbkdf2Iterations);
-  const ciphertext = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: associatedData(input.publicKey) }, key, input.pkcs8);
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: associatedData(input.publicKey) },
+    key,
+    input.pkcs8,
+  );
   return {
     format: backupFormat,
     version: 1,
@@ -57,7 +72,12 @@ export function parseBackup(text: string): WalletBackup {
     throw new BackupError("This file is not a chainpay wallet backup.");
   }
   const backup = value as Partial<WalletBackup>;
-  if (backup.format !== backupFormat || backup.version !== 1 || typeof backup.ciphertext !== "string" || typeof backup.publicKey !== "string") {
+  if (
+    backup.format !== backupFormat ||
+    backup.version !== 1 ||
+    typeof backup.ciphertext !== "string" ||
+    typeof backup.publicKey !== "string"
+  ) {
     throw new BackupError("This file is not a chainpay wallet backup.");
   }
   return backup as WalletBackup;

@@ -35,7 +35,10 @@ function writePin(pin: Pin): void {
 }
 
 async function isSignedByNode(block: SignedBlock, nodePublicKey: string): Promise<boolean> {
-  return computeBlockHash(block.header) === block.hash && (await verifyWithWebCrypto(nodePublicKey, canonicalBytes(block.header), block.signature));
+  return (
+    computeBlockHash(block.header) === block.hash &&
+    (await verifyWithWebCrypto(nodePublicKey, canonicalBytes(block.header), block.signature))
+  );
 }
 
 /** The node key this browser trusts: the pinned one, or the node's own at first use (then pinned). */
@@ -50,9 +53,18 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
   const pin = readPin();
   if (pin === null) {
     if (!(await isSignedByNode(info.head, info.nodePublicKey))) {
-      return { kind: "broken", height: info.head.header.height, reason: "the head block is not signed by the node's key" };
+      return {
+        kind: "broken",
+        height: info.head.header.height,
+        reason: "the head block is not signed by the node's key",
+      };
     }
-    writePin({ nodePublicKey: info.nodePublicKey, chainId: info.chainId, height: info.head.header.height, hash: info.head.hash });
+    writePin({
+      nodePublicKey: info.nodePublicKey,
+      chainId: info.chainId,
+      height: info.head.header.height,
+      hash: info.head.hash,
+    });
     return { kind: "ok", height: info.head.header.height, checkedBlocks: 1, isFirstUse: true };
   }
   if (info.nodePublicKey !== pin.nodePublicKey) {
@@ -63,9 +75,10 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
   }
   let previous: SignedBlock | null = null;
   let checkedBlocks = 0;
-  for (let from = pin.height; from <= info.head.header.height; ) {
+  for (let from = pin.height; from <= info.head.header.height;) {
     const result = await nodeClient.headers(from, headersPerRequest);
-    if (result.kind !== "ok") return { kind: "unreachable", message: result.kind === "unreachable" ? result.message : result.error.message };
+    if (result.kind !== "ok")
+      return { kind: "unreachable", message: result.kind === "unreachable" ? result.message : result.error.message };
     const { blocks } = result.body;
     if (blocks.length === 0) break;
     for (const block of blocks) {
@@ -79,7 +92,11 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
         if (problem !== null) return { kind: "broken", height: block.header.height, reason: problem };
       }
       if (!(await isSignedByNode(block, pin.nodePublicKey))) {
-        return { kind: "broken", height: block.header.height, reason: "the node's signature over this block does not verify" };
+        return {
+          kind: "broken",
+          height: block.header.height,
+          reason: "the node's signature over this block does not verify",
+        };
       }
       previous = block;
       checkedBlocks += 1;

@@ -4,7 +4,11 @@ import { formatMinorUnits } from "../ledger/amount";
 
 export type Currency = { code: string; decimals: number };
 
-export function formatAmount(amountMinor: string | bigint, currency: Currency, options: { signDisplay?: "always" | "auto" } = {}): string {
+export function formatAmount(
+  amountMinor: string | bigint,
+  currency: Currency,
+  options: { signDisplay?: "always" | "auto" } = {},
+): string {
   const decimal = formatMinorUnits(BigInt(amountMinor), currency.decimals).replace(/,/g, "");
   const formatter = new Intl.NumberFormat("en-US", {
     style: "currency",

@@ -52,7 +52,7 @@ export async function deleteWallet(publicKey: string): Promise<void> {
 
 /** The one moment a new key is extractable: returned here so that it can be backed up, then forgotten. */
 export async function createWallet(name: string): Promise<{ wallet: StoredWallet; pkcs8: ArrayBuffer }> {
-  const pair = (await crypto.subtle.generateKey(ed25519, true, ["sign", "verify"]));
+  const pair = await crypto.subtle.generateKey(ed25519, true, ["sign", "verify"]);
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
   const publicKey = bytesToHex(new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey)));
   const privateKey = await crypto.subtle.importKey("pkcs8", pkcs8, ed25519, false, ["sign"]);
@@ -74,6 +74,9 @@ export async function importWallet(name: string, pkcs8: ArrayBuffer, expectedPub
 }
 
 function base64UrlToHex(text: string): string {
-  const base64 = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");
+  const base64 = text
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(text.length / 4) * 4, "=");
   return bytesToHex(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)));
 }

@@ -29,7 +29,10 @@ export function describePaymentError(error: ErrorBody["error"]): { field: Paymen
     // The node's own message names the rule that was broken; drop its field prefix, the form shows the field.
     return { field, message: capitalise(error.message.replace(/^[\w.]+: /, "")) };
   }
-  return { field: error.code === "insufficient_funds" ? "amount" : field, message: messages[error.code] ?? error.message };
+  return {
+    field: error.code === "insufficient_funds" ? "amount" : field,
+    message: messages[error.code] ?? error.message,
+  };
 }
 
 export function messageFor(code: ErrorCode): string {

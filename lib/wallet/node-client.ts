@@ -41,8 +41,11 @@ export const postJson = <T>(path: string, body: unknown) =>
 export const nodeClient = {
   node: () => request<NodeInfo>("/api/node"),
   account: (publicKey: string, before?: string) =>
-    request<AccountPage>(`/api/accounts/${publicKey}?limit=20${before === undefined ? "" : `&before=${encodeURIComponent(before)}`}`),
-  headers: (from: number, limit: number) => request<{ blocks: SignedBlock[] }>(`/api/headers?from=${from}&limit=${limit}`),
+    request<AccountPage>(
+      `/api/accounts/${publicKey}?limit=20${before === undefined ? "" : `&before=${encodeURIComponent(before)}`}`,
+    ),
+  headers: (from: number, limit: number) =>
+    request<{ blocks: SignedBlock[] }>(`/api/headers?from=${from}&limit=${limit}`),
   transaction: (txId: string) => request<{ receipt: Receipt }>(`/api/transactions/${txId}`),
   pay: (signed: SignedTransaction) => postJson<{ receipt: Receipt }>("/api/payments", signed),
   faucet: (account: string) => postJson<{ receipt: Receipt }>("/api/faucet", { account }),

@@ -25,7 +25,9 @@ test("a visitor who is not signed in is sent to sign in, and admin APIs refuse t
   await screenshots(page, "admin-login");
   const audit = await request.get("/api/admin/audit");
   expect(audit.status()).toBe(401);
-  expect(await audit.json()).toEqual({ error: { code: "unauthorized", message: "This call needs an admin's token or session." } });
+  expect(await audit.json()).toEqual({
+    error: { code: "unauthorized", message: "This call needs an admin's token or session." },
+  });
 });
 
 test("a wrong password is refused inline", async ({ page }) => {
@@ -36,7 +38,10 @@ test("a wrong password is refused inline", async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/login/);
 });
 
-test("an admin sees a payment made elsewhere arrive live, and walks block → transaction → account", async ({ page, browser }) => {
+test("an admin sees a payment made elsewhere arrive live, and walks block → transaction → account", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "/explorer/blocks/0");
   await page.goto("/explorer");
   await expect(page.getByRole("heading", { name: "Newest blocks" })).toBeVisible();
@@ -47,7 +52,9 @@ test("an admin sees a payment made elsewhere arrive live, and walks block → tr
   const walletPage = await walletContext.newPage();
   const { publicKey } = await createWallet(walletPage);
   await getTestFunds(walletPage, "$100.00");
-  const head = ((await (await page.request.get("/api/node")).json()) as { head: { header: { height: number }; hash: string } }).head;
+  const head = (
+    (await (await page.request.get("/api/node")).json()) as { head: { header: { height: number }; hash: string } }
+  ).head;
   const table = page.getByTestId("blocks-table");
   await expect(table.getByRole("link", { name: String(head.header.height), exact: true })).toBeVisible();
   await walletContext.close();
@@ -71,10 +78,16 @@ test("an admin sees a payment made elsewhere arrive live, and walks block → tr
   await expect(page.getByRole("heading", { name: /^Transaction / })).toBeVisible();
 });
 
-test("search finds a height, a block hash prefix, a txId and an account prefix, and says when nothing matches", async ({ page }) => {
+test("search finds a height, a block hash prefix, a txId and an account prefix, and says when nothing matches", async ({
+  page,
+}) => {
   await signIn(page);
-  const node = (await (await page.request.get("/api/node")).json()) as { head: { header: { height: number }; hash: string } };
-  const block = (await (await page.request.get(`/api/blocks/${node.head.header.height}`)).json()) as { transactions: { txId: string; tx: { to: string } }[] };
+  const node = (await (await page.request.get("/api/node")).json()) as {
+    head: { header: { height: number }; hash: string };
+  };
+  const block = (await (await page.request.get(`/api/blocks/${node.head.header.height}`)).json()) as {
+    transactions: { txId: string; tx: { to: string } }[];
+  };
   const [first] = block.transactions;
   const search = async (query: string) => {
     await page.getByRole("searchbox", { name: /Search by height/ }).fill(query);
@@ -119,10 +132,16 @@ test("the audit passes, then names the block whose stored transaction was altere
   await screenshots(page, "explorer-audit");
 
   const database = new Database(databaseFile);
-  const row = database.prepare(`SELECT "blockHeight", "amountMinor", "sequence" FROM "Transaction" WHERE "blockHeight" >= 1 ORDER BY "sequence" LIMIT 1`).get() as { blockHeight: number; amountMinor: number; sequence: number };
+  const row = database
+    .prepare(
+      `SELECT "blockHeight", "amountMinor", "sequence" FROM "Transaction" WHERE "blockHeight" >= 1 ORDER BY "sequence" LIMIT 1`,
+    )
+    .get() as { blockHeight: number; amountMinor: number; sequence: number };
   try {
     database.exec(`DROP TRIGGER "Transaction_append_only_update"`);
-    database.prepare(`UPDATE "Transaction" SET "amountMinor" = "amountMinor" + 1 WHERE "sequence" = ?`).run(row.sequence);
+    database
+      .prepare(`UPDATE "Transaction" SET "amountMinor" = "amountMinor" + 1 WHERE "sequence" = ?`)
+      .run(row.sequence);
     await page.getByRole("button", { name: "Run the full audit" }).click();
     const result = page.getByTestId("audit-result");
     await expect(result).toContainText("✗ The chain does not verify");
@@ -133,8 +152,12 @@ test("the audit passes, then names the block whose stored transaction was altere
     await expect(page.getByRole("heading", { name: `Block ${row.blockHeight}` })).toBeVisible();
   } finally {
     // Put the chain back as it was for the tests that follow.
-    database.prepare(`UPDATE "Transaction" SET "amountMinor" = ? WHERE "sequence" = ?`).run(row.amountMinor, row.sequence);
-    database.exec(`CREATE TRIGGER "Transaction_append_only_update" BEFORE UPDATE ON "Transaction" BEGIN SELECT RAISE(ABORT, 'transactions are append-only'); END;`);
+    database
+      .prepare(`UPDATE "Transaction" SET "amountMinor" = ? WHERE "sequence" = ?`)
+      .run(row.amountMinor, row.sequence);
+    database.exec(
+      `CREATE TRIGGER "Transaction_append_only_update" BEFORE UPDATE ON "Transaction" BEGIN SELECT RAISE(ABORT, 'transactions are append-only'); END;`,
+    );
     database.close();
   }
 });

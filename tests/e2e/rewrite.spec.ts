@@ -28,11 +28,15 @@ async function freePort(): Promise<number> {
 }
 
 async function startNode(environment: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: environment,
-    stdio: "ignore",
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env: environment,
+      stdio: "ignore",
+    },
+  );
   return await untilServing(child, port, "the node", 30_000);
 }
 
@@ -64,7 +68,9 @@ async function stopNode(child: ChildProcess): Promise<void> {
 function rewriteBlock(dataDir: string, height: number): void {
   const database = new Database(path.join(dataDir, "chainpay.db"));
   try {
-    const stored = blockFromRow(database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`).get(height) as BlockRow).header;
+    const stored = blockFromRow(
+      database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`).get(height) as BlockRow,
+    ).header;
     const header: BlockHeader = { ...stored, timestamp: new Date(Date.parse(stored.timestamp) + 1).toISOString() };
     const nodeKey = createPrivateKey(readFileSync(path.join(dataDir, "node-key.pem"), "utf8"));
     database.exec(`DROP TRIGGER "Block_append_only_update"`);
@@ -79,8 +85,18 @@ function rewriteBlock(dataDir: string, height: number): void {
 test("a wallet that saw a head the node later rewrote shows the rewrite warning", async ({ browser }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-rewrite-"));
   const port = await freePort();
-  const environment = { ...process.env, DATA_DIR: dataDir, CHAIN_ID: "chainpay-rewrite", FAUCET_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" };
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"], { cwd: root, env: environment, encoding: "utf8" });
+  const environment = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    CHAIN_ID: "chainpay-rewrite",
+    FAUCET_INTERVAL_SECONDS: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const prepared = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"],
+    { cwd: root, env: environment, encoding: "utf8" },
+  );
   expect(prepared.status, prepared.stderr).toBe(0);
   let node = await startNode(environment, port);
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
@@ -101,7 +117,9 @@ test("a wallet that saw a head the node later rewrote shows the rewrite warning"
     await expect(alarm).toBeVisible();
     await expect(alarm).toContainText("Warning: this node has rewritten its history");
     await expect(alarm).toContainText("block 1");
-    await expect(page.getByText("Payments are paused in this wallet until you have read the warning above.")).toBeVisible();
+    await expect(
+      page.getByText("Payments are paused in this wallet until you have read the warning above."),
+    ).toBeVisible();
     await screenshots(page, "wallet-rewrite-alarm");
   } finally {
     await context.close();
@@ -116,24 +134,45 @@ function newAccountKey(): string {
 
 /** `npm run follow -- <url>` serving its replica on `port`; resolves once it answers. */
 async function startFollower(upstreamUrl: string, port: number, environment: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", upstreamUrl], {
-    cwd: root,
-    env: { ...environment, PORT: String(port) },
-    stdio: "ignore",
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", upstreamUrl],
+    {
+      cwd: root,
+      env: { ...environment, PORT: String(port) },
+      stdio: "ignore",
+    },
+  );
   return await untilServing(child, port, "the follower", 60_000);
 }
 
-test("a follower's explorer says it is a verified replica, and turns red when the node rewrites a block", async ({ browser }) => {
+test("a follower's explorer says it is a verified replica, and turns red when the node rewrites a block", async ({
+  browser,
+}) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-followed-"));
   const [port, followerPort] = [await freePort(), await freePort()];
-  const environment = { ...process.env, DATA_DIR: dataDir, CHAIN_ID: "chainpay-followed", FAUCET_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" };
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"], { cwd: root, env: environment, encoding: "utf8" });
+  const environment = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    CHAIN_ID: "chainpay-followed",
+    FAUCET_INTERVAL_SECONDS: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const prepared = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/prepare-data.ts"],
+    { cwd: root, env: environment, encoding: "utf8" },
+  );
   expect(prepared.status, prepared.stderr).toBe(0);
   let node = await startNode(environment, port);
   const upstreamUrl = `http://127.0.0.1:${port}`;
   const password = "follower-e2e-password";
-  const followerEnvironment = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), "chainpay-follower-")), ADMIN_PASSWORD: password, NEXT_TELEMETRY_DISABLED: "1" };
+  const followerEnvironment = {
+    ...process.env,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "chainpay-follower-")),
+    ADMIN_PASSWORD: password,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   let follower: ChildProcess | null = null;
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${followerPort}` });
   try {
@@ -149,14 +188,18 @@ test("a follower's explorer says it is a verified replica, and turns red when th
     await page.goto("/admin/login?next=/explorer");
     await page.getByRole("textbox", { name: "Admin password" }).fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByText(`Read-only replica of ${upstreamUrl}, every block verified on arrival, up to block 1.`)).toBeVisible();
+    await expect(
+      page.getByText(`Read-only replica of ${upstreamUrl}, every block verified on arrival, up to block 1.`),
+    ).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, "follower-explorer");
 
     await stopNode(node);
     rewriteBlock(dataDir, 1);
     node = await startNode(environment, port);
-    const alarm = page.getByRole("alert").filter({ hasText: "Alarm: the node this replica follows rewrote its chain." });
+    const alarm = page
+      .getByRole("alert")
+      .filter({ hasText: "Alarm: the node this replica follows rewrote its chain." });
     await expect(async () => {
       await page.reload();
       await expect(alarm).toBeVisible({ timeout: 1000 });

@@ -18,7 +18,9 @@ test("the home page shows the chain id, head height and head hash", async ({ pag
   await expect(page.getByTestId("head-hash")).toHaveText(node.head.hash);
 
   const accessibility = await new AxeBuilder({ page }).analyze();
-  expect(accessibility.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual([]);
+  expect(
+    accessibility.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? "")),
+  ).toEqual([]);
 
   await page.screenshot({ path: "test-results/screenshots/home-desktop.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -2,7 +2,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
-export async function createWallet(page: Page, options: { passphrase?: string } = {}): Promise<{ publicKey: string; backupPath: string | null }> {
+export async function createWallet(
+  page: Page,
+  options: { passphrase?: string } = {},
+): Promise<{ publicKey: string; backupPath: string | null }> {
   await page.goto("/");
   await page.getByRole("button", { name: "Create a wallet" }).click();
   const dialog = page.getByRole("dialog", { name: "Back up your new wallet" });
@@ -58,14 +61,24 @@ export async function headHeight(request: APIRequestContext): Promise<number> {
 }
 
 export async function accountOf(request: APIRequestContext, publicKey: string) {
-  return (await (await request.get(`/api/accounts/${publicKey}`)).json()) as { balance: string; transactions: { txId: string; tx: { amount: string } }[] };
+  return (await (await request.get(`/api/accounts/${publicKey}`)).json()) as {
+    balance: string;
+    transactions: { txId: string; tx: { amount: string } }[];
+  };
 }
 
 /** Axe finds nothing serious or critical. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 export async function screenshots(page: Page, name: string): Promise<void> {

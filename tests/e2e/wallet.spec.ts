@@ -2,7 +2,16 @@
 // receipt verifies; bad input is caught inline and changes nothing; a backup restores the same account; a
 // double click pays once.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { accountOf, createWallet, expectAccessible, fillPayment, getTestFunds, headHeight, screenshots, setOutputDir } from "./support";
+import {
+  accountOf,
+  createWallet,
+  expectAccessible,
+  fillPayment,
+  getTestFunds,
+  headHeight,
+  screenshots,
+  setOutputDir,
+} from "./support";
 
 test.describe.configure({ mode: "serial" });
 

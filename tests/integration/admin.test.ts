@@ -30,7 +30,9 @@ const password = "correct horse battery staple";
 const bearer = { authorization: `Bearer ${adminToken}` };
 const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
 const wrongPassword = { error: { code: "unauthorized", message: "The password is wrong." } };
-const invalid = (field: string, message: string) => ({ error: { code: "invalid_request", message: `${field}: ${message}`, field } });
+const invalid = (field: string, message: string) => ({
+  error: { code: "invalid_request", message: `${field}: ${message}`, field },
+});
 const unknownField = (field: string) => invalid(field, "unknown field: only signed fields may be sent");
 const twelveHoursMs = 12 * 60 * 60 * 1000;
 
@@ -124,7 +126,9 @@ describe("the admin password", () => {
   });
 
   it("from ADMIN_PASSWORD must be at least 8 characters", () => {
-    expect(() => configOf({ ADMIN_PASSWORD: "short" })).toThrow("Invalid configuration: ADMIN_PASSWORD: must be at least 8 characters");
+    expect(() => configOf({ ADMIN_PASSWORD: "short" })).toThrow(
+      "Invalid configuration: ADMIN_PASSWORD: must be at least 8 characters",
+    );
   });
 });
 
@@ -138,7 +142,9 @@ describe("admin sessions", () => {
     const response = await signIn(password);
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
-    expect(response.headers.get("set-cookie")).toMatch(/^chainpay_admin=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Strict$/);
+    expect(response.headers.get("set-cookie")).toMatch(
+      /^chainpay_admin=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Strict$/,
+    );
   });
 
   it("marks the cookie Secure when the request came over https", async () => {
@@ -157,7 +163,9 @@ describe("admin sessions", () => {
     const cookie = await signedInCookie();
     const token = cookie.slice("chainpay_admin=".length);
     expect(await isAdminSession(cookie)).toBe(true);
-    expect(await isAdminSession({ get: (name) => (name === "chainpay_admin" ? { value: token } : undefined) })).toBe(true);
+    expect(await isAdminSession({ get: (name) => (name === "chainpay_admin" ? { value: token } : undefined) })).toBe(
+      true,
+    );
     expect(await isAdminSession({ get: () => undefined })).toBe(false);
     expect(await isAdminSession(null)).toBe(false);
     expect(await isAdminSession(`chainpay_admin=${token}x`)).toBe(false);
@@ -171,22 +179,39 @@ describe("admin sessions", () => {
   it.each<{ name: string; token: () => string }>([
     { name: "an empty cookie", token: () => "" },
     { name: "a cookie that is no token", token: () => "admin" },
-    { name: "a token with its signature changed", token: () => createSessionToken(node.admin.sessionSecret, Date.now()).replace(/.$/, (last) => (last === "A" ? "B" : "A")) },
+    {
+      name: "a token with its signature changed",
+      token: () =>
+        createSessionToken(node.admin.sessionSecret, Date.now()).replace(/.$/, (last) => (last === "A" ? "B" : "A")),
+    },
     {
       name: "a token with its expiry moved and the old signature",
       token: () => {
-        const [payload, signature] = createSessionToken(node.admin.sessionSecret, Date.now() - twelveHoursMs - 1000).split(".");
+        const [payload, signature] = createSessionToken(
+          node.admin.sessionSecret,
+          Date.now() - twelveHoursMs - 1000,
+        ).split(".");
         const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as { iat: number; exp: number };
         return `${Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86_400 })).toString("base64url")}.${signature}`;
       },
     },
     { name: "a token signed with another secret", token: () => createSessionToken(randomBytes(32), Date.now()) },
-    { name: "an expired token", token: () => createSessionToken(node.admin.sessionSecret, Date.now() - twelveHoursMs - 1000) },
+    {
+      name: "an expired token",
+      token: () => createSessionToken(node.admin.sessionSecret, Date.now() - twelveHoursMs - 1000),
+    },
     {
       name: "a token the node signed that claims more than 12 hours",
-      token: () => signedPayload({ iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, node.admin.sessionSecret),
+      token: () =>
+        signedPayload(
+          { iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 13 * 3600 },
+          node.admin.sessionSecret,
+        ),
     },
-    { name: "a token with another shape", token: () => signedPayload({ exp: Math.floor(Date.now() / 1000) + 3600 }, node.admin.sessionSecret) },
+    {
+      name: "a token with another shape",
+      token: () => signedPayload({ exp: Math.floor(Date.now() / 1000) + 3600 }, node.admin.sessionSecret),
+    },
   ])("refuses $name with 401", async ({ token }) => {
     const response = await audit({ cookie: `chainpay_admin=${token()}` });
     expect(response.status).toBe(401);
@@ -219,12 +244,42 @@ describe("admin sessions", () => {
   });
 
   it.each<{ name: string; request: { body?: unknown; rawBody?: string }; status: number; body: unknown }>([
-    { name: "no password", request: { body: {} }, status: 400, body: invalid("password", "Invalid input: expected string, received undefined") },
-    { name: "an empty password", request: { body: { password: "" } }, status: 400, body: invalid("password", "must not be empty") },
-    { name: "a password of 257 characters", request: { body: { password: "p".repeat(257) } }, status: 400, body: invalid("password", "must be at most 256 characters") },
-    { name: "a password as a number", request: { body: { password: 12345678 } }, status: 400, body: invalid("password", "Invalid input: expected string, received number") },
-    { name: "an unknown field", request: { body: { password, user: "admin" } }, status: 400, body: unknownField("user") },
-    { name: "malformed JSON", request: { rawBody: '{"password": ' }, status: 400, body: { error: { code: "invalid_json", message: "The body is not valid JSON." } } },
+    {
+      name: "no password",
+      request: { body: {} },
+      status: 400,
+      body: invalid("password", "Invalid input: expected string, received undefined"),
+    },
+    {
+      name: "an empty password",
+      request: { body: { password: "" } },
+      status: 400,
+      body: invalid("password", "must not be empty"),
+    },
+    {
+      name: "a password of 257 characters",
+      request: { body: { password: "p".repeat(257) } },
+      status: 400,
+      body: invalid("password", "must be at most 256 characters"),
+    },
+    {
+      name: "a password as a number",
+      request: { body: { password: 12345678 } },
+      status: 400,
+      body: invalid("password", "Invalid input: expected string, received number"),
+    },
+    {
+      name: "an unknown field",
+      request: { body: { password, user: "admin" } },
+      status: 400,
+      body: unknownField("user"),
+    },
+    {
+      name: "malformed JSON",
+      request: { rawBody: '{"password": ' },
+      status: 400,
+      body: { error: { code: "invalid_json", message: "The body is not valid JSON." } },
+    },
   ])("refuses a sign-in with $name", async ({ request, status, body }) => {
     const response = await call(sessionRoute.POST, request);
     expect(response.body).toEqual(body);
@@ -235,7 +290,9 @@ describe("admin sessions", () => {
 
 describe("the limit on guessing the password", () => {
   const from = (address: string) => ({ "x-forwarded-for": `${address}, 10.0.0.1` });
-  const tooManyFromHere = (seconds: number) => ({ error: { code: "rate_limited", message: `Too many wrong passwords from here; try again in ${seconds} s.` } });
+  const tooManyFromHere = (seconds: number) => ({
+    error: { code: "rate_limited", message: `Too many wrong passwords from here; try again in ${seconds} s.` },
+  });
 
   beforeAll(async () => {
     await startAdminNode("admin-limit-client");
@@ -271,12 +328,16 @@ describe("the limit on guessing the password", () => {
     await startAdminNode("admin-limit-overall");
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     for (const client of ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"]) {
-      const answers = await Promise.all(Array.from({ length: 5 }, (_, index) => signIn(`guess-${index}`, from(client))));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, index) => signIn(`guess-${index}`, from(client))),
+      );
       expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401]);
     }
     const fifthClient = await signIn(password, from("192.0.2.5"));
     expect(fifthClient.status).toBe(429);
-    expect(fifthClient.body).toEqual({ error: { code: "rate_limited", message: "Too many wrong passwords on this node; try again in 60 s." } });
+    expect(fifthClient.body).toEqual({
+      error: { code: "rate_limited", message: "Too many wrong passwords on this node; try again in 60 s." },
+    });
     // Scripts with the token are not locked out with the browsers.
     expect((await audit(bearer)).status).toBe(200);
     vi.advanceTimersByTime(60_000);
@@ -331,15 +392,34 @@ describe("POST /api/admin/mint", () => {
   });
 
   it.each<{ name: string; body: unknown; expected: unknown }>([
-    { name: "a malformed account", body: { account: "nope", amount: "1" }, expected: invalid("account", "must be 64 lowercase hexadecimal characters") },
-    { name: "no account", body: { amount: "1" }, expected: invalid("account", "Invalid input: expected string, received undefined") },
+    {
+      name: "a malformed account",
+      body: { account: "nope", amount: "1" },
+      expected: invalid("account", "must be 64 lowercase hexadecimal characters"),
+    },
+    {
+      name: "no account",
+      body: { amount: "1" },
+      expected: invalid("account", "Invalid input: expected string, received undefined"),
+    },
     {
       name: "an amount of 0",
       body: { account: makeWallet().publicKey, amount: "0" },
-      expected: invalid("amount", "must be a whole number of minor units written as a string: 1 to 16 digits, no leading zero"),
+      expected: invalid(
+        "amount",
+        "must be a whole number of minor units written as a string: 1 to 16 digits, no leading zero",
+      ),
     },
-    { name: "an amount as a number", body: { account: makeWallet().publicKey, amount: 5 }, expected: invalid("amount", "Invalid input: expected string, received number") },
-    { name: "an unknown field", body: { account: makeWallet().publicKey, amount: "5", memo: "hi" }, expected: unknownField("memo") },
+    {
+      name: "an amount as a number",
+      body: { account: makeWallet().publicKey, amount: 5 },
+      expected: invalid("amount", "Invalid input: expected string, received number"),
+    },
+    {
+      name: "an unknown field",
+      body: { account: makeWallet().publicKey, amount: "5", memo: "hi" },
+      expected: unknownField("memo"),
+    },
     {
       name: "the node's own account",
       body: () => ({ account: node.nodePublicKey, amount: "5" }),
@@ -355,16 +435,26 @@ describe("POST /api/admin/mint", () => {
 
   it("refuses a mint that would overflow the balance, naming the amount", async () => {
     const rich = makeWallet().publicKey;
-    await rawQuery(node.config.databaseUrl, `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES ($1, $2)`, [rich, balanceMinorMax - 5n]);
+    await rawQuery(node.config.databaseUrl, `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES ($1, $2)`, [
+      rich,
+      balanceMinorMax - 5n,
+    ]);
     const response = await mint({ account: rich, amount: "10" });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ error: { code: "invalid_request", message: "This amount would overflow the recipient's balance.", field: "amount" } });
+    expect(response.body).toEqual({
+      error: {
+        code: "invalid_request",
+        message: "This amount would overflow the recipient's balance.",
+        field: "amount",
+      },
+    });
   });
 });
 
 describe("POST /api/admin/faucet", () => {
   const account = makeWallet().publicKey;
-  const switchFaucet = (body: unknown, headers: Record<string, string> = bearer) => call(adminFaucetRoute.POST, { body, headers });
+  const switchFaucet = (body: unknown, headers: Record<string, string> = bearer) =>
+    call(adminFaucetRoute.POST, { body, headers });
 
   beforeAll(async () => {
     await startAdminNode("admin-faucet", { FAUCET_AMOUNT: "1000" });
@@ -380,10 +470,15 @@ describe("POST /api/admin/faucet", () => {
     const off = await switchFaucet({ enabled: false }, { cookie: await signedInCookie() });
     expect(off.status).toBe(200);
     expect(off.body).toEqual({ faucet: { enabled: false, amount: "1000" } });
-    expect(((await call(nodeRoute.GET)).body as { faucet: unknown }).faucet).toEqual({ enabled: false, amount: "1000" });
+    expect(((await call(nodeRoute.GET)).body as { faucet: unknown }).faucet).toEqual({
+      enabled: false,
+      amount: "1000",
+    });
     const refused = await call(faucetRoute.POST, { body: { account } });
     expect(refused.status).toBe(403);
-    expect(refused.body).toEqual({ error: { code: "faucet_disabled", message: "The faucet is switched off on this node." } });
+    expect(refused.body).toEqual({
+      error: { code: "faucet_disabled", message: "The faucet is switched off on this node." },
+    });
 
     const on = await switchFaucet({ enabled: true });
     expect(on.body).toEqual({ faucet: { enabled: true, amount: "1000" } });
@@ -404,7 +499,13 @@ describe("POST /api/admin/faucet", () => {
     await startAdminNode("admin-faucet-zero", { FAUCET_AMOUNT: "0" });
     const on = await switchFaucet({ enabled: true });
     expect(on.status).toBe(400);
-    expect(on.body).toEqual({ error: { code: "invalid_request", message: "The faucet cannot be switched on while FAUCET_AMOUNT is 0.", field: "enabled" } });
+    expect(on.body).toEqual({
+      error: {
+        code: "invalid_request",
+        message: "The faucet cannot be switched on while FAUCET_AMOUNT is 0.",
+        field: "enabled",
+      },
+    });
     expect((await switchFaucet({ enabled: false })).body).toEqual({ faucet: { enabled: false, amount: "0" } });
   });
 });

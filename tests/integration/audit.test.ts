@@ -14,7 +14,13 @@ let node: LedgerNode;
 async function audit() {
   const response = await call(auditRoute.GET, { headers: { authorization: `Bearer ${adminToken}` } });
   expect(response.status).toBe(200);
-  return response.body as { ok: boolean; height: number; blocks: number; transactions: number; firstBad: { height: number; reason: string } | null };
+  return response.body as {
+    ok: boolean;
+    height: number;
+    blocks: number;
+    transactions: number;
+    firstBad: { height: number; reason: string } | null;
+  };
 }
 
 beforeAll(async () => {
@@ -48,7 +54,10 @@ describe("the audit", () => {
   });
 
   it("names the lowest bad block when a lower one is changed too", async () => {
-    await tamper(node.config.databaseUrl, `UPDATE "Block" SET "timestamp" = '2020-01-01T00:00:00.000Z' WHERE "height" = 2`);
+    await tamper(
+      node.config.databaseUrl,
+      `UPDATE "Block" SET "timestamp" = '2020-01-01T00:00:00.000Z' WHERE "height" = 2`,
+    );
     expect((await audit()).firstBad).toEqual({ height: 2, reason: "the block hash does not match its header" });
   });
 });

@@ -37,7 +37,11 @@ it("lets exactly 10 of 40 concurrent payments through when the balance covers 10
   expect(statuses.filter((status) => status === 409)).toHaveLength(30);
   for (const response of responses.filter((item) => item.status === 409)) {
     expect(response.body).toEqual({
-      error: { code: "insufficient_funds", message: "The payer's balance does not cover this amount.", field: "tx.amount" },
+      error: {
+        code: "insufficient_funds",
+        message: "The payer's balance does not cover this amount.",
+        field: "tx.amount",
+      },
     });
   }
   expect(await balanceOf(payer.publicKey)).toBe("0");
@@ -71,7 +75,8 @@ it("keeps single and batch payments racing for one balance from overdrawing it",
     ...singles.map((body) => call(paymentsRoute.POST, { body })),
   ]);
   const batchResults = (batchResponse.body as { results: { created?: boolean }[] }).results;
-  const created = batchResults.filter((result) => result.created === true).length +
+  const created =
+    batchResults.filter((result) => result.created === true).length +
     singleResponses.filter((response) => response.status === 201).length;
   expect(created).toBe(10);
   expect(await balanceOf(payer.publicKey)).toBe("0");

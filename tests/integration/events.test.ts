@@ -36,11 +36,17 @@ async function openEvents(lastEventId?: string) {
       while ((end = buffer.indexOf("\n\n")) !== -1) {
         const chunk = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const fields = Object.fromEntries(chunk.split("\n").filter((line) => !line.startsWith(":")).map((line) => {
-          const colon = line.indexOf(":");
-          return [line.slice(0, colon), line.slice(colon + 1).trimStart()];
-        }));
-        if (fields.event === "block") events.push({ id: Number(fields.id), event: fields.event, block: JSON.parse(fields.data!) as SignedBlock });
+        const fields = Object.fromEntries(
+          chunk
+            .split("\n")
+            .filter((line) => !line.startsWith(":"))
+            .map((line) => {
+              const colon = line.indexOf(":");
+              return [line.slice(0, colon), line.slice(colon + 1).trimStart()];
+            }),
+        );
+        if (fields.event === "block")
+          events.push({ id: Number(fields.id), event: fields.event, block: JSON.parse(fields.data!) as SignedBlock });
       }
     }
   })();
@@ -82,5 +88,7 @@ it("replays the blocks after Last-Event-ID first, then continues live", async ()
 it("refuses a Last-Event-ID that is not a height", async () => {
   const response = await call(eventsRoute.GET, { headers: { "last-event-id": "abc" } });
   expect(response.status).toBe(400);
-  expect(response.body).toEqual({ error: { code: "invalid_request", message: "Last-Event-ID must be a block height", field: "Last-Event-ID" } });
+  expect(response.body).toEqual({
+    error: { code: "invalid_request", message: "Last-Event-ID must be a block height", field: "Last-Event-ID" },
+  });
 });

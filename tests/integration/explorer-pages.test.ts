@@ -76,9 +76,15 @@ describe("explorer pages", () => {
   });
 
   it("search finds a transaction, an account and a block hash by prefix", async () => {
-    expect((await page(`/explorer/search?q=${receipt.txId.slice(0, 12)}`)).url).toBe(`${server.url}/explorer/transactions/${receipt.txId}`);
-    expect((await page(`/explorer/search?q=${payee.publicKey.slice(0, 12)}`)).url).toBe(`${server.url}/explorer/accounts/${payee.publicKey}`);
-    expect((await page(`/explorer/search?q=${receipt.block.hash.slice(0, 12)}`)).url).toBe(`${server.url}/explorer/blocks/${receipt.block.header.height}`);
+    expect((await page(`/explorer/search?q=${receipt.txId.slice(0, 12)}`)).url).toBe(
+      `${server.url}/explorer/transactions/${receipt.txId}`,
+    );
+    expect((await page(`/explorer/search?q=${payee.publicKey.slice(0, 12)}`)).url).toBe(
+      `${server.url}/explorer/accounts/${payee.publicKey}`,
+    );
+    expect((await page(`/explorer/search?q=${receipt.block.hash.slice(0, 12)}`)).url).toBe(
+      `${server.url}/explorer/blocks/${receipt.block.header.height}`,
+    );
     const none = await page("/explorer/search?q=ffffffffffff0000");
     expect(none.status).toBe(200);
     expect(none.url).toBe(`${server.url}/explorer/search?q=ffffffffffff0000`);

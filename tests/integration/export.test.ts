@@ -100,8 +100,11 @@ async function headHeight(): Promise<number> {
 
 beforeAll(async () => {
   node = await startTestNode("export", { FAUCET_AMOUNT: "100000" });
-  for (const wallet of [alice, bob]) expect((await call(faucetRoute.POST, { body: { account: wallet.publicKey } })).status).toBe(201);
-  expect((await call(paymentsRoute.POST, { body: signPayment(alice, bob.publicKey, "1250", { memo: trickyMemo }) })).status).toBe(201);
+  for (const wallet of [alice, bob])
+    expect((await call(faucetRoute.POST, { body: { account: wallet.publicKey } })).status).toBe(201);
+  expect(
+    (await call(paymentsRoute.POST, { body: signPayment(alice, bob.publicKey, "1250", { memo: trickyMemo }) })).status,
+  ).toBe(201);
   // One batch, sealed together: a block of several transactions, so that proofs have real audit paths.
   const batch = [
     signPayment(alice, carol.publicKey, "100"),
@@ -110,7 +113,9 @@ beforeAll(async () => {
     signPayment(alice, bob.publicKey, "7", { memo: "lunch" }),
   ];
   const batchResponse = await call(batchRoute.POST, { body: { payments: batch } });
-  expect((batchResponse.body as { results: { created?: boolean }[] }).results.every((result) => result.created === true)).toBe(true);
+  expect(
+    (batchResponse.body as { results: { created?: boolean }[] }).results.every((result) => result.created === true),
+  ).toBe(true);
   expect((await call(paymentsRoute.POST, { body: signPayment(bob, carol.publicKey, "1") })).status).toBe(201);
   expect((await call(paymentsRoute.POST, { body: signPayment(alice, carol.publicKey, "99") })).status).toBe(201);
 });
@@ -121,13 +126,17 @@ describe("an account statement", () => {
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     expect(headers.get("content-disposition")).toMatch(
-      new RegExp(`^attachment; filename="chainpay-${testChainId}-account-${alice.publicKey.slice(0, 16)}-\\d{8}T\\d{6}Z\\.csv"$`),
+      new RegExp(
+        `^attachment; filename="chainpay-${testChainId}-account-${alice.publicKey.slice(0, 16)}-\\d{8}T\\d{6}Z\\.csv"$`,
+      ),
     );
     expect(text.split("\r\n")[0]).toBe(
       "blockHeight,blockHash,blockTime,leafIndex,txId,time,type,direction,counterparty,amountMinor,amount,balanceMinor,balance,currency,memo",
     );
     const rows = records(text);
-    expect(rows.map((row) => [row.type, row.direction, row.amountMinor, row.amount, row.balanceMinor, row.balance])).toEqual([
+    expect(
+      rows.map((row) => [row.type, row.direction, row.amountMinor, row.amount, row.balanceMinor, row.balance]),
+    ).toEqual([
       ["mint", "credit", "100000", "1000.00", "100000", "1000.00"],
       ["payment", "debit", "1250", "12.50", "98750", "987.50"],
       ["payment", "debit", "100", "1.00", "98650", "986.50"],
@@ -158,7 +167,9 @@ describe("an account statement", () => {
   it("downloads as JSON that verifies offline: every receipt with its proof, and the headers they refer to", async () => {
     const { headers, text } = await download(`kind=account&account=${alice.publicKey}&format=json`);
     expect(headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(headers.get("content-disposition")).toMatch(/^attachment; filename="chainpay-chainpay-test-account-[0-9a-f]{16}-\d{8}T\d{6}Z\.json"$/);
+    expect(headers.get("content-disposition")).toMatch(
+      /^attachment; filename="chainpay-chainpay-test-account-[0-9a-f]{16}-\d{8}T\d{6}Z\.json"$/,
+    );
     const document = JSON.parse(text) as ExportDocument;
     expect(document).toMatchObject({
       format: "chainpay-export",
@@ -174,9 +185,13 @@ describe("an account statement", () => {
     expect(document.receipts).toHaveLength(6);
     const heights = document.receipts.map((receipt) => receipt.block.header.height);
     expect(document.headers.map((block) => block.header.height)).toEqual([...new Set(heights)]);
-    expect(document.receipts.some((receipt) => receipt.proof.path.length > 0 && receipt.proof.leafIndex > 0)).toBe(true);
+    expect(document.receipts.some((receipt) => receipt.proof.path.length > 0 && receipt.proof.leafIndex > 0)).toBe(
+      true,
+    );
     for (const receipt of document.receipts) {
-      expect(receipt.block).toEqual(document.headers.find((block) => block.header.height === receipt.block.header.height));
+      expect(receipt.block).toEqual(
+        document.headers.find((block) => block.header.height === receipt.block.header.height),
+      );
     }
 
     const report = await verify(text);
@@ -197,7 +212,9 @@ describe("an account statement", () => {
   it("verifies however the file is split into chunks", async () => {
     const text = (await download(`kind=account&account=${alice.publicKey}&format=json`)).text;
     const bytes = new TextEncoder().encode(text);
-    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) => bytes.subarray(index * 7, index * 7 + 7));
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) =>
+      bytes.subarray(index * 7, index * 7 + 7),
+    );
     expect((await verify(chunks)).ok).toBe(true);
   });
 
@@ -210,7 +227,10 @@ describe("an account statement", () => {
   });
 
   it("is read from one snapshot: a payment sealed while it streams is in neither its receipts nor its balance", async () => {
-    const request = new Request(`http://localhost/api/admin/export?kind=account&account=${carol.publicKey}&format=json`, { headers: admin });
+    const request = new Request(
+      `http://localhost/api/admin/export?kind=account&account=${carol.publicKey}&format=json`,
+      { headers: admin },
+    );
     const response = await exportRoute.GET(request, { params: Promise.resolve({}) });
     expect((await call(paymentsRoute.POST, { body: signPayment(alice, carol.publicKey, "5") })).status).toBe(201);
     const document = JSON.parse(await response.text()) as ExportDocument;
@@ -221,27 +241,50 @@ describe("an account statement", () => {
 
 describe("a block range", () => {
   it("downloads as CSV: every transaction of every block in the range", async () => {
-    const head = (await headHeight());
+    const head = await headHeight();
     const { status, headers, text } = await download(`kind=blocks&from=0&to=${head}&format=csv`);
     expect(status).toBe(200);
-    expect(headers.get("content-disposition")).toBe(`attachment; filename="chainpay-${testChainId}-blocks-0-${head}.csv"`);
-    expect(text.split("\r\n")[0]).toBe("blockHeight,blockHash,blockTime,leafIndex,txId,time,type,from,to,amountMinor,amount,currency,memo");
+    expect(headers.get("content-disposition")).toBe(
+      `attachment; filename="chainpay-${testChainId}-blocks-0-${head}.csv"`,
+    );
+    expect(text.split("\r\n")[0]).toBe(
+      "blockHeight,blockHash,blockTime,leafIndex,txId,time,type,from,to,amountMinor,amount,currency,memo",
+    );
     const rows = records(text);
-    const transactionCount = (await node.store.blocksFrom(0, head + 1)).reduce((total, block) => total + block.header.txCount, 0);
+    const transactionCount = (await node.store.blocksFrom(0, head + 1)).reduce(
+      (total, block) => total + block.header.txCount,
+      0,
+    );
     expect(rows).toHaveLength(transactionCount);
     const lunch = rows.find((row) => row.memo === "lunch")!;
-    expect(lunch).toMatchObject({ type: "payment", from: alice.publicKey, to: bob.publicKey, amountMinor: "7", amount: "0.07" });
+    expect(lunch).toMatchObject({
+      type: "payment",
+      from: alice.publicKey,
+      to: bob.publicKey,
+      amountMinor: "7",
+      amount: "0.07",
+    });
   });
 
   it("downloads as JSON with every block's header and receipts, which verifies offline", async () => {
-    const head = (await headHeight());
+    const head = await headHeight();
     const document = await exportJson(`kind=blocks&from=1&to=${head}`);
     expect(document).toMatchObject({ kind: "blocks", from: 1, to: head });
-    expect(document.headers.map((block) => block.header.height)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
+    expect(document.headers.map((block) => block.header.height)).toEqual(
+      Array.from({ length: head }, (_, index) => index + 1),
+    );
     const transactionCount = document.headers.reduce((total, block) => total + block.header.txCount, 0);
     expect(document.receipts).toHaveLength(transactionCount);
     const report = await verify(JSON.stringify(document));
-    expect(report).toMatchObject({ ok: true, kind: "blocks", receipts: transactionCount, headers: head, from: 1, to: head, problems: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      kind: "blocks",
+      receipts: transactionCount,
+      headers: head,
+      from: 1,
+      to: head,
+      problems: [],
+    });
   });
 
   it("includes genesis, whose link to nothing is checked too", async () => {
@@ -263,7 +306,9 @@ describe("a JSON export made invalid", () => {
     changed.tx.amount = "1";
     const report = await verify(JSON.stringify(document));
     expect(report.ok).toBe(false);
-    expect(report.problems).toContain(`receipt 1 (txId ${changed.txId}): fails "The transaction id is the SHA-256 of the transaction"`);
+    expect(report.problems).toContain(
+      `receipt 1 (txId ${changed.txId}): fails "The transaction id is the SHA-256 of the transaction"`,
+    );
   });
 
   it("fails when a receipt is dropped from the middle of a statement: the balance no longer adds up", async () => {
@@ -271,7 +316,9 @@ describe("a JSON export made invalid", () => {
     document.receipts.splice(2, 1);
     const report = await verify(JSON.stringify(document));
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([`the receipts add up to a balance of ${BigInt(document.balance!) + 100n}, but the statement says ${document.balance}`]);
+    expect(report.problems).toEqual([
+      `the receipts add up to a balance of ${BigInt(document.balance!) + 100n}, but the statement says ${document.balance}`,
+    ]);
   });
 
   it("fails naming the header whose signature was altered", async () => {
@@ -280,11 +327,13 @@ describe("a JSON export made invalid", () => {
     header.signature = (header.signature.startsWith("0") ? "1" : "0") + header.signature.slice(1);
     const report = await verify(JSON.stringify(document));
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toBe(`header at height ${header.header.height}: the node's signature over it does not verify against the trusted key`);
+    expect(report.problems[0]).toBe(
+      `header at height ${header.header.height}: the node's signature over it does not verify against the trusted key`,
+    );
   });
 
   it("fails naming a header whose prevHash does not link to the block before it", async () => {
-    const head = (await headHeight());
+    const head = await headHeight();
     const document = await exportJson(`kind=blocks&from=0&to=${head}`);
     document.headers[2]!.header.prevHash = "ab".repeat(32);
     const report = await verify(JSON.stringify(document));
@@ -293,13 +342,15 @@ describe("a JSON export made invalid", () => {
   });
 
   it("fails when a block of a range is missing a transaction", async () => {
-    const head = (await headHeight());
+    const head = await headHeight();
     const document = await exportJson(`kind=blocks&from=0&to=${head}`);
     const dropped = document.receipts.findIndex((receipt) => receipt.block.header.txCount > 1);
     const { height, txCount } = document.receipts[dropped]!.block.header;
     document.receipts.splice(dropped, 1);
     const report = await verify(JSON.stringify(document));
-    expect(report.problems).toEqual([`block ${height}: the export holds ${txCount - 1} of its ${txCount} transactions`]);
+    expect(report.problems).toEqual([
+      `block ${height}: the export holds ${txCount - 1} of its ${txCount} transactions`,
+    ]);
   });
 
   it("fails against another node key, saying so first", async () => {
@@ -307,8 +358,12 @@ describe("a JSON export made invalid", () => {
     const foreignKey = makeWallet().publicKey;
     const report = await verify(text, foreignKey);
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toBe(`the export names node key ${node.nodePublicKey}, not the trusted key ${foreignKey}`);
-    expect(report.problems).toContain("header at height 1: the node's signature over it does not verify against the trusted key");
+    expect(report.problems[0]).toBe(
+      `the export names node key ${node.nodePublicKey}, not the trusted key ${foreignKey}`,
+    );
+    expect(report.problems).toContain(
+      "header at height 1: the node's signature over it does not verify against the trusted key",
+    );
   });
 
   it("fails when the file is cut short or is not an export at all", async () => {
@@ -316,7 +371,9 @@ describe("a JSON export made invalid", () => {
     expect((await verify(text.slice(0, text.length / 2))).problems).toEqual([
       "the file is not a well-formed export: the file ends before the export does",
     ]);
-    expect((await verify("[1, 2]")).problems).toEqual(["the file is not a well-formed export: it is not a JSON object"]);
+    expect((await verify("[1, 2]")).problems).toEqual([
+      "the file is not a well-formed export: it is not a JSON object",
+    ]);
     expect((await verify(`{"format": "chainpay-export", "version": 2}`)).ok).toBe(false);
   });
 });
@@ -334,10 +391,14 @@ describe("refusals", () => {
     const query = `/api/admin/export?kind=account&account=${alice.publicKey}&format=csv`;
     const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
     expect(await call(exportRoute.GET, { path: query })).toMatchObject({ status: 401, body: unauthorized });
-    expect(await call(exportRoute.GET, { path: query, headers: { authorization: "Bearer not-the-admin-token" } })).toMatchObject({ status: 401, body: unauthorized });
+    expect(
+      await call(exportRoute.GET, { path: query, headers: { authorization: "Bearer not-the-admin-token" } }),
+    ).toMatchObject({ status: 401, body: unauthorized });
   });
 
-  const invalid = (field: string, message: string) => ({ error: { code: "invalid_request", message: `${field}: ${message}`, field } });
+  const invalid = (field: string, message: string) => ({
+    error: { code: "invalid_request", message: `${field}: ${message}`, field },
+  });
   const cases: { name: string; query: (head: number) => string; body: (head: number) => unknown }[] = [
     {
       name: "a range past the head",
@@ -349,16 +410,36 @@ describe("refusals", () => {
       query: () => "kind=blocks&from=0&to=1000&format=csv",
       body: () => invalid("to", "must be less than from + 1000: an export holds at most 1000 blocks"),
     },
-    { name: "a range that runs backwards", query: () => "kind=blocks&from=3&to=2&format=csv", body: () => invalid("from", "must not be above to") },
-    { name: "a negative height", query: () => "kind=blocks&from=-1&to=2&format=csv", body: () => invalid("from", "must be a non-negative whole number") },
-    { name: "a missing height", query: () => "kind=blocks&from=1&format=csv", body: () => invalid("to", "Invalid input: expected string, received undefined") },
+    {
+      name: "a range that runs backwards",
+      query: () => "kind=blocks&from=3&to=2&format=csv",
+      body: () => invalid("from", "must not be above to"),
+    },
+    {
+      name: "a negative height",
+      query: () => "kind=blocks&from=-1&to=2&format=csv",
+      body: () => invalid("from", "must be a non-negative whole number"),
+    },
+    {
+      name: "a missing height",
+      query: () => "kind=blocks&from=1&format=csv",
+      body: () => invalid("to", "Invalid input: expected string, received undefined"),
+    },
     {
       name: "a malformed account",
       query: () => "kind=account&account=ALICE&format=csv",
       body: () => invalid("account", "must be 64 lowercase hexadecimal characters"),
     },
-    { name: "an unknown format", query: () => `kind=account&account=${alice.publicKey}&format=xlsx`, body: () => invalid("format", "must be csv or json") },
-    { name: "an unknown kind", query: () => "kind=ledger&format=csv", body: () => invalid("kind", "must be account or blocks") },
+    {
+      name: "an unknown format",
+      query: () => `kind=account&account=${alice.publicKey}&format=xlsx`,
+      body: () => invalid("format", "must be csv or json"),
+    },
+    {
+      name: "an unknown kind",
+      query: () => "kind=ledger&format=csv",
+      body: () => invalid("kind", "must be account or blocks"),
+    },
     {
       name: "a repeated parameter",
       query: () => `kind=account&account=${alice.publicKey}&format=csv&format=json`,

@@ -20,7 +20,10 @@ describe("a node with the faucet on", () => {
     const second = await call(faucetRoute.POST, { body: { account } });
     expect(second.status).toBe(429);
     expect(second.headers.get("retry-after")).toBe("1");
-    expect((second.body as { error: { code: string; field: string } }).error).toMatchObject({ code: "rate_limited", field: "account" });
+    expect((second.body as { error: { code: string; field: string } }).error).toMatchObject({
+      code: "rate_limited",
+      field: "account",
+    });
     const other = await call(faucetRoute.POST, { body: { account: makeWallet().publicKey } });
     expect(other.status).toBe(201);
   });
@@ -32,7 +35,9 @@ describe("a node with FAUCET_AMOUNT=0", () => {
     expect(((await call(nodeRoute.GET)).body as { faucet: unknown }).faucet).toEqual({ enabled: false, amount: "0" });
     const response = await call(faucetRoute.POST, { body: { account: makeWallet().publicKey } });
     expect(response.status).toBe(403);
-    expect(response.body).toEqual({ error: { code: "faucet_disabled", message: "The faucet is switched off on this node." } });
+    expect(response.body).toEqual({
+      error: { code: "faucet_disabled", message: "The faucet is switched off on this node." },
+    });
     expect((await node.store.head())!.header.height).toBe(0);
   });
 });

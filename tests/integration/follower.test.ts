@@ -14,7 +14,16 @@ import type { BlockHeader, Receipt, SignedBlock } from "@/lib/ledger/types";
 import { root } from "@/scripts/build-if-needed";
 import { freshDatabaseUrl, tamper } from "../support/database";
 import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, freePort, getJson, postJson, runScript, startServer, type RunningServer, type ScriptRun } from "../support/server";
+import {
+  ensureBuilt,
+  freePort,
+  getJson,
+  postJson,
+  runScript,
+  startServer,
+  type RunningServer,
+  type ScriptRun,
+} from "../support/server";
 import { makeWallet, signPayment } from "../support/wallet";
 
 const adminPassword = "follower-admin-password";
@@ -47,7 +56,8 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; follower said:\n${follower?.output() ?? ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; follower said:\n${follower?.output() ?? ""}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -64,15 +74,17 @@ async function pay(amount: string): Promise<Receipt> {
 
 /** What a dishonest operator would do: change a sealed block and sign the new header with the node key. */
 async function rewriteBlock(block: SignedBlock): Promise<string> {
-  const header: BlockHeader = { ...block.header, timestamp: new Date(Date.parse(block.header.timestamp) + 1).toISOString() };
+  const header: BlockHeader = {
+    ...block.header,
+    timestamp: new Date(Date.parse(block.header.timestamp) + 1).toISOString(),
+  };
   const nodeKey = createPrivateKey(readFileSync(path.join(upstreamEnvironment.DATA_DIR!, "node-key.pem"), "utf8"));
   const hash = computeBlockHash(header);
-  await tamper(upstreamEnvironment.DATABASE_URL!, `UPDATE "Block" SET "timestamp" = $1, "hash" = $2, "signature" = $3 WHERE "height" = $4`, [
-    header.timestamp,
-    hash,
-    bytesToHex(sign(null, canonicalBytes(header), nodeKey)),
-    header.height,
-  ]);
+  await tamper(
+    upstreamEnvironment.DATABASE_URL!,
+    `UPDATE "Block" SET "timestamp" = $1, "hash" = $2, "signature" = $3 WHERE "height" = $4`,
+    [header.timestamp, hash, bytesToHex(sign(null, canonicalBytes(header), nodeKey)), header.height],
+  );
   return hash;
 }
 
@@ -136,23 +148,37 @@ describe("npm run follow", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     follower = { process: child, url: `http://127.0.0.1:${port}`, output: () => output };
     const url = follower.url;
-    await until(async () => ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok ? true : undefined), "the follower to serve", 60_000);
+    await until(
+      async () => ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok ? true : undefined),
+      "the follower to serve",
+      60_000,
+    );
 
     const [mine, theirs] = await Promise.all([nodeInfo(url), nodeInfo(upstream.url)]);
     expect(mine.nodePublicKey).toBe(theirs.nodePublicKey);
     expect(mine.head).toEqual(theirs.head);
     expect(mine.faucet.enabled).toBe(false);
     expect((await getJson(`${url}/api/blocks/2`)).body).toEqual((await getJson(`${upstream.url}/api/blocks/2`)).body);
-    expect((await getJson(`${url}/api/accounts/${payer.publicKey}`)).body).toEqual((await getJson(`${upstream.url}/api/accounts/${payer.publicKey}`)).body);
+    expect((await getJson(`${url}/api/accounts/${payer.publicKey}`)).body).toEqual(
+      (await getJson(`${upstream.url}/api/accounts/${payer.publicKey}`)).body,
+    );
     const { receipt } = (await getJson(`${url}/api/transactions/${paymentReceipt.txId}`)).body as { receipt: Receipt };
     expect(receipt).toEqual(paymentReceipt);
     expect((await verifyReceipt(receipt, theirs.nodePublicKey, verifyWithWebCrypto)).ok).toBe(true);
-    expect(await getJson(`${url}/api/health`)).toEqual({ status: 200, body: { ok: true, follower: { following: upstream.url, height: 3, alarm: null } } });
+    expect(await getJson(`${url}/api/health`)).toEqual({
+      status: 200,
+      body: { ok: true, follower: { following: upstream.url, height: 3, alarm: null } },
+    });
 
     const refused = await postJson(`${url}/api/payments`, signPayment(payer, payee.publicKey, "1"));
     expect(refused).toEqual({
       status: 404,
-      body: { error: { code: "not_found", message: `This node is a read-only follower of ${upstream.url}: send payments to that node.` } },
+      body: {
+        error: {
+          code: "not_found",
+          message: `This node is a read-only follower of ${upstream.url}: send payments to that node.`,
+        },
+      },
     });
     expect((await postJson(`${url}/api/faucet`, { account: payee.publicKey })).status).toBe(403);
   }, 120_000);
@@ -163,7 +189,10 @@ describe("npm run follow", () => {
     await pay("20");
     const head = (await nodeInfo(upstream.url)).head;
     expect(head.header.height).toBe(5);
-    await until(async () => ((await nodeInfo(url)).head.hash === head.hash ? true : undefined), "the follower to reach block 5");
+    await until(
+      async () => ((await nodeInfo(url)).head.hash === head.hash ? true : undefined),
+      "the follower to reach block 5",
+    );
     expect((await getJson(`${url}/api/accounts/${payee.publicKey}`)).body).toMatchObject({ balance: "405" });
     const run = await followOnce(onceReplica);
     expect(run.output).toContain("verified and stored 2 blocks; head 5");

@@ -18,8 +18,17 @@ afterAll(async () => {
 
 it("follows an SQLite node into a new database, then serves the same chain from it and seals on", async () => {
   const oldDir = makeDataDir("move-from");
-  const common = { CHAIN_ID: testChainId, ADMIN_TOKEN: adminToken, FAUCET_AMOUNT: "10000", FAUCET_INTERVAL_SECONDS: "0" };
-  const old = await startServer({ ...common, DATA_DIR: oldDir, DATABASE_URL: `file:${path.join(oldDir, "chainpay.db")}` });
+  const common = {
+    CHAIN_ID: testChainId,
+    ADMIN_TOKEN: adminToken,
+    FAUCET_AMOUNT: "10000",
+    FAUCET_INTERVAL_SECONDS: "0",
+  };
+  const old = await startServer({
+    ...common,
+    DATA_DIR: oldDir,
+    DATABASE_URL: `file:${path.join(oldDir, "chainpay.db")}`,
+  });
   running.push(old);
   const payer = makeWallet();
   const payee = makeWallet();

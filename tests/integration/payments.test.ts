@@ -60,7 +60,12 @@ describe("a payment round trip", () => {
   it("shows both accounts' balances and histories, newest first", async () => {
     const payer = await call(accountsRoute.GET, { params: { publicKey: alice.publicKey } });
     expect(payer.status).toBe(200);
-    const body = payer.body as { account: string; balance: string; transactions: { txId: string; blockHeight: number }[]; nextBefore: string | null };
+    const body = payer.body as {
+      account: string;
+      balance: string;
+      transactions: { txId: string; blockHeight: number }[];
+      nextBefore: string | null;
+    };
     expect(body.account).toBe(alice.publicKey);
     expect(body.balance).toBe("3750");
     expect(body.transactions.map((entry) => entry.txId)[0]).toBe(receipt.txId);
@@ -86,7 +91,13 @@ describe("the read API", () => {
 
   it("describes the node: chain, key, currency, head and faucet", async () => {
     const response = await call(nodeRoute.GET);
-    const body = response.body as { chainId: string; nodePublicKey: string; currency: unknown; head: SignedBlock; faucet: unknown };
+    const body = response.body as {
+      chainId: string;
+      nodePublicKey: string;
+      currency: unknown;
+      head: SignedBlock;
+      faucet: unknown;
+    };
     expect(body.chainId).toBe(testChainId);
     expect(body.nodePublicKey).toBe(node.nodePublicKey);
     expect(body.currency).toEqual({ code: "USD", decimals: 2 });
@@ -127,7 +138,10 @@ describe("the read API", () => {
     let before: string | null = null;
     do {
       const query: string = before === null ? "limit=2" : `limit=2&before=${before}`;
-      const response = await call(accountsRoute.GET, { path: `/api/accounts/x?${query}`, params: { publicKey: bob.publicKey } });
+      const response = await call(accountsRoute.GET, {
+        path: `/api/accounts/x?${query}`,
+        params: { publicKey: bob.publicKey },
+      });
       const body = response.body as { transactions: { txId: string }[]; nextBefore: string | null };
       seen.push(...body.transactions.map((entry) => entry.txId));
       before = body.nextBefore;

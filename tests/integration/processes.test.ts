@@ -22,7 +22,14 @@ afterAll(async () => {
 async function environmentFor(name: string, extra: Record<string, string> = {}) {
   const dataDir = makeDataDir(name);
   const databaseUrl = await freshDatabaseUrl(dataDir, name);
-  return { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId, ADMIN_TOKEN: adminToken, FAUCET_INTERVAL_SECONDS: "0", ...extra };
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    CHAIN_ID: testChainId,
+    ADMIN_TOKEN: adminToken,
+    FAUCET_INTERVAL_SECONDS: "0",
+    ...extra,
+  };
 }
 
 async function start(environment: Record<string, string>) {
@@ -32,7 +39,8 @@ async function start(environment: Record<string, string>) {
 }
 
 async function fund(url: string, wallets: TestWallet[]) {
-  for (const wallet of wallets) expect((await postJson(`${url}/api/faucet`, { account: wallet.publicKey })).status).toBe(201);
+  for (const wallet of wallets)
+    expect((await postJson(`${url}/api/faucet`, { account: wallet.publicKey })).status).toBe(201);
 }
 
 async function audit(url: string) {
@@ -65,7 +73,8 @@ describe("kill -9 under load", () => {
     // Let a few hundred payments through, then kill the server mid-stream, without warning.
     const waitStart = Date.now();
     while (acknowledged.length < 300) {
-      if (Date.now() - waitStart > 20_000) throw new Error(`only ${acknowledged.length} acknowledged:\n${server.output()}`);
+      if (Date.now() - waitStart > 20_000)
+        throw new Error(`only ${acknowledged.length} acknowledged:\n${server.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     server.process.kill("SIGKILL");
@@ -81,7 +90,9 @@ describe("kill -9 under load", () => {
       else expect((stored.body as { receipt: Receipt }).receipt).toEqual(receipt);
     }
     expect(missing).toEqual([]);
-    expect((await verifyReceipt(acknowledged.at(-1)!, acknowledged[0]!.nodePublicKey, verifyWithWebCrypto)).ok).toBe(true);
+    expect((await verifyReceipt(acknowledged.at(-1)!, acknowledged[0]!.nodePublicKey, verifyWithWebCrypto)).ok).toBe(
+      true,
+    );
     expect(await audit(restarted.url)).toMatchObject({ ok: true, firstBad: null });
   });
 });
@@ -95,8 +106,12 @@ describe("three server processes on one database", () => {
     const serverOf = (index: number) => servers[index % servers.length]!;
     // Each instance seals at least the mint it is asked for.
     for (const [index, payer] of payers.entries()) await fund(serverOf(index).url, [payer]);
-    const payments = payers.flatMap((payer) => Array.from({ length: 30 }, () => signPayment(payer, makeWallet().publicKey, "100")));
-    const responses = await Promise.all(payments.map((payment, index) => postJson(`${serverOf(index).url}/api/payments`, payment)));
+    const payments = payers.flatMap((payer) =>
+      Array.from({ length: 30 }, () => signPayment(payer, makeWallet().publicKey, "100")),
+    );
+    const responses = await Promise.all(
+      payments.map((payment, index) => postJson(`${serverOf(index).url}/api/payments`, payment)),
+    );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(40);
     expect(responses.filter((response) => response.status === 409)).toHaveLength(80);
     for (const payer of payers) {
@@ -119,7 +134,9 @@ describe("three server processes on one database", () => {
       fetch(`${first.url}/api/payments`, { method: "POST", headers: { "content-type": contentType }, body });
     const tooLarge = await post(JSON.stringify({ pad: "x".repeat(20 * 1024) }));
     expect(tooLarge.status).toBe(413);
-    expect(await tooLarge.json()).toEqual({ error: { code: "payload_too_large", message: "The body must be at most 8192 bytes." } });
+    expect(await tooLarge.json()).toEqual({
+      error: { code: "payload_too_large", message: "The body must be at most 8192 bytes." },
+    });
     const malformed = await post("{");
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ error: { code: "invalid_json", message: "The body is not valid JSON." } });
@@ -130,14 +147,15 @@ describe("three server processes on one database", () => {
 describe("npm run verify", () => {
   const runVerify = (...args: string[]) => runScript("verify.ts", args);
 
-
   it("verifies a node through its public API alone, and names the block changed behind its back", async () => {
     const environment = await environmentFor("verify", { FAUCET_AMOUNT: "100000" });
     let server = await start(environment);
     const payer = makeWallet();
     await fund(server.url, [payer]);
     for (let index = 0; index < 4; index++) {
-      expect((await postJson(`${server.url}/api/payments`, signPayment(payer, makeWallet().publicKey, "25"))).status).toBe(201);
+      expect(
+        (await postJson(`${server.url}/api/payments`, signPayment(payer, makeWallet().publicKey, "25"))).status,
+      ).toBe(201);
     }
     const nodeKey = ((await getJson(`${server.url}/api/node`)).body as { nodePublicKey: string }).nodePublicKey;
 

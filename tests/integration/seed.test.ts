@@ -29,15 +29,26 @@ beforeAll(async () => {
 describe("npm run seed", () => {
   it("reports what it wrote and how fast", () => {
     expect(seedRun.code).toBe(0);
-    expect(seedRun.output).toMatch(/seed: wrote 5,000 payments and 500 mints in 6 blocks \(heights 1 to 6\) in [\d.]+ s: [\d,]+ payments\/s/);
+    expect(seedRun.output).toMatch(
+      /seed: wrote 5,000 payments and 500 mints in 6 blocks \(heights 1 to 6\) in [\d.]+ s: [\d,]+ payments\/s/,
+    );
   });
 
   it("writes a chain the node's audit accepts, blocks of 1,000 and stored balances included", async () => {
     const response = await call(auditRoute.GET, { headers: admin });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ok: true, height: 6, blocks: 7, transactions: payments + accountCount, firstBad: null });
+    expect(response.body).toEqual({
+      ok: true,
+      height: 6,
+      blocks: 7,
+      transactions: payments + accountCount,
+      firstBad: null,
+    });
     const txCounts = (await node.store.blocksFrom(1, 10)).map((block) => block.header.txCount);
-    expect(txCounts).toEqual([accountCount, ...Array.from({ length: payments / blockTransactionsMax }, () => blockTransactionsMax)]);
+    expect(txCounts).toEqual([
+      accountCount,
+      ...Array.from({ length: payments / blockTransactionsMax }, () => blockTransactionsMax),
+    ]);
   });
 
   it("keeps the money: the balances add up to what was minted, and no payment created any", () => {
@@ -56,10 +67,18 @@ describe("npm run seed", () => {
   });
 
   it("gives accounts whose statements verify offline", async () => {
-    const account = (node.store as SqliteLedgerStore).database.prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`).pluck().get() as string;
-    const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, { headers: admin });
+    const account = (node.store as SqliteLedgerStore).database
+      .prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`)
+      .pluck()
+      .get() as string;
+    const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, {
+      headers: admin,
+    });
     const text = await (await exportRoute.GET(request, { params: Promise.resolve({}) })).text();
-    const report = await verifyExport(text, { nodePublicKey: node.nodePublicKey, verifyBatch: (checks) => getVerifyPool().verify(checks) });
+    const report = await verifyExport(text, {
+      nodePublicKey: node.nodePublicKey,
+      verifyBatch: (checks) => getVerifyPool().verify(checks),
+    });
     expect(report.problems).toEqual([]);
     expect(report.receipts).toBeGreaterThan(1);
   });

@@ -33,7 +33,11 @@ function inSqliteOrder(sql: string, parameters: readonly unknown[]): unknown[] {
 }
 
 /** Runs one statement against the node's database from outside the node; returns its rows. */
-export async function rawQuery<Row = Record<string, unknown>>(databaseUrl: string, sql: string, parameters: unknown[] = []): Promise<Row[]> {
+export async function rawQuery<Row = Record<string, unknown>>(
+  databaseUrl: string,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Row[]> {
   if (databaseKind(databaseUrl) === "postgres") {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -78,7 +82,12 @@ export async function tamper(databaseUrl: string, sql: string, parameters: unkno
   const database = new Database(sqliteFilePath(databaseUrl));
   try {
     database.exec(
-      ["Block_append_only_update", "Block_append_only_delete", "Transaction_append_only_update", "Transaction_append_only_delete"]
+      [
+        "Block_append_only_update",
+        "Block_append_only_delete",
+        "Transaction_append_only_update",
+        "Transaction_append_only_delete",
+      ]
         .map((name) => `DROP TRIGGER IF EXISTS "${name}";`)
         .join(" "),
     );

@@ -21,7 +21,8 @@ export function makeDataDir(name: string): string {
 export async function startTestNode(name: string, environment: Record<string, string> = {}): Promise<LedgerNode> {
   await resetNodeForTests();
   const dataDir = makeDataDir(name);
-  for (const key of ["DATABASE_URL", "FAUCET_AMOUNT", "FAUCET_INTERVAL_SECONDS", "SEAL_DELAY_MS", "CURRENCY"]) delete process.env[key];
+  for (const key of ["DATABASE_URL", "FAUCET_AMOUNT", "FAUCET_INTERVAL_SECONDS", "SEAL_DELAY_MS", "CURRENCY"])
+    delete process.env[key];
   Object.assign(process.env, {
     DATA_DIR: dataDir,
     CHAIN_ID: testChainId,
@@ -59,5 +60,9 @@ export async function call(
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text === "" ? null : (JSON.parse(text) as unknown), headers: response.headers };
+  return {
+    status: response.status,
+    body: text === "" ? null : (JSON.parse(text) as unknown),
+    headers: response.headers,
+  };
 }

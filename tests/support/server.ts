@@ -83,7 +83,10 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
   return { status: response.status, body: (await response.json()) as unknown };
 }
@@ -94,12 +97,21 @@ export type ScriptRun = { code: number | null; output: string };
  * Runs one of scripts/ as `npm run` does (tsx, with the react-server condition), collecting what it prints. A run
  * that hangs is killed after `timeoutMs` and fails its test with what it printed, rather than in silence.
  */
-export function runScript(script: string, args: readonly string[], environment: Record<string, string> = {}, timeoutMs = 120_000): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  environment: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<ScriptRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${script}`, ...args], {
-      cwd: root,
-      env: { ...process.env, ...environment },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", `scripts/${script}`, ...args],
+      {
+        cwd: root,
+        env: { ...process.env, ...environment },
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

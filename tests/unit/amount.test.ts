@@ -136,7 +136,12 @@ describe("parseMajorUnits and formatMinorUnits round trips", () => {
   });
 
   it.each(decimalsCases)("with %i decimals, typed text reads and formats back to itself", (decimals) => {
-    const typed = decimals === 0 ? ["0", "1", "42", "999"] : decimals === 2 ? ["0.07", "12.50", "999.99"] : ["0.001", "1.234", "999.999"];
+    const typed =
+      decimals === 0
+        ? ["0", "1", "42", "999"]
+        : decimals === 2
+          ? ["0.07", "12.50", "999.99"]
+          : ["0.001", "1.234", "999.999"];
     for (const text of typed) {
       const minor = parseMajorUnits(text, decimals);
       expect(minor).not.toBeNull();
@@ -146,13 +151,16 @@ describe("parseMajorUnits and formatMinorUnits round trips", () => {
 
   // A wallet shows balances with formatMinorUnits and reads amounts with parseMajorUnits; what it shows must
   // be an amount it reads back as the same value, however large.
-  it.each(decimalsCases)("with %i decimals, amounts of 1,000 major units and more (up to 16 digits) read back exactly", (decimals) => {
-    const scale = 10n ** BigInt(decimals);
-    for (const minor of [1000n * scale, 123456n * scale + 1n, 9999999999999999n]) {
-      const text = formatMinorUnits(minor, decimals);
-      expect({ text, minor: parseMajorUnits(text, decimals) }).toEqual({ text, minor });
-    }
-  });
+  it.each(decimalsCases)(
+    "with %i decimals, amounts of 1,000 major units and more (up to 16 digits) read back exactly",
+    (decimals) => {
+      const scale = 10n ** BigInt(decimals);
+      for (const minor of [1000n * scale, 123456n * scale + 1n, 9999999999999999n]) {
+        const text = formatMinorUnits(minor, decimals);
+        expect({ text, minor: parseMajorUnits(text, decimals) }).toEqual({ text, minor });
+      }
+    },
+  );
 
   it("a comma is never read as a decimal point where the formatter writes it as a thousands separator", () => {
     // formatMinorUnits(1234000n, 3) writes one thousand two hundred thirty-four as "1,234.000"; a person who types

@@ -76,7 +76,10 @@ describe("ChainAuditor on a valid chain", () => {
     };
     const chain = validChain();
     expect((await audit(chain, recording)).returned).toBe(true);
-    const expectedSigners = chain.flatMap(({ transactions }) => [node.publicKeyHex, ...transactions.map(({ tx }) => tx.from)]);
+    const expectedSigners = chain.flatMap(({ transactions }) => [
+      node.publicKeyHex,
+      ...transactions.map(({ tx }) => tx.from),
+    ]);
     expect(asked.map((item) => item.publicKey)).toEqual(expectedSigners);
     expect(asked.map((item) => item.signature)).toEqual(
       chain.flatMap(({ block, transactions }) => [block.signature, ...transactions.map((item) => item.signature)]),
@@ -94,7 +97,13 @@ describe("ChainAuditor with nothing to audit", () => {
   it("an empty chain is not a valid chain", async () => {
     const { returned, result } = await audit([]);
     expect(returned).toBe(true);
-    expect(result).toEqual({ ok: false, height: -1, blocks: 0, transactions: 0, firstBad: { height: 0, reason: "the chain has no genesis block" } });
+    expect(result).toEqual({
+      ok: false,
+      height: -1,
+      blocks: 0,
+      transactions: 0,
+      firstBad: { height: 0, reason: "the chain has no genesis block" },
+    });
   });
 
   it("genesis alone is a valid chain", async () => {
@@ -127,7 +136,11 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "an amount in block 2 changed with txId, Merkle root and header re-made (only the payer's signature objects)",
-    chain: () => buildChain(node, specs({ 2: { transactions: withTransaction2({ ...block2[0]!, tx: { ...block2[0]!.tx, amount: "1" } }) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({ 2: { transactions: withTransaction2({ ...block2[0]!, tx: { ...block2[0]!.tx, amount: "1" } }) } }),
+      ),
     height: 2,
     reason: "transaction 0 has a signature that does not verify",
   },
@@ -179,13 +192,21 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "a bad transaction signature in block 2",
-    chain: edited((chain) => (chain[2]!.transactions[1]!.signature = flipHexBit(chain[2]!.transactions[1]!.signature, 33))),
+    chain: edited(
+      (chain) => (chain[2]!.transactions[1]!.signature = flipHexBit(chain[2]!.transactions[1]!.signature, 33)),
+    ),
     height: 2,
     reason: "transaction 1 has a signature that does not verify",
   },
   {
     name: "a payment in block 2 signed by someone other than its payer",
-    chain: () => buildChain(node, specs({ 2: { transactions: withTransaction2({ ...block2[2]!, signature: payment(bob, carol, "99").signature }, 2) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({
+          2: { transactions: withTransaction2({ ...block2[2]!, signature: payment(bob, carol, "99").signature }, 2) },
+        }),
+      ),
     height: 2,
     reason: "transaction 2 has a signature that does not verify",
   },
@@ -221,7 +242,13 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "block 2 with 1,001 transactions",
-    chain: () => buildChain(node, specs({ 2: { transactions: Array.from({ length: 1001 }, (_, index) => mint(node, carol, String(index + 1))) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({
+          2: { transactions: Array.from({ length: 1001 }, (_, index) => mint(node, carol, String(index + 1))) },
+        }),
+      ),
     height: 2,
     reason: "a block cannot hold 1001 transactions",
   },
@@ -230,7 +257,13 @@ const breakCases: BreakCase[] = [
     chain: () => {
       const chain = validChain();
       const txId = computeTxId(block1[0]!.tx);
-      const header = makeBlockHeader({ chainId: testChainId, height: 0, prevHash: genesisPrevHash, txIds: [txId], timestamp: isoAt(0) });
+      const header = makeBlockHeader({
+        chainId: testChainId,
+        height: 0,
+        prevHash: genesisPrevHash,
+        txIds: [txId],
+        timestamp: isoAt(0),
+      });
       chain[0] = { block: signBlock(header, node), transactions: [{ txId, ...block1[0]!, leafIndex: 0 }] };
       return chain;
     },
@@ -245,7 +278,13 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "a Merkle root in block 2 over the transactions in another order",
-    chain: () => buildChain(node, specs({ 2: { header: { merkleRoot: computeMerkleRoot(block2.map((item) => computeTxId(item.tx)).reverse()) } } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({
+          2: { header: { merkleRoot: computeMerkleRoot(block2.map((item) => computeTxId(item.tx)).reverse()) } },
+        }),
+      ),
     height: 2,
     reason: "the Merkle root does not match the block's transactions",
   },
@@ -263,7 +302,11 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "a payment in block 2 for another chain",
-    chain: () => buildChain(node, specs({ 2: { transactions: withTransaction2(payment(alice, bob, "5", { chainId: "another-chain" }), 2) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({ 2: { transactions: withTransaction2(payment(alice, bob, "5", { chainId: "another-chain" }), 2) } }),
+      ),
     height: 2,
     reason: "transaction 2: it names another chain",
   },
@@ -287,13 +330,23 @@ const breakCases: BreakCase[] = [
   },
   {
     name: "a payment in block 2 with a control character in its memo",
-    chain: () => buildChain(node, specs({ 2: { transactions: withTransaction2(payment(alice, bob, "5", { memo: "a\u0007b" })) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({ 2: { transactions: withTransaction2(payment(alice, bob, "5", { memo: "a\u0007b" })) } }),
+      ),
     height: 2,
     reason: "transaction 0: its memo breaks the memo rules",
   },
   {
     name: "a payment in block 2 with a timestamp without milliseconds",
-    chain: () => buildChain(node, specs({ 2: { transactions: withTransaction2(payment(alice, bob, "5", { timestamp: "2026-11-25T22:00:00Z" })) } })),
+    chain: () =>
+      buildChain(
+        node,
+        specs({
+          2: { transactions: withTransaction2(payment(alice, bob, "5", { timestamp: "2026-11-25T22:00:00Z" })) },
+        }),
+      ),
     height: 2,
     reason: "transaction 0: its timestamp is malformed",
   },
@@ -340,9 +393,15 @@ describe("ChainAuditor names the first bad block", () => {
   it("a bad signature in a lower block is reported before a structural failure higher in the same run", async () => {
     // Block 1's header signature is bad (found only when the run's signatures are verified); block 3 overdraws
     // (found while the run's structure is checked, before any signature). The lower block must win.
-    const chain = buildChain(node, specs({ 1: { signer: rogue }, 3: { transactions: [payment(carol, alice, "400")] } }));
+    const chain = buildChain(
+      node,
+      specs({ 1: { signer: rogue }, 3: { transactions: [payment(carol, alice, "400")] } }),
+    );
     const { result } = await audit(chain);
-    expect(result.firstBad).toEqual({ height: 1, reason: "the node's signature over the block header does not verify" });
+    expect(result.firstBad).toEqual({
+      height: 1,
+      reason: "the node's signature over the block header does not verify",
+    });
     expect(result.blocks).toBe(1);
   });
 

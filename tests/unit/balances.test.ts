@@ -39,20 +39,40 @@ describe("applyTransaction", () => {
   it("a payment moves money from payer to payee, conserving the total", () => {
     const balances = new Map([[alice, 5000n]]);
     expect(applyTransaction(balances, tx("payment", alice, bob, "1250"))).toBeNull();
-    expect(balances).toEqual(new Map([[alice, 3750n], [bob, 1250n]]));
+    expect(balances).toEqual(
+      new Map([
+        [alice, 3750n],
+        [bob, 1250n],
+      ]),
+    );
     expect(total(balances)).toBe(5000n);
   });
 
   it("a payment of the whole balance leaves exactly zero", () => {
-    const balances = new Map([[alice, 1250n], [bob, 7n]]);
+    const balances = new Map([
+      [alice, 1250n],
+      [bob, 7n],
+    ]);
     expect(applyTransaction(balances, tx("payment", alice, bob, "1250"))).toBeNull();
-    expect(balances).toEqual(new Map([[alice, 0n], [bob, 1257n]]));
+    expect(balances).toEqual(
+      new Map([
+        [alice, 0n],
+        [bob, 1257n],
+      ]),
+    );
   });
 
   it.each([
     { name: "one minor unit more than the balance", start: [[alice, 1250n]] as [string, bigint][], amount: "1251" },
     { name: "from an account never seen", start: [] as [string, bigint][], amount: "1" },
-    { name: "from an empty account", start: [[alice, 0n], [bob, 3n]] as [string, bigint][], amount: "1" },
+    {
+      name: "from an empty account",
+      start: [
+        [alice, 0n],
+        [bob, 3n],
+      ] as [string, bigint][],
+      amount: "1",
+    },
   ])("an overdraft ($name) is refused and changes nothing", ({ start, amount }) => {
     const balances = new Map(start);
     expect(applyTransaction(balances, tx("payment", alice, bob, amount))).toBe("insufficient_funds");
@@ -61,27 +81,41 @@ describe("applyTransaction", () => {
 
   it.each([
     { name: "a mint one past the maximum", type: "mint" as const, payee: balanceMinorMax, amount: "1" },
-    { name: "a mint far past the maximum", type: "mint" as const, payee: balanceMinorMax - 10n, amount: "9999999999999999" },
+    {
+      name: "a mint far past the maximum",
+      type: "mint" as const,
+      payee: balanceMinorMax - 10n,
+      amount: "9999999999999999",
+    },
     { name: "a payment one past the maximum", type: "payment" as const, payee: balanceMinorMax - 4n, amount: "5" },
   ])("$name is refused as an overflow and changes nothing", ({ type, payee, amount }) => {
-    const start: [string, bigint][] = [[alice, 10n ** 16n], [bob, payee]];
+    const start: [string, bigint][] = [
+      [alice, 10n ** 16n],
+      [bob, payee],
+    ];
     const balances = new Map(start);
     expect(applyTransaction(balances, tx(type, type === "mint" ? node : alice, bob, amount))).toBe("balance_overflow");
     expect(balances).toEqual(new Map(start));
   });
 
   it("a credit that lands exactly on the maximum is allowed", () => {
-    const balances = new Map([[alice, 100n], [bob, balanceMinorMax - 5n]]);
+    const balances = new Map([
+      [alice, 100n],
+      [bob, balanceMinorMax - 5n],
+    ]);
     expect(applyTransaction(balances, tx("payment", alice, bob, "5"))).toBeNull();
     expect(balances.get(bob)).toBe(balanceMinorMax);
     expect(balances.get(alice)).toBe(95n);
   });
 
-  it.each(["0", "01", "1.5", "-1", "", "12345678901234567"])("an amount of %j is a bug, thrown before anything changes", (amount) => {
-    const balances = new Map([[alice, 100n]]);
-    expect(() => applyTransaction(balances, tx("payment", alice, bob, amount))).toThrow(RangeError);
-    expect(balances).toEqual(new Map([[alice, 100n]]));
-  });
+  it.each(["0", "01", "1.5", "-1", "", "12345678901234567"])(
+    "an amount of %j is a bug, thrown before anything changes",
+    (amount) => {
+      const balances = new Map([[alice, 100n]]);
+      expect(() => applyTransaction(balances, tx("payment", alice, bob, amount))).toThrow(RangeError);
+      expect(balances).toEqual(new Map([[alice, 100n]]));
+    },
+  );
 
   it("a payment to oneself never creates money", () => {
     // The schemas and the auditor refuse from === to before this rule runs; the rule itself must still not turn

@@ -1,6 +1,12 @@
 // Block headers: how one is made, what genesis is, and when one may follow another.
 import { describe, expect, it } from "vitest";
-import { computeBlockHash, computeMerkleRoot, linkProblem, makeBlockHeader, makeGenesisHeader } from "@/lib/ledger/block";
+import {
+  computeBlockHash,
+  computeMerkleRoot,
+  linkProblem,
+  makeBlockHeader,
+  makeGenesisHeader,
+} from "@/lib/ledger/block";
 import { sha256 } from "@/lib/ledger/hash";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { genesisPrevHash } from "@/lib/ledger/limits";
@@ -71,22 +77,43 @@ describe("linkProblem", () => {
   const genesis = makeGenesisHeader("chainpay-local", "2026-11-25T00:00:00.000Z");
   const genesisBlock = { header: genesis, hash: computeBlockHash(genesis) };
   const next = (changes: Partial<BlockHeader> = {}): BlockHeader => ({
-    ...makeBlockHeader({ chainId: "chainpay-local", height: 1, prevHash: genesisBlock.hash, txIds, timestamp: genesis.timestamp }),
+    ...makeBlockHeader({
+      chainId: "chainpay-local",
+      height: 1,
+      prevHash: genesisBlock.hash,
+      txIds,
+      timestamp: genesis.timestamp,
+    }),
     ...changes,
   });
 
   it.each([
     { name: "genesis first", previous: null, header: genesis, problem: null },
     { name: "the block after genesis", previous: genesisBlock, header: next(), problem: null },
-    { name: "a first block above height 0", previous: null, header: next(), problem: "the first block is not at height 0" },
+    {
+      name: "a first block above height 0",
+      previous: null,
+      header: next(),
+      problem: "the first block is not at height 0",
+    },
     {
       name: "genesis with a parent",
       previous: null,
       header: { ...genesis, prevHash: "01".repeat(32) },
       problem: "genesis prevHash is not 64 zeros",
     },
-    { name: "a skipped height", previous: genesisBlock, header: next({ height: 2 }), problem: "height 2 does not follow 0" },
-    { name: "a repeated height", previous: genesisBlock, header: next({ height: 0 }), problem: "height 0 does not follow 0" },
+    {
+      name: "a skipped height",
+      previous: genesisBlock,
+      header: next({ height: 2 }),
+      problem: "height 2 does not follow 0",
+    },
+    {
+      name: "a repeated height",
+      previous: genesisBlock,
+      header: next({ height: 0 }),
+      problem: "height 0 does not follow 0",
+    },
     {
       name: "a prevHash that is not the previous hash",
       previous: genesisBlock,

@@ -28,7 +28,9 @@ describe("canonicalJson: RFC 8785 examples", () => {
 
   it("§3.2.3: a private-use BMP character sorts after an astral character", () => {
     // Code point order would put U+E000 first (E000 < 1F600); UTF-16 order puts the emoji first (D83D < E000).
-    expect(canonicalJson({ "\uE000": 2, "\u{1F600}": 1, "\uFFFF": 3, "~": 0 })).toBe('{"~":0,"😀":1,"\uE000":2,"\uFFFF":3}');
+    expect(canonicalJson({ "\uE000": 2, "\u{1F600}": 1, "\uFFFF": 3, "~": 0 })).toBe(
+      '{"~":0,"😀":1,"\uE000":2,"\uFFFF":3}',
+    );
   });
 
   it("§3.2.2's complete example: literals, numbers and string escapes", () => {
@@ -107,7 +109,11 @@ describe("canonicalJson: numbers (RFC 8785 §3.2.2.3, ECMAScript Number serialis
 describe("canonicalJson: strings (RFC 8785 §3.2.2.2)", () => {
   it.each([
     { name: "the short escapes", value: "\b\t\n\f\r", text: '"\\b\\t\\n\\f\\r"' },
-    { name: "other C0 controls in lowercase \\u form", value: "\u0000\u0001\u000b\u000e\u001f", text: '"\\u0000\\u0001\\u000b\\u000e\\u001f"' },
+    {
+      name: "other C0 controls in lowercase \\u form",
+      value: "\u0000\u0001\u000b\u000e\u001f",
+      text: '"\\u0000\\u0001\\u000b\\u000e\\u001f"',
+    },
     { name: "quote and backslash", value: '"\\', text: '"\\"\\\\"' },
     { name: "solidus unescaped", value: "a/b", text: '"a/b"' },
     { name: "DEL and C1 controls as is", value: "\u007f\u0085", text: '"\u007f\u0085"' },
@@ -205,7 +211,9 @@ describe("txId and block hash are SHA-256 of the canonical bytes", () => {
   });
 
   it("sha256 matches node:crypto, including the empty input", () => {
-    expect(bytesToHex(sha256(new Uint8Array(0)))).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(bytesToHex(sha256(new Uint8Array(0)))).toBe(
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
     expect(bytesToHex(sha256(new TextEncoder().encode("abc")))).toBe(nodeSha256Hex("abc"));
   });
 });
@@ -224,8 +232,18 @@ describe("hex", () => {
   });
 
   it.each([
-    { pattern: hex64Pattern, name: "hex64", good: "0".repeat(64), bad: ["0".repeat(63), "0".repeat(65), "A".repeat(64), `${"0".repeat(64)}\n`] },
-    { pattern: hex128Pattern, name: "hex128", good: "f".repeat(128), bad: ["f".repeat(127), "f".repeat(129), "F".repeat(128)] },
+    {
+      pattern: hex64Pattern,
+      name: "hex64",
+      good: "0".repeat(64),
+      bad: ["0".repeat(63), "0".repeat(65), "A".repeat(64), `${"0".repeat(64)}\n`],
+    },
+    {
+      pattern: hex128Pattern,
+      name: "hex128",
+      good: "f".repeat(128),
+      bad: ["f".repeat(127), "f".repeat(129), "F".repeat(128)],
+    },
   ])("$name accepts exactly its length in lowercase", ({ pattern, good, bad }) => {
     expect(pattern.test(good)).toBe(true);
     for (const candidate of bad) expect(pattern.test(candidate)).toBe(false);

@@ -89,7 +89,10 @@ describe("RFC 8032 §7.1 test vectors", () => {
         const changed =
           message.length === 0
             ? [Uint8Array.of(0x01)]
-            : [hexToBytes(flipHexBit(vector.message, 0)), hexToBytes(flipHexBit(vector.message, message.length - 1, 7))];
+            : [
+                hexToBytes(flipHexBit(vector.message, 0)),
+                hexToBytes(flipHexBit(vector.message, message.length - 1, 7)),
+              ];
         for (const candidate of changed) {
           expect(await verify(vector.publicKey, candidate, vector.signature)).toBe(false);
         }

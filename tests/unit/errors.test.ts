@@ -30,7 +30,9 @@ describe("LedgerError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("LedgerError");
     expect(error.status).toBe(400);
-    expect(error.toBody()).toEqual({ error: { code: "invalid_request", message: "The amount must be a string.", field: "tx.amount" } });
+    expect(error.toBody()).toEqual({
+      error: { code: "invalid_request", message: "The amount must be a string.", field: "tx.amount" },
+    });
   });
 
   it("leaves field out of the body when no single field is at fault", () => {

@@ -109,9 +109,12 @@ describe("inclusion proofs against RFC 6962 test data", () => {
     expect(inclusionPaths(leaves.slice(0, treeSize))[leafIndex]!.map(bytesToHex)).toEqual(path);
   });
 
-  it.each(proofs)("verifyInclusion accepts the published proof for $name", ({ leaf, leafIndex, treeSize, pathBytes, root }) => {
-    expect(verifyInclusion(leaf, leafIndex, treeSize, pathBytes, root)).toBe(true);
-  });
+  it.each(proofs)(
+    "verifyInclusion accepts the published proof for $name",
+    ({ leaf, leafIndex, treeSize, pathBytes, root }) => {
+      expect(verifyInclusion(leaf, leafIndex, treeSize, pathBytes, root)).toBe(true);
+    },
+  );
 
   describe.each(proofs)("verifyInclusion refuses a changed proof for $name", (proof) => {
     const { leaf, leafIndex, treeSize, pathBytes, root } = proof;
@@ -141,7 +144,9 @@ describe("inclusion proofs against RFC 6962 test data", () => {
 
     it("each path element with one bit changed", () => {
       for (const [position, element] of proof.path.entries()) {
-        const tampered = pathBytes.map((hash, index) => (index === position ? hexToBytes(flipHexBit(element, 31, 7)) : hash));
+        const tampered = pathBytes.map((hash, index) =>
+          index === position ? hexToBytes(flipHexBit(element, 31, 7)) : hash,
+        );
         expect(verifyInclusion(leaf, leafIndex, treeSize, tampered, root)).toBe(false);
       }
     });
@@ -154,7 +159,9 @@ describe("inclusion proofs against RFC 6962 test data", () => {
     it("another leaf, or another root", () => {
       const otherLeaf = leaves[(leafIndex + 1) % leaves.length]!;
       expect(verifyInclusion(otherLeaf, leafIndex, treeSize, pathBytes, root)).toBe(false);
-      expect(verifyInclusion(leaf, leafIndex, treeSize, pathBytes, hexToBytes(flipHexBit(bytesToHex(root), 0)))).toBe(false);
+      expect(verifyInclusion(leaf, leafIndex, treeSize, pathBytes, hexToBytes(flipHexBit(bytesToHex(root), 0)))).toBe(
+        false,
+      );
     });
   });
 

@@ -29,15 +29,31 @@ const check = {
 } as const;
 
 /** Seals `transactions` into a block after genesis, signed by `signer`, and writes every receipt for it. */
-function sealAndReceipt(transactions: readonly SignedTransaction[], signer: TestKey = node): { block: SignedBlock; receipts: Receipt[] } {
+function sealAndReceipt(
+  transactions: readonly SignedTransaction[],
+  signer: TestKey = node,
+): { block: SignedBlock; receipts: Receipt[] } {
   const genesis = signBlock(makeGenesisHeader(testChainId, isoAt(0)), node);
   const txIds = transactions.map((signed) => computeTxId(signed.tx));
-  const header = makeBlockHeader({ chainId: testChainId, height: 1, prevHash: genesis.hash, txIds, timestamp: isoAt(1000) });
+  const header = makeBlockHeader({
+    chainId: testChainId,
+    height: 1,
+    prevHash: genesis.hash,
+    txIds,
+    timestamp: isoAt(1000),
+  });
   const block = signBlock(header, signer);
   expect(block.hash).toBe(computeBlockHash(header));
   const paths = inclusionPaths(txIds.map(hexToBytes));
   const receipts = transactions.map((signed, leafIndex) =>
-    buildReceipt({ txId: txIds[leafIndex]!, signed, block, leafIndex, path: paths[leafIndex]!, nodePublicKey: signer.publicKeyHex }),
+    buildReceipt({
+      txId: txIds[leafIndex]!,
+      signed,
+      block,
+      leafIndex,
+      path: paths[leafIndex]!,
+      nodePublicKey: signer.publicKeyHex,
+    }),
   );
   return { block, receipts };
 }
@@ -86,29 +102,33 @@ describe("buildReceipt", () => {
 });
 
 describe("verifyReceipt on untouched receipts", () => {
-  it.each(receipts.map((receipt, leafIndex) => ({ receipt, leafIndex })))("leaf $leafIndex of 5 passes every check", async ({ receipt }) => {
-    const verification = await verifyReceipt(receipt, node.publicKeyHex, verifyNodeSync);
-    expect(verification.checks.map((item) => item.name)).toEqual([
-      check.nodeKey,
-      check.txId,
-      check.payerSigned,
-      check.chain,
-      check.blockHash,
-      check.headerSigned,
-      check.inclusion,
-    ]);
-    expect(verification.checks.every((item) => item.ok)).toBe(true);
-    expect(verification.ok).toBe(true);
-  });
+  it.each(receipts.map((receipt, leafIndex) => ({ receipt, leafIndex })))(
+    "leaf $leafIndex of 5 passes every check",
+    async ({ receipt }) => {
+      const verification = await verifyReceipt(receipt, node.publicKeyHex, verifyNodeSync);
+      expect(verification.checks.map((item) => item.name)).toEqual([
+        check.nodeKey,
+        check.txId,
+        check.payerSigned,
+        check.chain,
+        check.blockHash,
+        check.headerSigned,
+        check.inclusion,
+      ]);
+      expect(verification.checks.every((item) => item.ok)).toBe(true);
+      expect(verification.ok).toBe(true);
+    },
+  );
 
   it("the browser's WebCrypto verifier reaches the same verdict", async () => {
     const verification = await verifyReceipt(receipts[4]!, node.publicKeyHex, verifyWithWebCrypto);
     expect(verification.ok).toBe(true);
     const broken = tampered(receipts[4]!, (copy) => (copy.tx.amount = "2"));
-    expect((await verifyReceipt(broken, node.publicKeyHex, verifyWithWebCrypto)).checks.filter((item) => !item.ok).map((item) => item.name)).toEqual([
-      check.txId,
-      check.payerSigned,
-    ]);
+    expect(
+      (await verifyReceipt(broken, node.publicKeyHex, verifyWithWebCrypto)).checks
+        .filter((item) => !item.ok)
+        .map((item) => item.name),
+    ).toEqual([check.txId, check.payerSigned]);
   });
 
   it("a one-transaction block has an empty path and still verifies", async () => {
@@ -121,20 +141,55 @@ describe("verifyReceipt on untouched receipts", () => {
 describe("verifyReceipt on a tampered receipt fails exactly the check that guards what changed", () => {
   const otherTxId = receipts[3]!.txId;
   const cases: { name: string; leaf: number; change: (copy: Receipt) => void; failed: string[] }[] = [
-    { name: "the amount", leaf: 0, change: (copy) => (copy.tx.amount = "1251"), failed: [check.txId, check.payerSigned] },
+    {
+      name: "the amount",
+      leaf: 0,
+      change: (copy) => (copy.tx.amount = "1251"),
+      failed: [check.txId, check.payerSigned],
+    },
     { name: "the memo", leaf: 0, change: (copy) => (copy.tx.memo = "tea"), failed: [check.txId, check.payerSigned] },
-    { name: "the memo removed", leaf: 0, change: (copy) => delete copy.tx.memo, failed: [check.txId, check.payerSigned] },
-    { name: "the payee", leaf: 1, change: (copy) => (copy.tx.to = alice.publicKeyHex), failed: [check.txId, check.payerSigned] },
-    { name: "the timestamp", leaf: 1, change: (copy) => (copy.tx.timestamp = isoAt(1)), failed: [check.txId, check.payerSigned] },
-    { name: "the tx type (payment to mint)", leaf: 1, change: (copy) => (copy.tx.type = "mint"), failed: [check.txId, check.nodeSignedMint] },
+    {
+      name: "the memo removed",
+      leaf: 0,
+      change: (copy) => delete copy.tx.memo,
+      failed: [check.txId, check.payerSigned],
+    },
+    {
+      name: "the payee",
+      leaf: 1,
+      change: (copy) => (copy.tx.to = alice.publicKeyHex),
+      failed: [check.txId, check.payerSigned],
+    },
+    {
+      name: "the timestamp",
+      leaf: 1,
+      change: (copy) => (copy.tx.timestamp = isoAt(1)),
+      failed: [check.txId, check.payerSigned],
+    },
+    {
+      name: "the tx type (payment to mint)",
+      leaf: 1,
+      change: (copy) => (copy.tx.type = "mint"),
+      failed: [check.txId, check.nodeSignedMint],
+    },
     {
       name: "the tx's chain",
       leaf: 1,
       change: (copy) => (copy.tx.chainId = "another-chain"),
       failed: [check.txId, check.payerSigned, check.chain],
     },
-    { name: "the transaction signature", leaf: 2, change: (copy) => (copy.signature = flipHexBit(copy.signature, 40)), failed: [check.payerSigned] },
-    { name: "the txId (another leaf's)", leaf: 2, change: (copy) => (copy.txId = otherTxId), failed: [check.txId, check.inclusion] },
+    {
+      name: "the transaction signature",
+      leaf: 2,
+      change: (copy) => (copy.signature = flipHexBit(copy.signature, 40)),
+      failed: [check.payerSigned],
+    },
+    {
+      name: "the txId (another leaf's)",
+      leaf: 2,
+      change: (copy) => (copy.txId = otherTxId),
+      failed: [check.txId, check.inclusion],
+    },
     {
       name: "the txId (one bit)",
       leaf: 2,
@@ -147,10 +202,30 @@ describe("verifyReceipt on a tampered receipt fails exactly the check that guard
       change: (copy) => (copy.txId = copy.txId.toUpperCase()),
       failed: [check.txId, check.inclusion],
     },
-    { name: "the leafIndex (2 to 3)", leaf: 2, change: (copy) => (copy.proof.leafIndex = 3), failed: [check.inclusion] },
-    { name: "the leafIndex (2 to 1)", leaf: 2, change: (copy) => (copy.proof.leafIndex = 1), failed: [check.inclusion] },
-    { name: "the leafIndex (to treeSize)", leaf: 4, change: (copy) => (copy.proof.leafIndex = 5), failed: [check.inclusion] },
-    { name: "the leafIndex (negative)", leaf: 0, change: (copy) => (copy.proof.leafIndex = -1), failed: [check.inclusion] },
+    {
+      name: "the leafIndex (2 to 3)",
+      leaf: 2,
+      change: (copy) => (copy.proof.leafIndex = 3),
+      failed: [check.inclusion],
+    },
+    {
+      name: "the leafIndex (2 to 1)",
+      leaf: 2,
+      change: (copy) => (copy.proof.leafIndex = 1),
+      failed: [check.inclusion],
+    },
+    {
+      name: "the leafIndex (to treeSize)",
+      leaf: 4,
+      change: (copy) => (copy.proof.leafIndex = 5),
+      failed: [check.inclusion],
+    },
+    {
+      name: "the leafIndex (negative)",
+      leaf: 0,
+      change: (copy) => (copy.proof.leafIndex = -1),
+      failed: [check.inclusion],
+    },
     { name: "the treeSize", leaf: 0, change: (copy) => (copy.proof.treeSize = 8), failed: [check.inclusion] },
     {
       name: "the first path hash",
@@ -165,7 +240,12 @@ describe("verifyReceipt on a tampered receipt fails exactly the check that guard
       failed: [check.inclusion],
     },
     { name: "a path hash removed", leaf: 2, change: (copy) => copy.proof.path.pop(), failed: [check.inclusion] },
-    { name: "a path hash added", leaf: 2, change: (copy) => copy.proof.path.push(copy.txId), failed: [check.inclusion] },
+    {
+      name: "a path hash added",
+      leaf: 2,
+      change: (copy) => copy.proof.path.push(copy.txId),
+      failed: [check.inclusion],
+    },
     {
       name: "a path hash not lowercase hex",
       leaf: 2,
@@ -199,7 +279,12 @@ describe("verifyReceipt on a tampered receipt fails exactly the check that guard
       change: (copy) => (copy.block.header.chainId = "another-chain"),
       failed: [check.chain, check.blockHash, check.headerSigned],
     },
-    { name: "the block hash", leaf: 0, change: (copy) => (copy.block.hash = flipHexBit(copy.block.hash, 7)), failed: [check.blockHash] },
+    {
+      name: "the block hash",
+      leaf: 0,
+      change: (copy) => (copy.block.hash = flipHexBit(copy.block.hash, 7)),
+      failed: [check.blockHash],
+    },
     {
       name: "the block signature",
       leaf: 0,

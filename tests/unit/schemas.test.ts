@@ -39,7 +39,12 @@ describe("the migrations", () => {
     expect(sql).toContain(`CHECK ("balanceMinor" >= 0)`);
     expect(sql).toMatch(/BEFORE UPDATE[\s\S]*ON "Block"/);
     expect(sql).toMatch(/BEFORE (UPDATE OR )?DELETE ON "Transaction"/);
-    for (const index of ["Block_hash_key", "Block_prevHash_key", "Transaction_txId_key", "Transaction_blockHeight_leafIndex_key"]) {
+    for (const index of [
+      "Block_hash_key",
+      "Block_prevHash_key",
+      "Transaction_txId_key",
+      "Transaction_blockHeight_leafIndex_key",
+    ]) {
       expect(sql).toContain(`CREATE UNIQUE INDEX "${index}"`);
     }
   });

@@ -34,7 +34,10 @@ describe("small-order keys", () => {
     const signed = payment(namedKey("alice"), namedKey("bob"), "100");
     const parsed = signedPaymentSchema.safeParse({ ...signed, tx: { ...signed.tx, to: identityKey } });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ["tx", "to"], message: "is a weak key (a point of small order) that anyone could sign for" });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ["tx", "to"],
+      message: "is a weak key (a point of small order) that anyone could sign for",
+    });
     expect(faucetBodySchema.safeParse({ account: identityKey }).success).toBe(false);
   });
 });

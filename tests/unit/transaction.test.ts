@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { memoCodePointsMax, timestampSkewMaxMs } from "@/lib/ledger/limits";
-import { isIsoTimestamp, isTimestampFresh, memoProblem, signerOf, verifyTransactionSignature } from "@/lib/ledger/transaction";
+import {
+  isIsoTimestamp,
+  isTimestampFresh,
+  memoProblem,
+  signerOf,
+  verifyTransactionSignature,
+} from "@/lib/ledger/transaction";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { flipHexBit, mint, namedKey, payment, verifyNodeSync } from "./support/keys";
 
@@ -149,14 +155,18 @@ describe("signerOf and verifyTransactionSignature", () => {
     { name: "no memo", change: { memo: undefined } },
   ])("the signature does not cover a transaction with $name", ({ change }) => {
     const signed = payment(alice, bob, "1250", { memo: "coffee" });
-    expect(verifyTransactionSignature({ tx: { ...signed.tx, ...change }, signature: signed.signature }, verifyNodeSync)).toBe(false);
+    expect(
+      verifyTransactionSignature({ tx: { ...signed.tx, ...change }, signature: signed.signature }, verifyNodeSync),
+    ).toBe(false);
   });
 
   it("a payment signed by someone other than its payer fails", () => {
     const signedByBob = payment(alice, bob, "1250");
     const forged = { tx: signedByBob.tx, signature: payment(bob, alice, "1250").signature };
     expect(verifyTransactionSignature(forged, verifyNodeSync)).toBe(false);
-    expect(verifyTransactionSignature({ ...signedByBob, signature: flipHexBit(signedByBob.signature, 10) }, verifyNodeSync)).toBe(false);
+    expect(
+      verifyTransactionSignature({ ...signedByBob, signature: flipHexBit(signedByBob.signature, 10) }, verifyNodeSync),
+    ).toBe(false);
   });
 
   it("a mint naming the node but signed by another key fails", () => {

@@ -66,10 +66,33 @@ describe("signedPaymentSchema", () => {
 
   it.each([
     { name: "amount as a number", input: withTx({ amount: 1250 }), path: ["tx", "amount"], code: "invalid_type" },
-    { name: 'amount "0"', input: withTx({ amount: "0" }), path: ["tx", "amount"], code: "invalid_format", message: amountMessage },
-    { name: 'amount "-1"', input: withTx({ amount: "-1" }), path: ["tx", "amount"], code: "invalid_format", message: amountMessage },
-    { name: 'amount "1.5"', input: withTx({ amount: "1.5" }), path: ["tx", "amount"], code: "invalid_format", message: amountMessage },
-    { name: "amount of 17 digits", input: withTx({ amount: "12345678901234567" }), path: ["tx", "amount"], code: "invalid_format" },
+    {
+      name: 'amount "0"',
+      input: withTx({ amount: "0" }),
+      path: ["tx", "amount"],
+      code: "invalid_format",
+      message: amountMessage,
+    },
+    {
+      name: 'amount "-1"',
+      input: withTx({ amount: "-1" }),
+      path: ["tx", "amount"],
+      code: "invalid_format",
+      message: amountMessage,
+    },
+    {
+      name: 'amount "1.5"',
+      input: withTx({ amount: "1.5" }),
+      path: ["tx", "amount"],
+      code: "invalid_format",
+      message: amountMessage,
+    },
+    {
+      name: "amount of 17 digits",
+      input: withTx({ amount: "12345678901234567" }),
+      path: ["tx", "amount"],
+      code: "invalid_format",
+    },
     { name: 'amount "01"', input: withTx({ amount: "01" }), path: ["tx", "amount"], code: "invalid_format" },
     { name: 'amount "1e3"', input: withTx({ amount: "1e3" }), path: ["tx", "amount"], code: "invalid_format" },
     { name: "empty amount", input: withTx({ amount: "" }), path: ["tx", "amount"], code: "invalid_format" },
@@ -104,7 +127,13 @@ describe("signedPaymentSchema", () => {
       code: "custom",
       message: "must differ from the payer's account",
     },
-    { name: "type mint", input: withTx({ type: "mint" }), path: ["tx", "type"], code: "invalid_value", message: 'must be "payment"' },
+    {
+      name: "type mint",
+      input: withTx({ type: "mint" }),
+      path: ["tx", "type"],
+      code: "invalid_value",
+      message: 'must be "payment"',
+    },
     { name: "type missing", input: withTx({ type: undefined }), path: ["tx", "type"], code: "invalid_value" },
     {
       name: "from in uppercase hex",
@@ -113,11 +142,31 @@ describe("signedPaymentSchema", () => {
       code: "invalid_format",
       message: "must be 64 lowercase hexadecimal characters",
     },
-    { name: "to one byte short", input: withTx({ to: bob.publicKeyHex.slice(2) }), path: ["tx", "to"], code: "invalid_format" },
-    { name: "from with a 0x prefix", input: withTx({ from: `0x${alice.publicKeyHex.slice(2)}` }), path: ["tx", "from"], code: "invalid_format" },
+    {
+      name: "to one byte short",
+      input: withTx({ to: bob.publicKeyHex.slice(2) }),
+      path: ["tx", "to"],
+      code: "invalid_format",
+    },
+    {
+      name: "from with a 0x prefix",
+      input: withTx({ from: `0x${alice.publicKeyHex.slice(2)}` }),
+      path: ["tx", "from"],
+      code: "invalid_format",
+    },
     { name: "an empty chain id", input: withTx({ chainId: "" }), path: ["tx", "chainId"], code: "invalid_format" },
-    { name: "a 65-character chain id", input: withTx({ chainId: "c".repeat(65) }), path: ["tx", "chainId"], code: "invalid_format" },
-    { name: "a chain id with a lone surrogate", input: withTx({ chainId: "chain\uD800" }), path: ["tx", "chainId"], code: "invalid_format" },
+    {
+      name: "a 65-character chain id",
+      input: withTx({ chainId: "c".repeat(65) }),
+      path: ["tx", "chainId"],
+      code: "invalid_format",
+    },
+    {
+      name: "a chain id with a lone surrogate",
+      input: withTx({ chainId: "chain\uD800" }),
+      path: ["tx", "chainId"],
+      code: "invalid_format",
+    },
     {
       name: "a timestamp without milliseconds",
       input: withTx({ timestamp: "2026-11-25T22:00:00Z" }),
@@ -125,8 +174,18 @@ describe("signedPaymentSchema", () => {
       code: "custom",
       message: "must be an ISO 8601 UTC time with milliseconds, like 2026-11-25T22:00:00.000Z",
     },
-    { name: "a timestamp on February 30", input: withTx({ timestamp: "2026-02-30T22:00:00.000Z" }), path: ["tx", "timestamp"], code: "custom" },
-    { name: "a timestamp as a number", input: withTx({ timestamp: Date.now() }), path: ["tx", "timestamp"], code: "invalid_type" },
+    {
+      name: "a timestamp on February 30",
+      input: withTx({ timestamp: "2026-02-30T22:00:00.000Z" }),
+      path: ["tx", "timestamp"],
+      code: "custom",
+    },
+    {
+      name: "a timestamp as a number",
+      input: withTx({ timestamp: Date.now() }),
+      path: ["tx", "timestamp"],
+      code: "invalid_type",
+    },
     {
       name: "an unknown field in tx",
       input: withTx({ note: "unsigned" }),
@@ -148,17 +207,32 @@ describe("signedPaymentSchema", () => {
       code: "invalid_format",
       message: "must be 128 lowercase hexadecimal characters",
     },
-    { name: "a signature one byte short", input: { ...good, signature: good.signature.slice(2) }, path: ["signature"], code: "invalid_format" },
+    {
+      name: "a signature one byte short",
+      input: { ...good, signature: good.signature.slice(2) },
+      path: ["signature"],
+      code: "invalid_format",
+    },
     { name: "a missing signature", input: { tx: good.tx }, path: ["signature"], code: "invalid_type" },
     { name: "a missing tx", input: { signature: good.signature }, path: ["tx"], code: "invalid_type" },
-    { name: "a tx that is an array", input: { tx: [good.tx], signature: good.signature }, path: ["tx"], code: "invalid_type" },
+    {
+      name: "a tx that is an array",
+      input: { tx: [good.tx], signature: good.signature },
+      path: ["tx"],
+      code: "invalid_type",
+    },
     { name: "a body that is null", input: null, path: [], code: "invalid_type" },
     { name: "a body that is a string", input: JSON.stringify(good), path: [], code: "invalid_type" },
     { name: "a body that is an array", input: [good], path: [], code: "invalid_type" },
   ])("refuses $name at $path", ({ input, path, code, message, keys }) => {
     const issues = issuesOf(signedPaymentSchema, input);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ path, code, ...(message === undefined ? {} : { message }), ...(keys === undefined ? {} : { keys }) });
+    expect(issues[0]).toMatchObject({
+      path,
+      code,
+      ...(message === undefined ? {} : { message }),
+      ...(keys === undefined ? {} : { keys }),
+    });
   });
 
   it("reports every field at fault, not only the first", () => {
@@ -185,11 +259,21 @@ describe("transactionSchema and signedTransactionSchema (recorded transactions)"
 
 describe("batchBodySchema", () => {
   it.each([1, 1000])("accepts %i items, whatever each holds (each is checked on its own)", (count) => {
-    expect(issuesOf(batchBodySchema, { payments: Array.from({ length: count }, (_, index) => (index === 0 ? good : { junk: index })) })).toEqual([]);
+    expect(
+      issuesOf(batchBodySchema, {
+        payments: Array.from({ length: count }, (_, index) => (index === 0 ? good : { junk: index })),
+      }),
+    ).toEqual([]);
   });
 
   it.each([
-    { name: "no items", input: { payments: [] }, path: ["payments"], code: "too_small", message: "must hold at least one payment" },
+    {
+      name: "no items",
+      input: { payments: [] },
+      path: ["payments"],
+      code: "too_small",
+      message: "must hold at least one payment",
+    },
     {
       name: "1,001 items",
       input: { payments: Array.from({ length: 1001 }, () => good) },
@@ -201,7 +285,9 @@ describe("batchBodySchema", () => {
     { name: "a missing list", input: {}, path: ["payments"], code: "invalid_type" },
     { name: "an unknown field", input: { payments: [good], dryRun: true }, path: [], code: "unrecognized_keys" },
   ])("refuses $name", ({ input, path, code, message }) => {
-    expect(issuesOf(batchBodySchema, input)).toMatchObject([{ path, code, ...(message === undefined ? {} : { message }) }]);
+    expect(issuesOf(batchBodySchema, input)).toMatchObject([
+      { path, code, ...(message === undefined ? {} : { message }) },
+    ]);
   });
 });
 
@@ -247,7 +333,9 @@ describe("pagination query schemas", () => {
     { limit: "9999999999999999", why: "16 digits", code: "invalid_format" },
     { limit: 5, why: "not a string", code: "invalid_type" },
   ])("blocks: limit $limit is refused ($why), not clamped", ({ limit, code, message }) => {
-    expect(issuesOf(blocksQuerySchema, { limit })).toMatchObject([{ path: ["limit"], code, ...(message === undefined ? {} : { message }) }]);
+    expect(issuesOf(blocksQuerySchema, { limit })).toMatchObject([
+      { path: ["limit"], code, ...(message === undefined ? {} : { message }) },
+    ]);
   });
 
   it("blocks: before is a height of at least 1", () => {

@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Admin sign-in" };
 
-export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminLoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Only a path on this site: a `next` that names another site is ignored, so this page cannot be used to
   // send an admin somewhere else after signing in.
   const nextPath = safeNextPath((await searchParams).next);

@@ -12,13 +12,20 @@ async function problemOf(response: Response): Promise<Problem> {
   if (response.status === 401) return { kind: "field", message: "That password is wrong. Check it and try again." };
   if (response.status === 429) {
     const seconds = Number(response.headers.get("retry-after") ?? "60");
-    return { kind: "field", message: `Too many wrong passwords. Wait ${Number.isFinite(seconds) ? seconds : 60} seconds, then try again.` };
+    return {
+      kind: "field",
+      message: `Too many wrong passwords. Wait ${Number.isFinite(seconds) ? seconds : 60} seconds, then try again.`,
+    };
   }
   if (response.status === 400) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     return { kind: "field", message: body?.error?.message ?? "The node could not read this password." };
   }
-  return { kind: "form", title: "The node could not sign you in", message: `It answered with status ${response.status}. Try again in a moment.` };
+  return {
+    kind: "form",
+    title: "The node could not sign you in",
+    message: `It answered with status ${response.status}. Try again in a moment.`,
+  };
 }
 
 /** `passwordLengthMax` comes from the page, so that this bundle does not carry zod for one number. */
@@ -80,7 +87,12 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
       )}
       {/* For password managers, which file a password under a user name; there is one admin. */}
       <input type="text" name="username" autoComplete="username" value="admin" readOnly hidden />
-      <Field id={passwordId} label="Admin password" hint="Set by ADMIN_PASSWORD, or shown once in the node's log at its first start." error={fieldError}>
+      <Field
+        id={passwordId}
+        label="Admin password"
+        hint="Set by ADMIN_PASSWORD, or shown once in the node's log at its first start."
+        error={fieldError}
+      >
         <div className="flex gap-2">
           <input
             ref={passwordRef}

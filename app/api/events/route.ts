@@ -17,7 +17,7 @@ export const GET = route(async (request) => {
     }
     lastEventId = Number(lastEventIdHeader);
   }
-  const stream = openBlockEventStream((await getNode()), lastEventId, request.signal);
+  const stream = openBlockEventStream(await getNode(), lastEventId, request.signal);
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -7,6 +7,6 @@ import { faucetBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async (request) => {
   const { account } = parseOrThrow(faucetBodySchema, await readJsonBody(request, bodyBytesMax));
-  const { receipt } = await requestFaucet((await getNode()), account);
+  const { receipt } = await requestFaucet(await getNode(), account);
   return json({ receipt }, 201);
 });

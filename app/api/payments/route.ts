@@ -7,6 +7,6 @@ import { signedPaymentSchema } from "@/lib/validations/transaction";
 
 export const POST = route(async (request) => {
   const signed = parseOrThrow(signedPaymentSchema, await readJsonBody(request, bodyBytesMax));
-  const { created, receipt } = await submitPayment((await getNode()), signed);
+  const { created, receipt } = await submitPayment(await getNode(), signed);
   return json({ receipt }, created ? 201 : 200);
 });

@@ -15,11 +15,24 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
           max {max.toLocaleString("en-US")} {unit}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-36 w-full rounded-lg bg-slate-50" role="img" aria-label={`${title}: ${total.toLocaleString("en-US")} ${unit} in all, at most ${max.toLocaleString("en-US")} in one bar`} preserveAspectRatio="none">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-36 w-full rounded-lg bg-slate-50"
+        role="img"
+        aria-label={`${title}: ${total.toLocaleString("en-US")} ${unit} in all, at most ${max.toLocaleString("en-US")} in one bar`}
+        preserveAspectRatio="none"
+      >
         {bars.map((bar, index) => {
           const barHeight = (bar.value / max) * (height - 10);
           return (
-            <rect key={bar.label} x={index * barWidth + 1} y={height - barHeight} width={Math.max(1, barWidth - 2)} height={barHeight} className="fill-indigo-500">
+            <rect
+              key={bar.label}
+              x={index * barWidth + 1}
+              y={height - barHeight}
+              width={Math.max(1, barWidth - 2)}
+              height={barHeight}
+              className="fill-indigo-500"
+            >
               <title>{`${bar.label}: ${bar.value.toLocaleString("en-US")} ${unit}`}</title>
             </rect>
           );

@@ -21,8 +21,8 @@ export function FollowerBanner({ status }: { status: FollowerStatus }) {
   return (
     <div className="border-b border-sky-200 bg-sky-50">
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-sky-900">
-        Read-only replica of <span className="font-mono break-all">{status.following}</span>, every block verified on arrival, up to
-        block {status.height}.
+        Read-only replica of <span className="font-mono break-all">{status.following}</span>, every block verified on
+        arrival, up to block {status.height}.
       </p>
     </div>
   );

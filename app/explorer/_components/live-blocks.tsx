@@ -18,26 +18,32 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
   const router = useRouter();
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
-  const onBlock = useCallback((block: SignedBlock) => {
-    refreshTimer.current ??= setTimeout(() => {
-      refreshTimer.current = null;
-      router.refresh();
-    }, figuresRefreshMs);
-    setBlocks((current) => {
-      if (current.some((item) => item.header.height >= block.header.height)) return current;
-      return [block, ...current].slice(0, shownMax);
-    });
-    setNewHeights((current) => new Set(current).add(block.header.height));
-  }, [router]);
+  const onBlock = useCallback(
+    (block: SignedBlock) => {
+      refreshTimer.current ??= setTimeout(() => {
+        refreshTimer.current = null;
+        router.refresh();
+      }, figuresRefreshMs);
+      setBlocks((current) => {
+        if (current.some((item) => item.header.height >= block.header.height)) return current;
+        return [block, ...current].slice(0, shownMax);
+      });
+      setNewHeights((current) => new Set(current).add(block.header.height));
+    },
+    [router],
+  );
   useBlockEvents(onBlock, isLive);
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">Blocks, newest first</caption>
-                <TableHead columns={["Height", "Hash", { label: "Transactions", isNumeric: true }, "Sealed"]} />
+        <TableHead columns={["Height", "Hash", { label: "Transactions", isNumeric: true }, "Sealed"]} />
         <tbody aria-live={isLive ? "polite" : undefined} data-testid="blocks-table">
           {blocks.map((block) => (
-            <tr key={block.hash} className={`border-b border-slate-100 ${newHeights.has(block.header.height) ? "bg-emerald-50" : ""}`}>
+            <tr
+              key={block.hash}
+              className={`border-b border-slate-100 ${newHeights.has(block.header.height) ? "bg-emerald-50" : ""}`}
+            >
               <td className="py-2 pr-4 font-medium">
                 <Link href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">
                   {block.header.height}

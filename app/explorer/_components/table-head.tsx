@@ -7,7 +7,11 @@ export function TableHead({ columns }: { columns: (string | { label: string; isN
           const label = typeof column === "string" ? column : column.label;
           const isLast = index === columns.length - 1;
           return (
-            <th key={label} scope="col" className={`py-2 ${isLast ? "" : "pr-3"} ${typeof column === "string" ? "" : "text-right"}`}>
+            <th
+              key={label}
+              scope="col"
+              className={`py-2 ${isLast ? "" : "pr-3"} ${typeof column === "string" ? "" : "text-right"}`}
+            >
               {label}
             </th>
           );

@@ -10,7 +10,6 @@ import { formatAmount, type Currency } from "@/lib/wallet/format";
 import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 
-
 export function MintForm({ currency }: { currency: Currency }) {
   const id = useId();
   const [account, setAccount] = useState("");
@@ -25,12 +24,16 @@ export function MintForm({ currency }: { currency: Currency }) {
     const amountMinor = parseMajorUnits(amount, currency.decimals);
     const found: typeof errors = {};
     if (!hex64Pattern.test(key)) found.account = "An account key is 64 characters of 0–9 and a–f.";
-    if (amountMinor === null || amountMinor <= 0n || amountMinor.toString().length > 16) found.amount = `Enter an amount like 250.00 (at most ${currency.decimals} decimals).`;
+    if (amountMinor === null || amountMinor <= 0n || amountMinor.toString().length > 16)
+      found.amount = `Enter an amount like 250.00 (at most ${currency.decimals} decimals).`;
     setErrors(found);
     setReceipt(null);
     if (Object.keys(found).length > 0) return;
     setIsBusy(true);
-    const result = await postJson<{ receipt: Receipt }>("/api/admin/mint", { account: key, amount: amountMinor!.toString() });
+    const result = await postJson<{ receipt: Receipt }>("/api/admin/mint", {
+      account: key,
+      amount: amountMinor!.toString(),
+    });
     setIsBusy(false);
     if (result.kind === "ok") {
       setReceipt(result.body.receipt);
@@ -46,16 +49,38 @@ export function MintForm({ currency }: { currency: Currency }) {
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
       <Field id={`${id}-account`} label="Account key" error={errors.account}>
-        <input id={`${id}-account`} className={`${inputClass} font-mono`} value={account} autoComplete="off" spellCheck={false} aria-invalid={errors.account !== undefined} aria-describedby={`${id}-account-message`} onChange={(event) => setAccount(event.target.value)} />
+        <input
+          id={`${id}-account`}
+          className={`${inputClass} font-mono`}
+          value={account}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errors.account !== undefined}
+          aria-describedby={`${id}-account-message`}
+          onChange={(event) => setAccount(event.target.value)}
+        />
       </Field>
       <Field id={`${id}-amount`} label={`Amount (${currency.code})`} error={errors.amount}>
-        <input id={`${id}-amount`} className={inputClass} inputMode="decimal" value={amount} autoComplete="off" aria-invalid={errors.amount !== undefined} aria-describedby={`${id}-amount-message`} onChange={(event) => setAmount(event.target.value)} />
+        <input
+          id={`${id}-amount`}
+          className={inputClass}
+          inputMode="decimal"
+          value={amount}
+          autoComplete="off"
+          aria-invalid={errors.amount !== undefined}
+          aria-describedby={`${id}-amount-message`}
+          onChange={(event) => setAmount(event.target.value)}
+        />
       </Field>
       <Button type="submit" isBusy={isBusy}>
         Mint
       </Button>
       <div aria-live="polite" className="min-h-6">
-        {errors.form !== undefined && <Notice tone="danger" title="Not minted">{errors.form}</Notice>}
+        {errors.form !== undefined && (
+          <Notice tone="danger" title="Not minted">
+            {errors.form}
+          </Notice>
+        )}
         {receipt !== null && (
           <Notice tone="success" title="Minted">
             {formatAmount(receipt.tx.amount, currency)} in block {receipt.block.header.height}.{" "}
@@ -69,14 +94,22 @@ export function MintForm({ currency }: { currency: Currency }) {
   );
 }
 
-export function FaucetSwitch({ initial, currency }: { initial: { enabled: boolean; amount: string }; currency: Currency }) {
+export function FaucetSwitch({
+  initial,
+  currency,
+}: {
+  initial: { enabled: boolean; amount: string };
+  currency: Currency;
+}) {
   const [faucet, setFaucet] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   async function toggle() {
     setIsBusy(true);
     setMessage(null);
-    const result = await postJson<{ faucet: { enabled: boolean; amount: string } }>("/api/admin/faucet", { enabled: !faucet.enabled });
+    const result = await postJson<{ faucet: { enabled: boolean; amount: string } }>("/api/admin/faucet", {
+      enabled: !faucet.enabled,
+    });
     setIsBusy(false);
     if (result.kind === "ok") setFaucet(result.body.faucet);
     else setMessage(result.kind === "refused" ? result.error.message : result.message);
@@ -87,7 +120,12 @@ export function FaucetSwitch({ initial, currency }: { initial: { enabled: boolea
         The faucet is <strong>{faucet.enabled ? "on" : "off"}</strong>
         {faucet.amount !== "0" && <> and gives {formatAmount(faucet.amount, currency)} a request</>}.
       </p>
-      <Button variant={faucet.enabled ? "danger" : "primary"} isBusy={isBusy} onClick={() => void toggle()} disabled={faucet.amount === "0"}>
+      <Button
+        variant={faucet.enabled ? "danger" : "primary"}
+        isBusy={isBusy}
+        onClick={() => void toggle()}
+        disabled={faucet.amount === "0"}
+      >
         {faucet.enabled ? "Turn the faucet off" : "Turn the faucet on"}
       </Button>
       <p aria-live="polite" className="min-h-5 text-sm text-rose-700">

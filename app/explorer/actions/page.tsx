@@ -17,29 +17,49 @@ export default async function ActionsPage() {
       <div className="grid gap-6 md:grid-cols-2">
         {node.writer === null ? (
           <p className="rounded-2xl border border-sky-200 bg-sky-50 p-5 text-sm text-sky-900 md:col-span-2">
-            This replica signs nothing: minting and the faucet belong to the node it follows. Exports below are read from the verified
-            replica.
+            This replica signs nothing: minting and the faucet belong to the node it follows. Exports below are read
+            from the verified replica.
           </p>
         ) : (
           <WriterActions info={info} />
         )}
-        <section aria-labelledby="export-heading" className="rounded-2xl border border-slate-200 bg-white p-5 md:col-span-2">
+        <section
+          aria-labelledby="export-heading"
+          className="rounded-2xl border border-slate-200 bg-white p-5 md:col-span-2"
+        >
           <h2 id="export-heading" className="mb-1 text-lg font-semibold">
             Export blocks
           </h2>
           <p className="mb-4 text-sm text-slate-600">
-            The JSON export carries every receipt and block header, so that <code>npm run verify -- --file export.json --node-key …</code> checks it
-            offline. At most 1,000 blocks an export.
+            The JSON export carries every receipt and block header, so that{" "}
+            <code>npm run verify -- --file export.json --node-key …</code> checks it offline. At most 1,000 blocks an
+            export.
           </p>
           <form action="/api/admin/export" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="kind" value="blocks" />
             <label className="text-sm">
               <span className="block font-medium text-slate-800">From height</span>
-              <input name="from" type="number" min={0} max={head} defaultValue={Math.max(0, head - 99)} required className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2" />
+              <input
+                name="from"
+                type="number"
+                min={0}
+                max={head}
+                defaultValue={Math.max(0, head - 99)}
+                required
+                className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
+              />
             </label>
             <label className="text-sm">
               <span className="block font-medium text-slate-800">To height</span>
-              <input name="to" type="number" min={0} max={head} defaultValue={head} required className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2" />
+              <input
+                name="to"
+                type="number"
+                min={0}
+                max={head}
+                defaultValue={head}
+                required
+                className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
+              />
             </label>
             <label className="text-sm">
               <span className="block font-medium text-slate-800">Format</span>
@@ -48,7 +68,10 @@ export default async function ActionsPage() {
                 <option value="csv">CSV</option>
               </select>
             </label>
-            <button type="submit" className="min-h-10 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            <button
+              type="submit"
+              className="min-h-10 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+            >
               Download
             </button>
           </form>
@@ -66,7 +89,9 @@ function WriterActions({ info }: { info: NodeInfo }) {
         <h2 id="mint-heading" className="mb-1 text-lg font-semibold">
           Mint
         </h2>
-        <p className="mb-4 text-sm text-slate-600">New money, signed by the node key and recorded in a block like any payment.</p>
+        <p className="mb-4 text-sm text-slate-600">
+          New money, signed by the node key and recorded in a block like any payment.
+        </p>
         <MintForm currency={info.currency} />
       </section>
       <section aria-labelledby="faucet-heading" className="rounded-2xl border border-slate-200 bg-white p-5">

@@ -28,8 +28,14 @@ export function AuditRunner() {
         const lines = buffer.split("\n");
         buffer = lines.pop() ?? "";
         for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as { checked?: number; head?: number; result?: AuditResult; error?: { message: string } };
-          if (message.result !== undefined) setState({ kind: "done", result: message.result, seconds: (performance.now() - startedMs) / 1000 });
+          const message = JSON.parse(line) as {
+            checked?: number;
+            head?: number;
+            result?: AuditResult;
+            error?: { message: string };
+          };
+          if (message.result !== undefined)
+            setState({ kind: "done", result: message.result, seconds: (performance.now() - startedMs) / 1000 });
           else if (message.error !== undefined) setState({ kind: "error", message: message.error.message });
           else setState({ kind: "running", checked: message.checked ?? 0, head: message.head ?? 0 });
         }
@@ -39,7 +45,12 @@ export function AuditRunner() {
     }
   }
 
-  const percent = state.kind === "running" && state.head > 0 ? Math.max(0, Math.round(((state.checked + 1) / (state.head + 1)) * 100)) : state.kind === "done" ? 100 : 0;
+  const percent =
+    state.kind === "running" && state.head > 0
+      ? Math.max(0, Math.round(((state.checked + 1) / (state.head + 1)) * 100))
+      : state.kind === "done"
+        ? 100
+        : 0;
   return (
     <div className="space-y-4">
       <Button onClick={() => void run()} isBusy={state.kind === "running"}>
@@ -50,23 +61,39 @@ export function AuditRunner() {
           <span id="audit-progress-label">Progress</span>
           <span>{state.kind === "running" && state.checked >= 0 ? `block ${state.checked} of ${state.head}` : ""}</span>
         </div>
-        <div role="progressbar" aria-labelledby="audit-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200">
+        <div
+          role="progressbar"
+          aria-labelledby="audit-progress-label"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200"
+        >
           <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
         </div>
       </div>
       <div aria-live="polite" className="min-h-24">
         {state.kind === "done" && state.result.ok && (
-          <div role="status" data-testid="audit-result" className="rounded-xl border-2 border-emerald-500 bg-emerald-50 p-4 text-emerald-950">
+          <div
+            role="status"
+            data-testid="audit-result"
+            className="rounded-xl border-2 border-emerald-500 bg-emerald-50 p-4 text-emerald-950"
+          >
             <p className="text-lg font-bold">✓ The chain verifies</p>
             <p className="text-sm">
-              {state.result.blocks.toLocaleString("en-US")} blocks and {state.result.transactions.toLocaleString("en-US")} transactions checked from genesis to
-              height {state.result.height} in {state.seconds.toFixed(1)} s: hash links, header hashes, the node&apos;s signatures, Merkle roots, every
-              transaction&apos;s signature, and every balance replayed.
+              {state.result.blocks.toLocaleString("en-US")} blocks and{" "}
+              {state.result.transactions.toLocaleString("en-US")} transactions checked from genesis to height{" "}
+              {state.result.height} in {state.seconds.toFixed(1)} s: hash links, header hashes, the node&apos;s
+              signatures, Merkle roots, every transaction&apos;s signature, and every balance replayed.
             </p>
           </div>
         )}
         {state.kind === "done" && !state.result.ok && state.result.firstBad !== null && (
-          <div role="alert" data-testid="audit-result" className="rounded-xl border-2 border-rose-600 bg-rose-50 p-4 text-rose-950">
+          <div
+            role="alert"
+            data-testid="audit-result"
+            className="rounded-xl border-2 border-rose-600 bg-rose-50 p-4 text-rose-950"
+          >
             <p className="text-lg font-bold">✗ The chain does not verify</p>
             <p className="text-sm">
               First bad block:{" "}

@@ -10,9 +10,10 @@ export default function AuditPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Audit the chain</h1>
       <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
         <p className="max-w-prose text-sm text-slate-700">
-          Re-verifies every stored block from genesis, trusting nothing in the database: each block&apos;s hash and its link to the one
-          before, the node&apos;s signature, the Merkle root of its transactions, every transaction&apos;s signature, and every balance
-          replayed and compared with the stored one. It names the first block that fails.
+          Re-verifies every stored block from genesis, trusting nothing in the database: each block&apos;s hash and its
+          link to the one before, the node&apos;s signature, the Merkle root of its transactions, every
+          transaction&apos;s signature, and every balance replayed and compared with the stored one. It names the first
+          block that fails.
         </p>
         <AuditRunner />
       </section>

@@ -9,12 +9,16 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
-  kind === "block" ? `/explorer/blocks/${id}` : kind === "transaction" ? `/explorer/transactions/${id}` : `/explorer/accounts/${id}`;
+  kind === "block"
+    ? `/explorer/blocks/${id}`
+    : kind === "transaction"
+      ? `/explorer/transactions/${id}`
+      : `/explorer/accounts/${id}`;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q = "" } = await searchParams;
   const query = q.trim().slice(0, 64);
-  const result = query === "" ? { kind: "none" as const } : await searchLedger((await getNode()), query);
+  const result = query === "" ? { kind: "none" as const } : await searchLedger(await getNode(), query);
   if (result.kind === "block") redirect(hrefOf("block", String(result.height)));
   if (result.kind === "transaction") redirect(hrefOf("transaction", result.txId));
   if (result.kind === "account") redirect(hrefOf("account", result.publicKey));
@@ -29,7 +33,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <ul className="space-y-2 text-sm">
             {result.matches.map((match) => (
               <li key={`${match.kind}-${match.id}`}>
-                <Link href={hrefOf(match.kind, match.id)} className="break-all font-mono text-indigo-700 hover:underline">
+                <Link
+                  href={hrefOf(match.kind, match.id)}
+                  className="break-all font-mono text-indigo-700 hover:underline"
+                >
                   {match.label}
                 </Link>
               </li>
@@ -38,7 +45,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </section>
       ) : (
         <section className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 className="text-lg font-semibold">{query === "" ? "What are you looking for?" : `Nothing matches “${query}”`}</h2>
+          <h2 className="text-lg font-semibold">
+            {query === "" ? "What are you looking for?" : `Nothing matches “${query}”`}
+          </h2>
           <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
             <li>A block height, like 42.</li>
             <li>A block hash, transaction id or account key: 64 characters of 0–9 and a–f.</li>

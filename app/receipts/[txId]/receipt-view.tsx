@@ -10,16 +10,53 @@ import { DetailsList } from "../../_components/details-list";
 export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
   const { tx, block, proof } = receipt;
   const rows: [string, React.ReactNode][] = [
-    ["Amount", <span key="amount" className="font-semibold">{formatAmount(tx.amount, info.currency)}</span>],
-    ["From", tx.type === "mint" ? "the node (test funds)" : <code key="from" className="break-all font-mono text-xs">{tx.from}</code>],
-    ["To", <code key="to" className="break-all font-mono text-xs">{tx.to}</code>],
+    [
+      "Amount",
+      <span key="amount" className="font-semibold">
+        {formatAmount(tx.amount, info.currency)}
+      </span>,
+    ],
+    [
+      "From",
+      tx.type === "mint" ? (
+        "the node (test funds)"
+      ) : (
+        <code key="from" className="break-all font-mono text-xs">
+          {tx.from}
+        </code>
+      ),
+    ],
+    [
+      "To",
+      <code key="to" className="break-all font-mono text-xs">
+        {tx.to}
+      </code>,
+    ],
     ["Memo", tx.memo ?? "none"],
     ["Signed at", formatTime(tx.timestamp)],
-    ["Transaction id", <code key="txid" className="break-all font-mono text-xs">{receipt.txId}</code>],
+    [
+      "Transaction id",
+      <code key="txid" className="break-all font-mono text-xs">
+        {receipt.txId}
+      </code>,
+    ],
     ["Block", `${block.header.height}, sealed ${formatTime(block.header.timestamp)}`],
-    ["Block hash", <code key="hash" className="break-all font-mono text-xs">{block.hash}</code>],
-    ["Place in block", `leaf ${proof.leafIndex + 1} of ${proof.treeSize}, proven by ${proof.path.length} hash${proof.path.length === 1 ? "" : "es"}`],
-    ["Node key", <code key="node" className="break-all font-mono text-xs">{receipt.nodePublicKey}</code>],
+    [
+      "Block hash",
+      <code key="hash" className="break-all font-mono text-xs">
+        {block.hash}
+      </code>,
+    ],
+    [
+      "Place in block",
+      `leaf ${proof.leafIndex + 1} of ${proof.treeSize}, proven by ${proof.path.length} hash${proof.path.length === 1 ? "" : "es"}`,
+    ],
+    [
+      "Node key",
+      <code key="node" className="break-all font-mono text-xs">
+        {receipt.nodePublicKey}
+      </code>,
+    ],
   ];
 
   return (
@@ -33,7 +70,8 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
       <ReceiptVerdict receipt={receipt} info={info} />
       <Card labelledBy="details-heading">
         <h2 id="details-heading" className="mb-4 text-lg font-semibold">
-          {tx.type === "mint" ? "Test funds" : "Payment"} of {formatAmount(tx.amount, info.currency)} to {shortKey(tx.to)}
+          {tx.type === "mint" ? "Test funds" : "Payment"} of {formatAmount(tx.amount, info.currency)} to{" "}
+          {shortKey(tx.to)}
         </h2>
         <DetailsList rows={rows} />
       </Card>

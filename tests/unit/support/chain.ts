@@ -9,7 +9,11 @@ import { signWithNodeCrypto } from "@/lib/server/ed25519";
 import { isoAt, testChainId, type TestKey } from "./keys";
 
 export function signBlock(header: BlockHeader, signer: TestKey): SignedBlock {
-  return { header, hash: computeBlockHash(header), signature: signWithNodeCrypto(signer.privateKey, canonicalBytes(header)) };
+  return {
+    header,
+    hash: computeBlockHash(header),
+    signature: signWithNodeCrypto(signer.privateKey, canonicalBytes(header)),
+  };
 }
 
 export type BlockSpec = {

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async (request) => {
   const { password } = parseOrThrow(signInBodySchema, await readJsonBody(request, bodyBytesMax));
-  const token = await signInAdmin((await getNode()), password, signInClientKey(request));
+  const token = await signInAdmin(await getNode(), password, signInClientKey(request));
   return noContent({ "set-cookie": sessionCookie(request, token) });
 });
 

@@ -7,5 +7,5 @@ import { batchBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async (request) => {
   const { payments } = parseOrThrow(batchBodySchema, await readJsonBody(request, batchBodyBytesMax));
-  return json({ results: await submitBatch((await getNode()), payments) });
+  return json({ results: await submitBatch(await getNode(), payments) });
 });

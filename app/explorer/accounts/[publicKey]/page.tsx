@@ -13,7 +13,13 @@ export const dynamic = "force-dynamic";
 
 const cursorPattern = /^[1-9][0-9]{0,15}$/;
 
-export default async function AccountPage({ params, searchParams }: { params: Promise<{ publicKey: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ publicKey: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const { publicKey } = await params;
   const { before } = await searchParams;
   if (!hex64Pattern.test(publicKey)) notFound();
@@ -26,7 +32,9 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
       <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
       <section aria-label="Account" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
         <p className="break-all font-mono text-sm">{publicKey}</p>
-        {isNode && <p className="text-sm text-slate-600">This is the node&apos;s own key: it signs blocks and mints.</p>}
+        {isNode && (
+          <p className="text-sm text-slate-600">This is the node&apos;s own key: it signs blocks and mints.</p>
+        )}
         <p>
           <span className="text-sm text-slate-600">Balance </span>
           <span className="text-2xl font-semibold tabular-nums" data-testid="account-balance">
@@ -34,10 +42,16 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           </span>
         </p>
         <p className="flex flex-wrap gap-4 text-sm font-medium">
-          <a href={`/api/admin/export?kind=account&account=${publicKey}&format=json`} className="text-indigo-700 hover:underline">
+          <a
+            href={`/api/admin/export?kind=account&account=${publicKey}&format=json`}
+            className="text-indigo-700 hover:underline"
+          >
             Download statement (JSON, verifiable)
           </a>
-          <a href={`/api/admin/export?kind=account&account=${publicKey}&format=csv`} className="text-indigo-700 hover:underline">
+          <a
+            href={`/api/admin/export?kind=account&account=${publicKey}&format=csv`}
+            className="text-indigo-700 hover:underline"
+          >
             Download statement (CSV)
           </a>
         </p>
@@ -47,11 +61,15 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           History
         </h2>
         {page.transactions.length === 0 ? (
-          <p className="text-sm text-slate-600">{cursor === undefined ? "No transactions yet." : "No older transactions."}</p>
+          <p className="text-sm text-slate-600">
+            {cursor === undefined ? "No transactions yet." : "No older transactions."}
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
-                <TableHead columns={["Transaction", "Block", "Counterparty", "Time", { label: "Amount", isNumeric: true }]} />
+              <TableHead
+                columns={["Transaction", "Block", "Counterparty", "Time", { label: "Amount", isNumeric: true }]}
+              />
               <tbody>
                 {page.transactions.map(({ txId, tx, blockHeight }) => {
                   const isIncoming = tx.to === publicKey;
@@ -59,13 +77,23 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
                   return (
                     <tr key={txId} className="border-b border-slate-100">
                       <td className="py-2 pr-3 font-mono text-xs">
-                        <Link href={`/explorer/transactions/${txId}`} className="text-indigo-700 hover:underline">{shortHash(txId, 8)}</Link>
+                        <Link href={`/explorer/transactions/${txId}`} className="text-indigo-700 hover:underline">
+                          {shortHash(txId, 8)}
+                        </Link>
                       </td>
                       <td className="py-2 pr-3">
-                        <Link href={`/explorer/blocks/${blockHeight}`} className="text-indigo-700 hover:underline">{blockHeight}</Link>
+                        <Link href={`/explorer/blocks/${blockHeight}`} className="text-indigo-700 hover:underline">
+                          {blockHeight}
+                        </Link>
                       </td>
                       <td className="py-2 pr-3 font-mono text-xs">
-                        {tx.type === "mint" ? <span className="font-sans">mint</span> : <Link href={`/explorer/accounts/${counterparty}`} className="text-indigo-700 hover:underline">{shortHash(counterparty, 8)}</Link>}
+                        {tx.type === "mint" ? (
+                          <span className="font-sans">mint</span>
+                        ) : (
+                          <Link href={`/explorer/accounts/${counterparty}`} className="text-indigo-700 hover:underline">
+                            {shortHash(counterparty, 8)}
+                          </Link>
+                        )}
                       </td>
                       <td className="py-2 pr-3 text-slate-600">{formatTime(tx.timestamp)}</td>
                       <td className={`py-2 text-right tabular-nums ${isIncoming ? "text-emerald-700" : ""}`}>
@@ -80,9 +108,18 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           </div>
         )}
         <nav aria-label="Pages of history" className="mt-4 flex justify-between text-sm font-medium">
-          {cursor === undefined ? <span /> : <Link href={`/explorer/accounts/${publicKey}`} className="text-indigo-700 hover:underline">← Newest</Link>}
+          {cursor === undefined ? (
+            <span />
+          ) : (
+            <Link href={`/explorer/accounts/${publicKey}`} className="text-indigo-700 hover:underline">
+              ← Newest
+            </Link>
+          )}
           {page.nextBefore !== null && (
-            <Link href={`/explorer/accounts/${publicKey}?before=${page.nextBefore}`} className="text-indigo-700 hover:underline">
+            <Link
+              href={`/explorer/accounts/${publicKey}?before=${page.nextBefore}`}
+              className="text-indigo-700 hover:underline"
+            >
               Older →
             </Link>
           )}

@@ -21,12 +21,46 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
   const fields: [string, React.ReactNode][] = [
     ["Type", tx.type === "mint" ? "mint (new money, signed by the node)" : "payment"],
     ["Amount", formatAmount(tx.amount, node.config.currency)],
-    ["From", tx.type === "mint" ? <code key="f" className="break-all font-mono text-xs">{tx.from}</code> : <Link key="f" href={`/explorer/accounts/${tx.from}`} className="break-all font-mono text-xs text-indigo-700 hover:underline">{tx.from}</Link>],
-    ["To", <Link key="t" href={`/explorer/accounts/${tx.to}`} className="break-all font-mono text-xs text-indigo-700 hover:underline">{tx.to}</Link>],
+    [
+      "From",
+      tx.type === "mint" ? (
+        <code key="f" className="break-all font-mono text-xs">
+          {tx.from}
+        </code>
+      ) : (
+        <Link
+          key="f"
+          href={`/explorer/accounts/${tx.from}`}
+          className="break-all font-mono text-xs text-indigo-700 hover:underline"
+        >
+          {tx.from}
+        </Link>
+      ),
+    ],
+    [
+      "To",
+      <Link
+        key="t"
+        href={`/explorer/accounts/${tx.to}`}
+        className="break-all font-mono text-xs text-indigo-700 hover:underline"
+      >
+        {tx.to}
+      </Link>,
+    ],
     ["Memo", tx.memo ?? "none"],
     ["Signed at", `${formatTime(tx.timestamp)} (${tx.timestamp})`],
-    ["Block", <Link key="b" href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">{block.header.height}</Link>],
-    ["Signature", <code key="s" className="break-all font-mono text-xs">{receipt.signature}</code>],
+    [
+      "Block",
+      <Link key="b" href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">
+        {block.header.height}
+      </Link>,
+    ],
+    [
+      "Signature",
+      <code key="s" className="break-all font-mono text-xs">
+        {receipt.signature}
+      </code>,
+    ],
   ];
   return (
     <>
@@ -40,11 +74,13 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
           Inclusion proof
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Leaf {proof.leafIndex} of {proof.treeSize}. Each step hashes the running value with one sibling from the receipt, as RFC 9162
-          §2.1.3.2 says; the last value must equal the block&apos;s Merkle root.
+          Leaf {proof.leafIndex} of {proof.treeSize}. Each step hashes the running value with one sibling from the
+          receipt, as RFC 9162 §2.1.3.2 says; the last value must equal the block&apos;s Merkle root.
         </p>
         {walk === null ? (
-          <p className="mt-3 font-medium text-rose-700">This path cannot belong to a tree of {proof.treeSize} leaves.</p>
+          <p className="mt-3 font-medium text-rose-700">
+            This path cannot belong to a tree of {proof.treeSize} leaves.
+          </p>
         ) : (
           <ol className="mt-4 space-y-2 text-xs" data-testid="audit-path">
             <li className="rounded-lg border border-slate-200 bg-slate-50 p-3">
@@ -52,15 +88,25 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
               <code className="break-all font-mono">{bytesToHex(walk.leafHash)}</code>
             </li>
             {walk.steps.map((step, index) => (
-              <li key={index} className="ml-4 rounded-lg border border-slate-200 p-3 sm:ml-8" style={{ marginLeft: `${Math.min(index + 1, 8) * 0.75}rem` }}>
+              <li
+                key={index}
+                className="ml-4 rounded-lg border border-slate-200 p-3 sm:ml-8"
+                style={{ marginLeft: `${Math.min(index + 1, 8) * 0.75}rem` }}
+              >
                 <span className="font-medium text-slate-700">Step {index + 1}:</span> sibling on the {step.siblingSide}{" "}
                 <code className="break-all font-mono text-slate-600">{bytesToHex(step.sibling)}</code>
                 <br />→ SHA-256(0x01 ‖ {step.siblingSide === "left" ? "sibling ‖ value" : "value ‖ sibling"}) ={" "}
                 <code className="break-all font-mono">{bytesToHex(step.parent)}</code>
               </li>
             ))}
-            <li className={`rounded-lg border-2 p-3 ${root === block.header.merkleRoot ? "border-emerald-500 bg-emerald-50" : "border-rose-600 bg-rose-50"}`}>
-              <span className="font-medium">{root === block.header.merkleRoot ? "✓ Equals the block's Merkle root" : "✗ Differs from the block's Merkle root"}</span>{" "}
+            <li
+              className={`rounded-lg border-2 p-3 ${root === block.header.merkleRoot ? "border-emerald-500 bg-emerald-50" : "border-rose-600 bg-rose-50"}`}
+            >
+              <span className="font-medium">
+                {root === block.header.merkleRoot
+                  ? "✓ Equals the block's Merkle root"
+                  : "✗ Differs from the block's Merkle root"}
+              </span>{" "}
               <code className="break-all font-mono">{block.header.merkleRoot}</code>
             </li>
           </ol>
