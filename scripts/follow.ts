@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
-import { readConfig } from "../lib/server/env";
-import { Follower, FollowAlarmError } from "../lib/server/follower";
-import { prepareFollower } from "../lib/server/prepare-follower";
-import { VerifyPool } from "../lib/server/verify-pool";
+import { readConfig } from "../lib/server/node/env";
+import { Follower, FollowAlarmError } from "../lib/server/follower/follower";
+import { prepareFollower } from "../lib/server/follower/prepare-follower";
+import { VerifyPool } from "../lib/crypto/verify-pool";
 import { NodeApi } from "../lib/verifier/node-api";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
 

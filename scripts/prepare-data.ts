@@ -1,6 +1,6 @@
 // Prepares DATA_DIR without serving: applies the checked-in migrations, makes the node key and genesis.
-import { readConfig } from "../lib/server/env";
-import { prepareNode } from "../lib/server/prepare-node";
+import { readConfig } from "../lib/server/node/env";
+import { prepareNode } from "../lib/server/node/prepare-node";
 
 const config = readConfig();
 const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);

@@ -16,10 +16,10 @@ import { computeTxId } from "../lib/ledger/hash";
 import { bytesToHex } from "../lib/ledger/hex";
 import { amountPattern, blockTransactionsMax } from "../lib/ledger/limits";
 import type { SignedBlock, Transaction } from "../lib/ledger/types";
-import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../lib/server/ed25519";
-import { readConfig } from "../lib/server/env";
-import { prepareNode } from "../lib/server/prepare-node";
-import { blockFromRow, SqliteLedgerStore, type BlockRow } from "../lib/server/sqlite-store";
+import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../lib/crypto/ed25519";
+import { readConfig } from "../lib/server/node/env";
+import { prepareNode } from "../lib/server/node/prepare-node";
+import { blockFromRow, SqliteLedgerStore, type BlockRow } from "../lib/db/sqlite-store";
 
 const usage = "usage: npm run seed -- <payments> [--data-dir DIR] [--accounts N]";
 

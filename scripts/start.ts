@@ -2,9 +2,9 @@
 // node key, genesis), then serve with `next start` on PORT (default 3000).
 import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
-import { readConfig } from "../lib/server/env";
-import { prepareNode } from "../lib/server/prepare-node";
-import { redactDatabaseUrl } from "../lib/server/database-url";
+import { readConfig } from "../lib/server/node/env";
+import { prepareNode } from "../lib/server/node/prepare-node";
+import { redactDatabaseUrl } from "../lib/db/database-url";
 
 buildIfNeeded();
 

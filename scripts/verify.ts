@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
 import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-export";
 import { verifyNode } from "../lib/verifier/verify-node";
-import { VerifyPool } from "../lib/server/verify-pool";
+import { VerifyPool } from "../lib/crypto/verify-pool";
 
 const usage =
   "usage: npm run verify -- <url> [--node-key <hex64>]\n       npm run verify -- --file <export.json> --node-key <hex64>";

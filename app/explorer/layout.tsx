@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
-import { readFollowerStatus } from "@/lib/server/follower-status";
-import { getNode } from "@/lib/server/node";
-import { requireAdminPage } from "@/lib/server/require-admin-page";
+import { readFollowerStatus } from "@/lib/server/follower/follower-status";
+import { getNode } from "@/lib/server/node/context";
+import { requireAdminPage } from "@/app/_lib/require-admin-page";
 import { FollowerBanner } from "./_components/follower-banner";
 import { SignOutButton } from "../admin/_components/sign-out-button";
 

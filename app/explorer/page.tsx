@@ -1,9 +1,9 @@
 // /explorer: the chain's figures, charts, and the newest blocks (live), paged by height down to genesis.
 import Link from "next/link";
 import { formatAmount } from "@/lib/wallet/format";
-import { getNode } from "@/lib/server/node";
-import { listBlocks } from "@/lib/server/read-blocks";
-import { readChainFigures, readChartSeries, readRecentBlocks } from "@/lib/server/read-explorer";
+import { getNode } from "@/lib/server/node/context";
+import { listBlocks } from "@/lib/server/blocks/read-blocks";
+import { readChainFigures, readChartSeries, readRecentBlocks } from "@/lib/server/explorer/read-explorer";
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import { BarChart } from "./_components/charts";
 import { LiveBlocks } from "./_components/live-blocks";

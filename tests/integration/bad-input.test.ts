@@ -10,7 +10,7 @@ import * as headersRoute from "@/app/api/headers/route";
 import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
 import * as transactionRoute from "@/app/api/transactions/[txId]/route";
 import type { SignedBlock } from "@/lib/ledger/types";
-import type { LedgerNode } from "@/lib/server/node";
+import type { LedgerNode } from "@/lib/server/node/context";
 import { call, startTestNode } from "../support/node";
 import { makeWallet, signPayment, signTransaction } from "../support/wallet";
 

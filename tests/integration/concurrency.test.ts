@@ -4,8 +4,8 @@ import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
-import type { LedgerNode } from "@/lib/server/node";
-import { auditChain } from "@/lib/server/audit-chain";
+import type { LedgerNode } from "@/lib/server/node/context";
+import { auditChain } from "@/lib/server/admin/audit-chain";
 import { call, startTestNode } from "../support/node";
 import { makeWallet, signPayment } from "../support/wallet";
 

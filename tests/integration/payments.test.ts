@@ -12,7 +12,7 @@ import * as transactionRoute from "@/app/api/transactions/[txId]/route";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
-import type { LedgerNode } from "@/lib/server/node";
+import type { LedgerNode } from "@/lib/server/node/context";
 import { call, startTestNode, testChainId } from "../support/node";
 import { makeWallet, signPayment } from "../support/wallet";
 

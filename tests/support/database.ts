@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { inject } from "vitest";
-import { databaseKind, sqliteFilePath } from "@/lib/server/database-url";
+import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
 import { createTestDatabase } from "@/scripts/postgres-server";
 
 export type TestDatabaseKind = "sqlite" | "postgres";

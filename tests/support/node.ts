@@ -2,9 +2,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readConfig } from "@/lib/server/env";
-import { getNode, resetNodeForTests, type LedgerNode } from "@/lib/server/node";
-import { prepareNode } from "@/lib/server/prepare-node";
+import { readConfig } from "@/lib/server/node/env";
+import { getNode, resetNodeForTests, type LedgerNode } from "@/lib/server/node/context";
+import { prepareNode } from "@/lib/server/node/prepare-node";
 import { freshDatabaseUrl } from "./database";
 
 export const testChainId = "chainpay-test";

@@ -1,8 +1,8 @@
 // Real `next start` servers for the tests that need whole processes: kill -9, and two servers on one database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { readConfig } from "@/lib/server/env";
-import { prepareNode } from "@/lib/server/prepare-node";
+import { readConfig } from "@/lib/server/node/env";
+import { prepareNode } from "@/lib/server/node/prepare-node";
 import { buildIfNeeded, nextBin, root } from "@/scripts/build-if-needed";
 
 export type RunningServer = {

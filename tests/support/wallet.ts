@@ -3,7 +3,7 @@ import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { SignedTransaction, Transaction } from "@/lib/ledger/types";
-import { publicKeyHexOf } from "@/lib/server/ed25519";
+import { publicKeyHexOf } from "@/lib/crypto/ed25519";
 
 export type TestWallet = { publicKey: string; privateKey: KeyObject };
 

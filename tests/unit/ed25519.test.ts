@@ -4,7 +4,7 @@ import { createPrivateKey, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { exportPublicKeyHex, signWithWebCrypto, verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
-import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/server/ed25519";
+import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { flipHexBit, pkcs8SeedPrefixHex } from "./support/keys";
 import rfc8032 from "./vectors/rfc8032-ed25519.json";
 

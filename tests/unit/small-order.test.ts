@@ -1,7 +1,7 @@
 // Small-order public keys: why the node refuses them as accounts, and that it does.
 import { describe, expect, it } from "vitest";
 import { isSmallOrderKey } from "@/lib/ledger/ed25519";
-import { verifyWithNodeCrypto } from "@/lib/server/ed25519";
+import { verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { faucetBodySchema, signedPaymentSchema } from "@/lib/validations/transaction";
 import { namedKey, payment } from "./support/keys";
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { isAdminSession } from "@/lib/server/admin-auth";
+import { isAdminSession } from "@/lib/server/admin/require-admin";
 import { adminPasswordLengthMax, safeNextPath } from "@/lib/validations/admin";
 import { Card } from "../../_components/ui";
 import { SignInForm } from "./sign-in-form";

@@ -1,5 +1,5 @@
 // Any other /api path: the protocol's not_found JSON rather than the framework's HTML page.
-import { json } from "@/lib/server/http";
+import { json } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/blocks?limit=20&before=H – blocks, newest first, keyset-paged by height.
-import { json, parseOrThrow, queryOf, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { listBlocks } from "@/lib/server/read-blocks";
+import { json, parseOrThrow, queryOf, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { listBlocks } from "@/lib/server/blocks/read-blocks";
 import { blocksQuerySchema } from "@/lib/validations/pagination";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID.
 import { LedgerError } from "@/lib/ledger/errors";
-import { openBlockEventStream } from "@/lib/server/block-events";
-import { route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
+import { openBlockEventStream } from "@/lib/server/events/block-events";
+import { route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
 

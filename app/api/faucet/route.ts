@@ -1,8 +1,8 @@
 // POST /api/faucet – test funds for an account: a mint signed by the node, when the faucet is on.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { requestFaucet } from "@/lib/server/request-faucet";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { requestFaucet } from "@/lib/server/faucet/request-faucet";
 import { faucetBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async (request) => {

@@ -1,8 +1,8 @@
 // GET /api/headers?from=H&limit=N – ascending block headers, what a verifier or light client syncs.
 import { headersLimitMax } from "@/lib/ledger/limits";
-import { json, parseOrThrow, queryOf, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { listHeaders } from "@/lib/server/read-blocks";
+import { json, parseOrThrow, queryOf, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { listHeaders } from "@/lib/server/blocks/read-blocks";
 import { headersQuerySchema } from "@/lib/validations/pagination";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // POST /api/payments – accept a signed payment; answer with its receipt once its block is durably committed.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { submitPayment } from "@/lib/server/submit-payment";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { submitPayment } from "@/lib/server/payments/submit-payment";
 import { signedPaymentSchema } from "@/lib/validations/transaction";
 
 export const POST = route(async (request) => {

@@ -1,7 +1,7 @@
 // Admin actions and exports.
 import type { Metadata } from "next";
-import { getNode } from "@/lib/server/node";
-import { readNodeInfo, type NodeInfo } from "@/lib/server/read-node-info";
+import { getNode } from "@/lib/server/node/context";
+import { readNodeInfo, type NodeInfo } from "@/lib/server/node/read-node-info";
 import { FaucetSwitch, MintForm } from "./admin-actions";
 
 export const dynamic = "force-dynamic";

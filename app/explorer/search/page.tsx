@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getNode } from "@/lib/server/node";
-import { searchLedger, searchPrefixMin } from "@/lib/server/read-explorer";
+import { getNode } from "@/lib/server/node/context";
+import { searchLedger, searchPrefixMin } from "@/lib/server/explorer/read-explorer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };

@@ -1,6 +1,6 @@
 // /receipts/{txId}: a receipt, verified in the browser against the node key the wallet pinned.
 import type { Metadata } from "next";
-import { readReceiptForPage } from "@/lib/server/read-receipt-for-page";
+import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
 import { ReceiptView } from "./receipt-view";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { computeBlockHash, makeBlockHeader, makeGenesisHeader } from "@/lib/ledg
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { computeTxId } from "@/lib/ledger/hash";
 import type { BlockHeader, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
-import { signWithNodeCrypto } from "@/lib/server/ed25519";
+import { signWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { isoAt, testChainId, type TestKey } from "./keys";
 
 export function signBlock(header: BlockHeader, signer: TestKey): SignedBlock {

@@ -4,7 +4,7 @@ import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import type { BatchVerifier } from "@/lib/ledger/audit";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import type { SignedTransaction, Transaction } from "@/lib/ledger/types";
-import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/server/ed25519";
+import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
 
 /** An Ed25519 seed becomes a PKCS#8 private key through this fixed DER prefix (RFC 8410). */
 export const pkcs8SeedPrefixHex = "302e020100300506032b657004220420";

@@ -1,7 +1,7 @@
 // GET /api/accounts/{publicKey}?limit=&before= – balance and history, newest first.
-import { json, parseOrThrow, queryOf, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { parseAccountCursor, readAccount } from "@/lib/server/read-account";
+import { json, parseOrThrow, queryOf, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { parseAccountCursor, readAccount } from "@/lib/server/accounts/read-account";
 import { accountQuerySchema } from "@/lib/validations/pagination";
 import { hex64Schema } from "@/lib/validations/transaction";
 

@@ -1,8 +1,8 @@
 // GET /api/admin/audit – admin only: re-verify the whole stored chain and name the first bad block.
-import { requireAdmin } from "@/lib/server/admin-auth";
-import { auditChain } from "@/lib/server/audit-chain";
-import { json, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
+import { auditChain } from "@/lib/server/admin/audit-chain";
+import { json, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
 

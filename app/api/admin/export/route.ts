@@ -1,10 +1,10 @@
 // GET /api/admin/export?kind=account&account=<hex64>&format=csv|json – admin only: an account statement.
 // GET /api/admin/export?kind=blocks&from=H&to=H&format=csv|json – admin only: up to 1,000 blocks.
 // Downloaded as an attachment; the JSON form verifies offline with `npm run verify -- --file`.
-import { requireAdmin } from "@/lib/server/admin-auth";
-import { exportLedger } from "@/lib/server/export-ledger";
-import { parseOrThrow, queryOf, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
+import { exportLedger } from "@/lib/server/export/export-ledger";
+import { parseOrThrow, queryOf, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
 import { exportQuerySchema } from "@/lib/validations/export";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 // POST /api/admin/mint – admin only: new money for an account, a mint signed by the node, answered with its receipt.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { requireAdmin } from "@/lib/server/admin-auth";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
-import { mintAsAdmin } from "@/lib/server/mint-as-admin";
-import { getNode } from "@/lib/server/node";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
+import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
+import { mintAsAdmin } from "@/lib/server/admin/mint-as-admin";
+import { getNode } from "@/lib/server/node/context";
 import { mintBodySchema } from "@/lib/validations/admin";
 
 export const POST = route(async (request) => {

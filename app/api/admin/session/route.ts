@@ -1,10 +1,10 @@
 // POST /api/admin/session – sign in with the admin password: 204 and a session cookie, rate-limited.
 // DELETE /api/admin/session – sign out: 204 and the session cookie cleared.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { clearedSessionCookie, sessionCookie } from "@/lib/server/admin-session";
-import { noContent, parseOrThrow, readJsonBody, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { signInAdmin, signInClientKey } from "@/lib/server/sign-in-admin";
+import { clearedSessionCookie, sessionCookie } from "@/lib/server/admin/admin-session";
+import { noContent, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { signInAdmin, signInClientKey } from "@/lib/server/admin/sign-in-admin";
 import { signInBodySchema } from "@/lib/validations/admin";
 
 export const dynamic = "force-dynamic";

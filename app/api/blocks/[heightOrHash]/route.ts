@@ -1,7 +1,7 @@
 // GET /api/blocks/{height or hash} – one block with its transactions in leaf order.
-import { json, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { getBlockOrThrow } from "@/lib/server/read-blocks";
+import { json, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { getBlockOrThrow } from "@/lib/server/blocks/read-blocks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/transactions/{txId} – the receipt of a recorded transaction.
-import { json, parseOrThrow, route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
-import { readReceiptOrThrow } from "@/lib/server/read-receipt";
+import { json, parseOrThrow, route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
+import { readReceiptOrThrow } from "@/lib/server/transactions/read-receipt";
 import { hex64Schema } from "@/lib/validations/transaction";
 
 export const dynamic = "force-dynamic";

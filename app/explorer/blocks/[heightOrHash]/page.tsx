@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
-import { getNode } from "@/lib/server/node";
-import { getBlockPageOrThrow } from "@/lib/server/read-blocks";
+import { getNode } from "@/lib/server/node/context";
+import { getBlockPageOrThrow } from "@/lib/server/blocks/read-blocks";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { shortHash } from "../../_components/format";
 import { DetailsList } from "../../../_components/details-list";

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
-import { getNode } from "@/lib/server/node";
-import { readReceiptForPage } from "@/lib/server/read-receipt-for-page";
+import { getNode } from "@/lib/server/node/context";
+import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
 import { formatAmount, formatTime } from "@/lib/wallet/format";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
 import { shortHash } from "../../_components/format";

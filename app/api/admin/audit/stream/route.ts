@@ -1,9 +1,9 @@
 // GET /api/admin/audit/stream – admin only: the same audit as /api/admin/audit, reported as it goes, as
 // newline-delimited JSON: {"checked", "head"} lines, then {"result"}. The explorer draws its progress bar from it.
-import { requireAdmin } from "@/lib/server/admin-auth";
-import { auditChain } from "@/lib/server/audit-chain";
-import { route } from "@/lib/server/http";
-import { getNode } from "@/lib/server/node";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
+import { auditChain } from "@/lib/server/admin/audit-chain";
+import { route } from "@/lib/server/http/route";
+import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
 

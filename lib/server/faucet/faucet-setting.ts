@@ -1,0 +1,21 @@
+// Settings an admin can change while the node runs, kept in the database so that every process agrees.
+import "server-only";
+import type { LedgerNode } from "../node/context";
+
+const faucetEnabledKey = "faucetEnabled";
+
+export async function isFaucetEnabled(node: LedgerNode): Promise<boolean> {
+  // A follower signs nothing, so it has no faucet.
+  if (node.writer === null || node.config.faucetAmountMinor === 0n) return false;
+  const setting = await node.prisma.setting.findUnique({ where: { key: faucetEnabledKey } });
+  return setting === null ? true : setting.value === "true";
+}
+
+export async function setFaucetEnabled(node: LedgerNode, isEnabled: boolean): Promise<void> {
+  const value = String(isEnabled);
+  await node.prisma.setting.upsert({
+    where: { key: faucetEnabledKey },
+    create: { key: faucetEnabledKey, value },
+    update: { value },
+  });
+}

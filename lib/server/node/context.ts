@@ -1,0 +1,118 @@
+// The node: configuration, keys, storage and the sealer, assembled once per process (on first use; concurrent
+// first requests share the one promise). A follower (FOLLOW_URL) has no key and no sealer: it serves the
+// replica that `npm run follow` keeps, and refuses writes.
+import "server-only";
+import { EventEmitter } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { canonicalBytes } from "../../ledger/canonical";
+import { LedgerError } from "../../ledger/errors";
+import type { BlockHeader } from "../../ledger/types";
+import { disconnectPrisma, getPrisma } from "../../db/prisma";
+import { loadAdminCredentials, type AdminCredentials } from "../admin/admin-credentials";
+import { readConfig, type NodeConfig } from "./env";
+import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "../../crypto/ed25519";
+import { followedNodeKeySetting } from "../follower/follow-settings";
+import type { LedgerStore } from "../../db/ledger-store";
+import { openStore } from "../../db/open-store";
+import { Sealer } from "../payments/sealer";
+import { readReceiptOrThrow } from "../transactions/read-receipt";
+
+/** What only the node that seals has: its private key and the sealer. */
+export type NodeWriter = {
+  nodeKey: NodeKey;
+  sealer: Sealer;
+  signHeader: (header: BlockHeader) => string;
+};
+
+export type LedgerNode = {
+  config: NodeConfig;
+  /** The key that signs this chain's blocks: this node's own, or on a follower the followed node's. */
+  nodePublicKey: string;
+  chainId: string;
+  store: LedgerStore;
+  prisma: PrismaClient;
+  /** Null on a follower. */
+  writer: NodeWriter | null;
+  /** Emits "block" with each block this process seals; other processes' blocks reach SSE through polling. */
+  localBlocks: EventEmitter;
+  /** The admin password's hash and the secret that signs admin session cookies. */
+  admin: AdminCredentials;
+};
+
+const globalForNode = globalThis as unknown as { chainpayNode?: Promise<LedgerNode> };
+
+export function getNode(): Promise<LedgerNode> {
+  const existing = globalForNode.chainpayNode;
+  if (existing !== undefined) return existing;
+  const created = createNode(readConfig());
+  globalForNode.chainpayNode = created;
+  // A node that failed to open (say, the database was down) is tried again by the next request.
+  created.catch(() => {
+    if (globalForNode.chainpayNode === created) delete globalForNode.chainpayNode;
+  });
+  return created;
+}
+
+/** The node's writer, or the answer a follower gives to a write. */
+export function writerOf(node: LedgerNode): NodeWriter {
+  if (node.writer !== null) return node.writer;
+  throw new LedgerError(
+    "not_found",
+    `This node is a read-only follower of ${node.config.followUrl ?? "another node"}: send payments to that node.`,
+  );
+}
+
+/** For tests that start the node in-process on a fresh data directory. */
+export async function resetNodeForTests(): Promise<void> {
+  const pending = globalForNode.chainpayNode;
+  delete globalForNode.chainpayNode;
+  const node = await pending?.catch(() => undefined);
+  await node?.store.close();
+  await disconnectPrisma();
+}
+
+/** Opens a data directory that `prepareNode` (or `npm run follow`) made: the server never migrates or creates a chain. */
+async function createNode(config: NodeConfig): Promise<LedgerNode> {
+  const keyFile = path.join(config.dataDir, "node-key.pem");
+  const isFollower = config.followUrl !== undefined;
+  if (!isFollower && !existsSync(keyFile)) {
+    throw new Error(
+      `${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`,
+    );
+  }
+  const store = await openStore(config.databaseUrl, { migrate: false, serve: true });
+  try {
+    const genesis = await store.blockAt(0);
+    if (genesis === null)
+      throw new Error(
+        `The database at ${config.dataDir} has no genesis block: run \`npm run db:deploy\` or \`npm run follow\`.`,
+      );
+    const prisma = getPrisma(config.databaseUrl);
+    const localBlocks = new EventEmitter();
+    localBlocks.setMaxListeners(0);
+    const admin = loadAdminCredentials(config);
+    const common = { config, chainId: genesis.header.chainId, store, prisma, localBlocks, admin };
+    if (isFollower) {
+      const nodePublicKey = await store.readSetting(followedNodeKeySetting);
+      if (nodePublicKey === null)
+        throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
+      return { ...common, nodePublicKey, writer: null };
+    }
+    const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
+    const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
+    const sealer = new Sealer({
+      sealBlock: (takeCandidates, sign, nowMs) => store.sealBlock(takeCandidates, sign, nowMs),
+      signHeader,
+      readReceipt: (txId) => readReceiptOrThrow(prisma, txId, nodeKey.publicKeyHex),
+      nodePublicKey: nodeKey.publicKeyHex,
+      sealDelayMs: config.sealDelayMs,
+      onBlock: (block) => localBlocks.emit("block", block),
+    });
+    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer, signHeader } };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,148 @@
+// Group commit: payments that arrive together share a block. The first waiting payment starts a short timer;
+// when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
+// is answered only after that transaction has committed (durably on disk: SQLite's synchronous=FULL,
+// PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
+import { assert, LedgerError } from "../../ledger/errors";
+import { blockTransactionsMax, pendingPaymentsMax } from "../../ledger/limits";
+import { inclusionPaths } from "../../ledger/merkle";
+import { hexToBytes } from "../../ledger/hex";
+import { buildReceipt } from "../../ledger/receipt";
+import type { Receipt, SignedBlock, SignedTransaction } from "../../ledger/types";
+import { isContentionError, type HeaderSigner, type SealCandidate, type SealResult } from "../../db/ledger-store";
+
+export type SubmitOutcome = { created: boolean; receipt: Receipt };
+
+type Waiting = SealCandidate & {
+  resolve: (outcome: SubmitOutcome) => void;
+  reject: (error: unknown) => void;
+};
+
+export type SealerDependencies = {
+  sealBlock: (
+    takeCandidates: () => readonly SealCandidate[],
+    signHeader: HeaderSigner,
+    nowMs: number,
+  ) => Promise<SealResult>;
+  signHeader: HeaderSigner;
+  /** The stored receipt of a transaction recorded earlier (by this or another process). */
+  readReceipt: (txId: string) => Promise<Receipt>;
+  nodePublicKey: string;
+  sealDelayMs: number;
+  onBlock: (block: SignedBlock) => void;
+};
+
+const busyRetriesMax = 20;
+
+export class Sealer {
+  private readonly waiting: Waiting[] = [];
+  private isScheduled = false;
+  private isSealing = false;
+  private readonly dependencies: SealerDependencies;
+
+  constructor(dependencies: SealerDependencies) {
+    this.dependencies = dependencies;
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Queues a checked transaction for the next block; settles once its block has committed. */
+  submit(candidate: SealCandidate): Promise<SubmitOutcome> {
+    if (this.waiting.length >= pendingPaymentsMax) {
+      return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
+    }
+    return new Promise<SubmitOutcome>((resolve, reject) => {
+      this.waiting.push({ ...candidate, resolve, reject });
+      this.schedule(this.dependencies.sealDelayMs);
+    });
+  }
+
+  /**
+   * With no delay, sealing waits only for the event loop to finish the I/O already at hand (setImmediate):
+   * every request that arrived meanwhile joins the block, and no time is spent idle waiting for more.
+   */
+  private schedule(delayMs: number): void {
+    if (this.isScheduled || this.isSealing) return;
+    this.isScheduled = true;
+    const run = () => {
+      this.isScheduled = false;
+      this.sealNext();
+    };
+    if (delayMs === 0) setImmediate(run);
+    else setTimeout(run, delayMs);
+  }
+
+  private sealNext(): void {
+    if (this.waiting.length === 0) return;
+    this.isSealing = true;
+    // The batch is taken when the store holds the chain's lock (at once on SQLite; on PostgreSQL perhaps after
+    // another instance's seal), so that payments that arrive meanwhile join it rather than wait for the next.
+    let batch: Waiting[] | undefined;
+    const takeBatch = () => (batch ??= this.waiting.splice(0, blockTransactionsMax));
+    void this.sealWithRetry(takeBatch)
+      .then(
+        (result) => this.answer(takeBatch(), result),
+        (error: unknown) => {
+          console.error("sealing a block failed", error);
+          // Failed before the lock was held (the database is down, say): the batch it would have taken fails.
+          for (const item of takeBatch()) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.isSealing = false;
+        // A full block's worth still waiting is sealed at once rather than after another delay.
+        if (this.waiting.length > 0)
+          this.schedule(this.waiting.length >= blockTransactionsMax ? 0 : this.dependencies.sealDelayMs);
+      });
+  }
+
+  /**
+   * Another process holding the chain's lock too long, or sealing first, is a passing state: try again, briefly,
+   * with the same batch (once taken, a batch is this seal's until it is answered).
+   */
+  private async sealWithRetry(takeBatch: () => readonly Waiting[]): Promise<SealResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dependencies.sealBlock(takeBatch, this.dependencies.signHeader, Date.now());
+      } catch (error) {
+        if (!isContentionError(error) || attempt >= busyRetriesMax) throw error;
+      }
+    }
+  }
+
+  private answer(batch: readonly Waiting[], result: SealResult): void {
+    assert(result.outcomes.length === batch.length, "the store decided on every candidate of the batch it took");
+    const { block } = result;
+    const paths = block === null ? [] : inclusionPaths(result.txIds.map(hexToBytes));
+    if (block !== null) this.dependencies.onBlock(block);
+    for (const [index, item] of batch.entries()) {
+      const outcome = result.outcomes[index]!;
+      if (outcome.kind === "sealed") {
+        item.resolve({
+          created: true,
+          receipt: buildReceipt({
+            txId: item.txId,
+            signed: item.signed,
+            block: block!,
+            leafIndex: outcome.leafIndex,
+            path: paths[outcome.leafIndex]!,
+            nodePublicKey: this.dependencies.nodePublicKey,
+          }),
+        });
+      } else if (outcome.kind === "recorded") {
+        this.dependencies
+          .readReceipt(item.txId)
+          .then((receipt) => item.resolve({ created: false, receipt }), item.reject);
+      } else {
+        item.reject(
+          outcome.problem === "insufficient_funds"
+            ? new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", "tx.amount")
+            : new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", "tx.amount"),
+        );
+      }
+    }
+  }
+}
+
+export type { SignedTransaction };
