@@ -13,7 +13,7 @@ export async function readReceiptForPage(txId: string): Promise<{ receipt: Recei
   const node = await getNode();
   let receipt: Receipt;
   try {
-    receipt = await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey);
+    receipt = await readReceiptOrThrow(node, txId);
   } catch (error) {
     if (error instanceof LedgerError && error.code === "not_found") notFound();
     throw error;

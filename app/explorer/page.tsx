@@ -21,7 +21,7 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
   const [figures, charts, page] = await Promise.all([
     readChainFigures(node, recent),
     readChartSeries(node, recent),
-    listBlocks(node.prisma, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
+    listBlocks(node, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
   ]);
   const stats = [
     { label: "Height", value: figures.height.toLocaleString("en-US") },

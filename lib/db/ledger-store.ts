@@ -1,13 +1,10 @@
 // What the node needs from its database, whichever it is: SQLite (the embedded default, `sqlite-store.ts`) or
-// PostgreSQL (several app instances on one server, `pg-store.ts`). The rules of sealing live here once; each
-// store only decides how to lock, read and write.
-import { applyTransaction, type BalanceProblem } from "../ledger/balances";
-import { makeBlockHeader } from "../ledger/block";
-import { computeBlockHash } from "../ledger/hash";
-import { assert } from "../ledger/errors";
-import { blockTransactionsMax } from "../ledger/limits";
+// PostgreSQL (several app instances on one server, `pg-store.ts`). The rules of sealing are pure and live in
+// lib/ledger/seal.ts; each store only decides how to lock, read and write.
 import type { AuditBlock, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
-import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
+import { blockTransactionsMax } from "../ledger/limits";
+import type { HeaderSigner, SealCandidate, SealOutcome } from "../ledger/seal";
+import type { BlockHeader, SignedBlock, Transaction } from "../ledger/types";
 
 export type BlockRow = {
   height: number;
@@ -86,11 +83,8 @@ export function transactionRowsOf(block: SignedBlock, entries: readonly SealCand
   }));
 }
 
-export type SealCandidate = { txId: string; signed: SignedTransaction };
-export type SealOutcome =
-  { kind: "sealed"; leafIndex: number } | { kind: "recorded" } | { kind: "refused"; problem: BalanceProblem };
+/** A transaction of an account's history with the height of its block. */
 export type SealResult = { block: SignedBlock | null; txIds: string[]; outcomes: SealOutcome[] };
-export type HeaderSigner = (header: BlockHeader) => string;
 
 /** A transaction of an account's history with the height of its block. */
 export type AccountTransaction = AuditTransaction & { blockHeight: number };
@@ -170,81 +164,4 @@ export function isContentionError(error: unknown): boolean {
   // SQLite: the write lock outlived busy_timeout. PostgreSQL: serialization failure, deadlock, or a unique
   // constraint (another instance sealed this height first), which the advisory lock should make impossible.
   return code === "SQLITE_BUSY" || code === "40001" || code === "40P01" || code === "23505";
-}
-
-/** The first account whose stored balance differs from `replayed` (accounts absent from both hold 0). */
-export function firstBalanceMismatch(
-  stored: readonly { publicKey: string; balanceMinor: bigint }[],
-  replayed: ReadonlyMap<string, bigint>,
-): string | null {
-  for (const { publicKey, balanceMinor } of stored) {
-    if ((replayed.get(publicKey) ?? 0n) !== balanceMinor) return publicKey;
-  }
-  const storedKeys = new Set(stored.map((row) => row.publicKey));
-  for (const [publicKey, balanceMinor] of replayed) {
-    if (!storedKeys.has(publicKey) && balanceMinor !== 0n) return publicKey;
-  }
-  return null;
-}
-
-/** The accounts whose balance a transaction changes: its payee, and its payer unless it is a mint. */
-export function accountsChangedBy(tx: { type: string; from: string; to: string }): string[] {
-  return tx.type === "payment" ? [tx.from, tx.to] : [tx.to];
-}
-
-/**
- * Decides which candidates go into the next block: those not yet recorded (nor repeated in the batch) whose
- * transfer the balances cover, applied in order. `balances` is filled from `balanceOf` and then updated.
- */
-export function planSeal(
-  candidates: readonly SealCandidate[],
-  isRecorded: (txId: string) => boolean,
-  balanceOf: (account: string) => bigint,
-): { sealed: SealCandidate[]; outcomes: SealOutcome[]; balances: Map<string, bigint>; touched: Set<string> } {
-  assert(candidates.length <= blockTransactionsMax, "a block holds at most blockTransactionsMax transactions");
-  const balances = new Map<string, bigint>();
-  const touched = new Set<string>();
-  const seen = new Set<string>();
-  const sealed: SealCandidate[] = [];
-  const outcomes: SealOutcome[] = candidates.map(({ txId, signed }) => {
-    if (seen.has(txId) || isRecorded(txId)) return { kind: "recorded" };
-    for (const account of [signed.tx.from, signed.tx.to]) {
-      if (!balances.has(account)) balances.set(account, balanceOf(account));
-    }
-    const problem = applyTransaction(balances, signed.tx);
-    if (problem !== null) return { kind: "refused", problem };
-    seen.add(txId);
-    for (const account of accountsChangedBy(signed.tx)) touched.add(account);
-    sealed.push({ txId, signed });
-    return { kind: "sealed", leafIndex: sealed.length - 1 };
-  });
-  return { sealed, outcomes, balances, touched };
-}
-
-/** Makes and signs the block after `head` holding `entries` in leaf order. */
-export function makeNextBlock(
-  head: SignedBlock,
-  entries: readonly SealCandidate[],
-  signHeader: HeaderSigner,
-  nowMs: number,
-): SignedBlock {
-  assert(
-    entries.length >= 1 && entries.length <= blockTransactionsMax,
-    "a block holds 1 to blockTransactionsMax transactions",
-  );
-  // Block times never run backwards, even if the machine's clock does.
-  const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
-  const header = makeBlockHeader({
-    chainId: head.header.chainId,
-    height: head.header.height + 1,
-    prevHash: head.hash,
-    txIds: entries.map((item) => item.txId),
-    timestamp,
-  });
-  return { header, hash: computeBlockHash(header), signature: signHeader(header) };
-}
-
-/** A verified block's transactions as seal entries, to be stored exactly as the node that sealed them did. */
-export function entriesOf(item: AuditBlock): SealCandidate[] {
-  return item.transactions.map(({ txId, tx, signature }) => ({ txId, signed: { tx, signature } }));
 }

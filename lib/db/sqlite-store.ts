@@ -8,25 +8,27 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import {
-  accountsChangedBy,
   blockFromRow,
-  entriesOf,
-  firstBalanceMismatch,
-  makeNextBlock,
-  planSeal,
   sequenceOf,
   transactionFromRow,
   transactionRowsOf,
   type AccountTransaction,
   type BlockRow,
-  type HeaderSigner,
   type LedgerReader,
   type LedgerSnapshot,
   type LedgerStore,
-  type SealCandidate,
   type SealResult,
   type TransactionRow,
 } from "./ledger-store";
+import {
+  accountsChangedBy,
+  entriesOf,
+  firstBalanceMismatch,
+  makeNextBlock,
+  planSeal,
+  type HeaderSigner,
+  type SealCandidate,
+} from "../ledger/seal";
 
 export { blockFromRow, transactionFromRow, sequenceOf, type BlockRow, type TransactionRow } from "./ledger-store";
 

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const { limit, before } = parseOrThrow(blocksQuerySchema, queryOf(request));
-  return json(await listBlocks((await getNode()).prisma, limit, before));
+  return json(await listBlocks(await getNode(), limit, before));
 });

@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const { from, limit } = parseOrThrow(headersQuerySchema, queryOf(request));
-  return json({ blocks: await listHeaders((await getNode()).prisma, from, Math.min(limit, headersLimitMax)) });
+  return json({ blocks: await listHeaders(await getNode(), from, Math.min(limit, headersLimitMax)) });
 });

@@ -1,6 +1,6 @@
 // GET /api/accounts/{publicKey}: balance and history, newest first, paged by an opaque cursor.
 import "server-only";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { LedgerNode } from "../node/context";
 import { LedgerError } from "../../ledger/errors";
 import type { Transaction } from "../../ledger/types";
 import { transactionFromRow } from "../../db/sqlite-store";
@@ -20,15 +20,15 @@ export function parseAccountCursor(before: string | undefined): number | undefin
 }
 
 export async function readAccount(
-  prisma: PrismaClient,
+  node: LedgerNode,
   account: string,
   limit: number,
   before: number | undefined,
 ): Promise<AccountPage> {
   const sequenceFilter = before === undefined ? {} : { sequence: { lt: before } };
   const [balanceRow, rows] = await Promise.all([
-    prisma.account.findUnique({ where: { publicKey: account } }),
-    prisma.transaction.findMany({
+    node.prisma.account.findUnique({ where: { publicKey: account } }),
+    node.prisma.transaction.findMany({
       where: { OR: [{ fromKey: account }, { toKey: account }], ...sequenceFilter },
       orderBy: { sequence: "desc" },
       take: limit + 1,

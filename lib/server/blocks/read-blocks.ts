@@ -1,6 +1,6 @@
 // The chain's read API: pages of blocks, one block with its transactions, and headers for light clients.
 import "server-only";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { LedgerNode } from "../node/context";
 import { LedgerError } from "../../ledger/errors";
 import { hex64Pattern } from "../../ledger/hex";
 import type { SignedBlock, Transaction } from "../../ledger/types";
@@ -9,14 +9,14 @@ import { blockFromRow, transactionFromRow } from "../../db/sqlite-store";
 export type BlocksPage = { blocks: SignedBlock[]; nextBefore: number | null };
 
 /** Newest first; `before` is exclusive. */
-export async function listBlocks(prisma: PrismaClient, limit: number, before: number | undefined): Promise<BlocksPage> {
+export async function listBlocks(node: LedgerNode, limit: number, before: number | undefined): Promise<BlocksPage> {
   if (before !== undefined) {
-    const head = await prisma.block.findFirst({ orderBy: { height: "desc" }, select: { height: true } });
+    const head = await node.prisma.block.findFirst({ orderBy: { height: "desc" }, select: { height: true } });
     if (head === null || before > head.height + 1) {
       throw new LedgerError("invalid_request", "before is past the head of the chain", "before");
     }
   }
-  const rows = await prisma.block.findMany({
+  const rows = await node.prisma.block.findMany({
     where: before === undefined ? {} : { height: { lt: before } },
     orderBy: { height: "desc" },
     take: limit,
@@ -26,8 +26,8 @@ export async function listBlocks(prisma: PrismaClient, limit: number, before: nu
 }
 
 /** Ascending headers from `from`: what a verifier or light client syncs. */
-export async function listHeaders(prisma: PrismaClient, from: number, limit: number): Promise<SignedBlock[]> {
-  const rows = await prisma.block.findMany({
+export async function listHeaders(node: LedgerNode, from: number, limit: number): Promise<SignedBlock[]> {
+  const rows = await node.prisma.block.findMany({
     where: { height: { gte: from } },
     orderBy: { height: "asc" },
     take: limit,
@@ -49,10 +49,10 @@ const notFound = () => new LedgerError("not_found", "No block at this height or 
 
 /** A block by height or by hash, with its transactions in leaf order. */
 export async function getBlockOrThrow(
-  prisma: PrismaClient,
+  node: LedgerNode,
   heightOrHash: string,
 ): Promise<{ block: SignedBlock; transactions: BlockTransaction[] }> {
-  const row = await prisma.block.findUnique({
+  const row = await node.prisma.block.findUnique({
     where: blockWhere(heightOrHash),
     include: { txs: { orderBy: { leafIndex: "asc" } } },
   });
@@ -63,15 +63,15 @@ export async function getBlockOrThrow(
 
 /** A block and one page of its transactions (leaf indexes [offset, offset + limit)): what the explorer shows. */
 export async function getBlockPageOrThrow(
-  prisma: PrismaClient,
+  node: LedgerNode,
   heightOrHash: string,
   offset: number,
   limit: number,
 ): Promise<{ block: SignedBlock; transactions: BlockTransaction[] }> {
-  const row = await prisma.block.findUnique({ where: blockWhere(heightOrHash) });
+  const row = await node.prisma.block.findUnique({ where: blockWhere(heightOrHash) });
   if (row === null) throw notFound();
   const block = blockFromRow(row);
-  const rows = await prisma.transaction.findMany({
+  const rows = await node.prisma.transaction.findMany({
     where: { blockHeight: row.height, leafIndex: { gte: offset, lt: offset + limit } },
     orderBy: { leafIndex: "asc" },
   });

@@ -17,7 +17,7 @@ import { followedNodeKeySetting } from "../follower/follow-settings";
 import type { LedgerStore } from "../../db/ledger-store";
 import { openStore } from "../../db/open-store";
 import { Sealer } from "../payments/sealer";
-import { readReceiptOrThrow } from "../transactions/read-receipt";
+import { readStoredReceipt } from "../transactions/read-receipt";
 
 /** What only the node that seals has: its private key and the sealer. */
 export type NodeWriter = {
@@ -105,7 +105,7 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
     const sealer = new Sealer({
       sealBlock: (takeCandidates, sign, nowMs) => store.sealBlock(takeCandidates, sign, nowMs),
       signHeader,
-      readReceipt: (txId) => readReceiptOrThrow(prisma, txId, nodeKey.publicKeyHex),
+      readReceipt: (txId) => readStoredReceipt(prisma, txId, nodeKey.publicKeyHex),
       nodePublicKey: nodeKey.publicKeyHex,
       sealDelayMs: config.sealDelayMs,
       onBlock: (block) => localBlocks.emit("block", block),

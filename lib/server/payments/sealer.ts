@@ -8,7 +8,8 @@ import { inclusionPaths } from "../../ledger/merkle";
 import { hexToBytes } from "../../ledger/hex";
 import { buildReceipt } from "../../ledger/receipt";
 import type { Receipt, SignedBlock, SignedTransaction } from "../../ledger/types";
-import { isContentionError, type HeaderSigner, type SealCandidate, type SealResult } from "../../db/ledger-store";
+import { isContentionError, type SealResult } from "../../db/ledger-store";
+import type { HeaderSigner, SealCandidate } from "../../ledger/seal";
 
 export type SubmitOutcome = { created: boolean; receipt: Receipt };
 

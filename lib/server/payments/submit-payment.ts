@@ -19,7 +19,7 @@ type Checked = { txId: string; signed: SignedTransaction; signedBytes: Uint8Arra
 async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Checked | SubmitOutcome> {
   const { txId, bytes: signedBytes } = digestTransaction(signed.tx);
   if (await node.store.isRecorded(txId)) {
-    return { created: false, receipt: await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey) };
+    return { created: false, receipt: await readReceiptOrThrow(node, txId) };
   }
   if (signed.tx.chainId !== node.chainId) {
     throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");

@@ -7,8 +7,13 @@ import { inclusionPath } from "../../ledger/merkle";
 import { buildReceipt } from "../../ledger/receipt";
 import type { Receipt } from "../../ledger/types";
 import { blockFromRow, transactionFromRow } from "../../db/sqlite-store";
+import type { LedgerNode } from "../node/context";
 
-export async function readReceiptOrThrow(prisma: PrismaClient, txId: string, nodePublicKey: string): Promise<Receipt> {
+export function readReceiptOrThrow(node: LedgerNode, txId: string): Promise<Receipt> {
+  return readStoredReceipt(node.prisma, txId, node.nodePublicKey);
+}
+
+export async function readStoredReceipt(prisma: PrismaClient, txId: string, nodePublicKey: string): Promise<Receipt> {
   const row = await prisma.transaction.findUnique({ where: { txId }, include: { block: true } });
   if (row === null) throw new LedgerError("not_found", "No transaction with this id is recorded.");
   const leaves = await prisma.transaction.findMany({

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (request, params) => {
   const account = parseOrThrow(hex64Schema, params.publicKey, "publicKey");
   const { limit, before } = parseOrThrow(accountQuerySchema, queryOf(request));
-  return json(await readAccount((await getNode()).prisma, account, limit, parseAccountCursor(before)));
+  return json(await readAccount(await getNode(), account, limit, parseAccountCursor(before)));
 });

@@ -6,5 +6,5 @@ import { getBlockOrThrow } from "@/lib/server/blocks/read-blocks";
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (_request, params) => {
-  return json(await getBlockOrThrow((await getNode()).prisma, params.heightOrHash ?? ""));
+  return json(await getBlockOrThrow(await getNode(), params.heightOrHash ?? ""));
 });

@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (_request, params) => {
   const txId = parseOrThrow(hex64Schema, params.txId, "txId");
   const node = await getNode();
-  return json({ receipt: await readReceiptOrThrow(node.prisma, txId, node.nodePublicKey) });
+  return json({ receipt: await readReceiptOrThrow(node, txId) });
 });

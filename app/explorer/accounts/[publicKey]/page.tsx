@@ -25,7 +25,7 @@ export default async function AccountPage({
   if (!hex64Pattern.test(publicKey)) notFound();
   const node = await getNode();
   const cursor = before !== undefined && cursorPattern.test(before) ? Number(before) : undefined;
-  const page = await readAccount(node.prisma, publicKey, pageLimitDefault, cursor);
+  const page = await readAccount(node, publicKey, pageLimitDefault, cursor);
   const isNode = publicKey === node.nodePublicKey;
   return (
     <>

@@ -28,12 +28,7 @@ export default async function BlockPage({
   const node = await getNode();
   let found;
   try {
-    found = await getBlockPageOrThrow(
-      node.prisma,
-      heightOrHash,
-      (pageNumber - 1) * transactionsPerPage,
-      transactionsPerPage,
-    );
+    found = await getBlockPageOrThrow(node, heightOrHash, (pageNumber - 1) * transactionsPerPage, transactionsPerPage);
   } catch (error) {
     if (error instanceof LedgerError) notFound();
     throw error;
