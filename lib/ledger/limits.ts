@@ -5,6 +5,9 @@
 export const memoCodePointsMax = 140;
 /** Amounts are decimal strings of minor units: no leading zero, at most 16 digits, never zero. */
 export const amountPattern = /^[1-9][0-9]{0,15}$/;
+
+/** A block height (or any non-negative count) written in decimal: no sign, no leading zero, at most 15 digits. */
+export const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 /** Balances are stored as signed 64-bit integers; a credit past this is refused. */
 export const balanceMinorMax = 2n ** 63n - 1n;
 /** A transaction's timestamp may be at most this far from the node's clock, either way. */

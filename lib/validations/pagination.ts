@@ -1,13 +1,11 @@
 // Query parameters for paged lists. Out-of-range values are refused, never clamped (PROTOCOL.md).
 import { z } from "zod";
-import { headersLimitMax, pageLimitDefault, pageLimitMax } from "../ledger/limits";
-
-const decimalIntegerPattern = /^(0|[1-9][0-9]{0,14})$/;
+import { headersLimitMax, heightPattern, pageLimitDefault, pageLimitMax } from "../ledger/limits";
 
 /** A non-negative integer written in decimal, as a query parameter. */
 export const queryIntegerSchema = z
   .string()
-  .regex(decimalIntegerPattern, "must be a non-negative whole number")
+  .regex(heightPattern, "must be a non-negative whole number")
   .transform(Number);
 
 export function limitSchema(max: number, fallback: number = pageLimitDefault) {

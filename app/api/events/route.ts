@@ -1,12 +1,11 @@
 // GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID.
+import { heightPattern } from "@/lib/ledger/limits";
 import { LedgerError } from "@/lib/ledger/errors";
 import { openBlockEventStream } from "@/lib/server/events/block-events";
 import { route } from "@/lib/server/http/route";
 import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
-
-const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 
 export const GET = route(async (request) => {
   const lastEventIdHeader = request.headers.get("last-event-id");

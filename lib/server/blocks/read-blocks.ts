@@ -1,5 +1,6 @@
 // The chain's read API: pages of blocks, one block with its transactions, and headers for light clients.
 import "server-only";
+import { heightPattern } from "../../ledger/limits";
 import type { LedgerNode } from "../node/context";
 import { LedgerError } from "../../ledger/errors";
 import { hex64Pattern } from "../../ledger/hex";
@@ -36,8 +37,6 @@ export async function listHeaders(node: LedgerNode, from: number, limit: number)
 }
 
 export type BlockTransaction = { txId: string; tx: Transaction; signature: string; leafIndex: number };
-
-const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 
 function blockWhere(heightOrHash: string): { height: number } | { hash: string } {
   if (heightPattern.test(heightOrHash)) return { height: Number(heightOrHash) };

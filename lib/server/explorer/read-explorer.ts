@@ -1,5 +1,6 @@
 // What the explorer shows beyond the protocol's read API: the chain's figures, chart series, and search.
 import "server-only";
+import { heightPattern } from "../../ledger/limits";
 import { LedgerError } from "../../ledger/errors";
 import type { LedgerNode } from "../node/context";
 
@@ -90,7 +91,6 @@ export type SearchResult =
   | { kind: "many"; matches: { kind: "block" | "transaction" | "account"; id: string; label: string }[] }
   | { kind: "none" };
 
-const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
 const hexPrefixPattern = /^[0-9a-f]{4,64}$/;
 export const searchPrefixMin = 4;
 const matchesMax = 20;
