@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { formatAmount, shortKey, type Currency } from "@/lib/wallet/format";
+import { formatAmount, shortKey } from "@/lib/wallet/format";
+import type { Currency } from "@/lib/ledger/types";
 import type { StoredWallet } from "@/lib/wallet/keystore";
 import { CopyButton } from "./copy-button";
 import { QrCode } from "./qr-code";

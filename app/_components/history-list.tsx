@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { formatAmount, formatTime, shortKey, type Currency } from "@/lib/wallet/format";
+import { formatAmount, formatTime, shortKey } from "@/lib/wallet/format";
+import type { Currency } from "@/lib/ledger/types";
 import type { AccountEntry } from "@/lib/wallet/node-client";
 import { Button } from "./ui";
 

@@ -19,3 +19,13 @@ export function applyTransaction(balances: Map<string, bigint>, tx: Transaction)
   balances.set(tx.to, toBalance + amountMinor);
   return null;
 }
+
+/**
+ * What `tx` does to one account's balance, for a statement's running balance: its payee gains the amount, the
+ * payer of a payment loses it, and a mint takes nothing from the node that signs it (it creates money).
+ */
+export function balanceChangeOf(account: string, tx: Pick<Transaction, "type" | "from" | "to" | "amount">): bigint {
+  const amountMinor = BigInt(tx.amount);
+  if (tx.to === account) return amountMinor;
+  return tx.type === "payment" && tx.from === account ? -amountMinor : 0n;
+}

@@ -42,7 +42,10 @@ export type Receipt = {
 export type NodeInfo = {
   chainId: string;
   nodePublicKey: string;
-  currency: { code: string; decimals: number };
+  currency: Currency;
   head: SignedBlock;
   faucet: { enabled: boolean; amount: string };
 };
+
+/** A currency as the node announces it: an ISO 4217 code and how many decimals its minor unit has. */
+export type Currency = { code: string; decimals: number };

@@ -7,6 +7,7 @@
 // The file is read as a stream, member by member and item by item: a 1,000-block export can hold a million
 // receipts, far more than one JavaScript string can, and the signatures are verified a run at a time on all cores.
 import type { BatchVerifier, SignatureCheck } from "../ledger/audit";
+import { balanceChangeOf } from "../ledger/balances";
 import { linkProblem } from "../ledger/block";
 import { canonicalBytes } from "../ledger/canonical";
 import { verifyWithWebCrypto, type SignatureVerifier } from "../ledger/ed25519";
@@ -305,9 +306,7 @@ class ExportChecker implements ReaderEvents {
       this.problems.add(`${label}: its transaction neither pays nor credits the account`);
       return;
     }
-    const amountMinor = BigInt(tx.amount);
-    if (tx.to === account) this.balanceMinor += amountMinor;
-    else if (tx.type === "payment") this.balanceMinor -= amountMinor;
+    this.balanceMinor += balanceChangeOf(account, tx);
     if (this.balanceMinor < 0n && !this.hasBalanceGoneNegative) {
       this.hasBalanceGoneNegative = true;
       this.problems.add(`${label}: the balance would go below zero here, so a credit before it is missing`);

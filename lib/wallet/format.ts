@@ -1,8 +1,7 @@
 // Amounts for people: minor units formatted in the node's currency, exactly (Intl formats decimal strings
 // without passing through a float).
 import { formatMinorUnits } from "../ledger/amount";
-
-export type Currency = { code: string; decimals: number };
+import type { Currency } from "../ledger/types";
 
 export function formatAmount(
   amountMinor: string | bigint,

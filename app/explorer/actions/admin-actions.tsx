@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { parseMajorUnits } from "@/lib/ledger/amount";
 import { hex64Pattern } from "@/lib/ledger/hex";
-import type { Receipt } from "@/lib/ledger/types";
-import { formatAmount, type Currency } from "@/lib/wallet/format";
+import type { Currency, Receipt } from "@/lib/ledger/types";
+import { formatAmount } from "@/lib/wallet/format";
 import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 

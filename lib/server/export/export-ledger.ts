@@ -6,8 +6,9 @@ import { formatMinorUnits } from "../../ledger/amount";
 import type { AuditTransaction } from "../../ledger/audit";
 import { assert, LedgerError } from "../../ledger/errors";
 import { inclusionPaths } from "../../ledger/merkle";
+import { balanceChangeOf } from "../../ledger/balances";
 import { buildReceipt } from "../../ledger/receipt";
-import type { SignedBlock } from "../../ledger/types";
+import type { SignedBlock, Currency } from "../../ledger/types";
 import { exportFormatName, exportVersion, type ExportFormat, type ExportQuery } from "../../validations/export";
 import type { LedgerReader, LedgerSnapshot } from "../../db/ledger-store";
 import type { LedgerNode } from "../node/context";
@@ -20,8 +21,6 @@ const blocksPerRead = 16;
 const headersPerRead = 1000;
 
 export type LedgerExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
-
-type Currency = { code: string; decimals: number };
 
 /** A block as an export holds it: its transactions in the export, and every txId of the block, in leaf order. */
 type ExportBlock = { block: SignedBlock; transactions: AuditTransaction[]; leaves: string[] };
@@ -211,19 +210,17 @@ async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Cu
     const rows: string[] = [];
     for (const item of transactions) {
       const { tx } = item;
-      const amountMinor = BigInt(tx.amount);
-      const isCredit = tx.to === account;
-      // A mint creates money: it credits its payee and takes nothing from the node that signs it.
-      const isDebit = !isCredit && tx.type === "payment";
-      balanceMinor += isCredit ? amountMinor : isDebit ? -amountMinor : 0n;
+      const changeMinor = balanceChangeOf(account, tx);
+      balanceMinor += changeMinor;
       rows.push(
         csvRow([
           ...blockColumns(block, item),
           tx.type,
-          isCredit ? "credit" : isDebit ? "debit" : "issue",
-          isCredit ? tx.from : tx.to,
+          // A mint credits its payee; what an account signs as a mint's issuer is an issue, not a debit.
+          changeMinor > 0n ? "credit" : changeMinor < 0n ? "debit" : "issue",
+          changeMinor > 0n ? tx.from : tx.to,
           tx.amount,
-          majorUnits(amountMinor, currency),
+          majorUnits(BigInt(tx.amount), currency),
           balanceMinor.toString(),
           majorUnits(balanceMinor, currency),
           currency.code,
