@@ -115,7 +115,8 @@ export function inclusionPath(leaves: readonly Uint8Array[], leafIndex: number):
 /*
  * What the database keeps of a block's tree so that a receipt is read, not rebuilt: the interior levels, those
  * between the leaf hashes and the root, packed level after level, 32 bytes a hash. That is about one hash per
- * transaction (each level holds half the one below). The leaf hashes are left out because each is one hash of
+ * transaction (each level holds half the one below, and an unpaired last node carried up is kept on each level
+ * it passes, so that every offset is plain arithmetic). The leaf hashes are left out because each is one hash of
  * a txId the database holds anyway, and the root is the header's merkleRoot. A tree of one or two leaves has no
  * interior level, so it packs to nothing.
  */
