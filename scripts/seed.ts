@@ -19,7 +19,8 @@ import type { SignedBlock, Transaction } from "../lib/ledger/types";
 import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../lib/crypto/ed25519";
 import { readConfig } from "../lib/server/node/env";
 import { prepareNode } from "../lib/server/node/prepare-node";
-import { blockFromRow, SqliteLedgerStore, type BlockRow } from "../lib/db/sqlite-store";
+import { blockFromRow, type BlockRow } from "../lib/db/rows";
+import { SqliteLedgerStore } from "../lib/db/sqlite-store";
 
 const usage = "usage: npm run seed -- <payments> [--data-dir DIR] [--accounts N]";
 
@@ -217,7 +218,7 @@ async function seed({ payments, accountCount }: SeedOptions): Promise<void> {
     `seed: ${payments.toLocaleString("en-US")} payments between ${accountCount.toLocaleString("en-US")} accounts into ${config.dataDir} ` +
       `(chain ${chainId}), signing on ${pool.size} worker threads`,
   );
-  const writer = new BlockWriter(database, chainId, nodeKey);
+  const writer = new BlockWriter(store, chainId, nodeKey);
   const firstHeight = writer.headHeight() + 1;
   let writtenPayments = 0;
   let lastProgressMs = performance.now();
@@ -350,9 +351,10 @@ class BlockWriter {
   private readonly statements;
   private readonly store: SqliteLedgerStore;
 
-  constructor(database: Database.Database, chainId: string, nodeKey: NodeKey) {
+  constructor(store: SqliteLedgerStore, chainId: string, nodeKey: NodeKey) {
+    const { database } = store;
     this.database = database;
-    this.store = new SqliteLedgerStore(database);
+    this.store = store;
     this.chainId = chainId;
     this.nodeKey = nodeKey;
     this.statements = {
@@ -390,7 +392,8 @@ class BlockWriter {
           transactions.length >= 1 && transactions.length <= blockTransactionsMax,
           "a block holds 1 to 1,000 transactions",
         );
-        const block = this.store.appendBlock(
+        // appendBlock stores the block's tree too, as the sealer does: receipts of seeded payments read it.
+        const { block } = this.store.appendBlock(
           head,
           transactions.map(({ txId, tx, signature }) => ({ txId, signed: { tx, signature } })),
           (header) => signWithNodeCrypto(this.nodeKey.privateKey, canonicalBytes(header)),

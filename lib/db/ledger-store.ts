@@ -2,89 +2,21 @@
 // PostgreSQL (several app instances on one server, `pg-store.ts`). The rules of sealing are pure and live in
 // lib/ledger/seal.ts; each store only decides how to lock, read and write.
 import type { AuditBlock, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
-import { blockTransactionsMax } from "../ledger/limits";
-import type { HeaderSigner, SealCandidate, SealOutcome } from "../ledger/seal";
-import type { BlockHeader, SignedBlock, Transaction } from "../ledger/types";
+import type { HeaderSigner, SealCandidate, SealedBlock, SealOutcome } from "../ledger/seal";
+import type { SignedBlock, SignedTransaction } from "../ledger/types";
+import type { PrismaReads } from "./prisma-reads";
 
-export type BlockRow = {
-  height: number;
-  hash: string;
-  prevHash: string;
-  version: number;
-  chainId: string;
-  merkleRoot: string;
-  txCount: number;
-  timestamp: string;
-  signature: string;
-};
+/** What one seal decided: the block it made with its tree (null when no candidate went in), and each candidate's outcome. */
+export type SealResult = { sealed: SealedBlock | null; outcomes: SealOutcome[] };
 
-export type TransactionRow = {
-  sequence: number;
+/** What a receipt is built from (lib/ledger/receipt.ts `buildReceipt`), as the store reads it for one txId. */
+export type StoredReceipt = {
   txId: string;
-  blockHeight: number;
+  signed: SignedTransaction;
+  block: SignedBlock;
   leafIndex: number;
-  type: string;
-  fromKey: string;
-  toKey: string;
-  amountMinor: bigint;
-  memo: string | null;
-  timestamp: string;
-  signature: string;
+  path: Uint8Array[];
 };
-
-export function blockFromRow(row: BlockRow): SignedBlock {
-  const header: BlockHeader = {
-    version: row.version,
-    chainId: row.chainId,
-    height: row.height,
-    prevHash: row.prevHash,
-    merkleRoot: row.merkleRoot,
-    txCount: row.txCount,
-    timestamp: row.timestamp,
-  };
-  return { header, hash: row.hash, signature: row.signature };
-}
-
-/** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
-export function transactionFromRow(
-  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp">,
-  chainId: string,
-): Transaction {
-  return {
-    type: row.type as Transaction["type"],
-    chainId,
-    from: row.fromKey,
-    to: row.toKey,
-    amount: row.amountMinor.toString(),
-    ...(row.memo === null ? {} : { memo: row.memo }),
-    timestamp: row.timestamp,
-  };
-}
-
-/** Position of a transaction in the whole chain; orders and pages account histories. */
-export function sequenceOf(blockHeight: number, leafIndex: number): number {
-  return blockHeight * blockTransactionsMax + leafIndex;
-}
-
-/** The transaction rows of one block, in leaf order, as the database stores them. */
-export function transactionRowsOf(block: SignedBlock, entries: readonly SealCandidate[]): TransactionRow[] {
-  return entries.map(({ txId, signed: { tx, signature } }, leafIndex) => ({
-    sequence: sequenceOf(block.header.height, leafIndex),
-    txId,
-    blockHeight: block.header.height,
-    leafIndex,
-    type: tx.type,
-    fromKey: tx.from,
-    toKey: tx.to,
-    amountMinor: BigInt(tx.amount),
-    memo: tx.memo ?? null,
-    timestamp: tx.timestamp,
-    signature,
-  }));
-}
-
-/** A transaction of an account's history with the height of its block. */
-export type SealResult = { block: SignedBlock | null; txIds: string[]; outcomes: SealOutcome[] };
 
 /** A transaction of an account's history with the height of its block. */
 export type AccountTransaction = AuditTransaction & { blockHeight: number };
@@ -106,11 +38,27 @@ export interface LedgerReader {
   accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]>;
   /** Every txId of the blocks [fromHeight, endHeight), in chain order. */
   txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]>;
+  /**
+   * The packed interior levels (lib/ledger/merkle.ts `packInteriorLevels`) of the blocks [fromHeight, endHeight)
+   * by height; a block of one or two transactions has none, so it is absent.
+   */
+  packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>>;
+  /**
+   * A recorded transaction with its block and its audit path, read from the stored tree (O(log n) hashes, no
+   * tree is rebuilt); null when no transaction has this id.
+   */
+  storedReceipt(txId: string): Promise<StoredReceipt | null>;
 }
 
 export type LedgerSnapshot = LedgerReader & { release(): Promise<void> };
 
+/**
+ * The node's one data path: the seal, the hot reads and snapshots in the store's own statements, and the Prisma
+ * reads behind the read API's pages and the explorer (`queries`, prisma-reads.ts).
+ */
 export interface LedgerStore extends LedgerReader {
+  /** The reads written once in Prisma for both databases; closing the store disconnects their client. */
+  readonly queries: PrismaReads;
   readonly kind: "sqlite" | "postgres";
   isRecorded(txId: string): Promise<boolean>;
   /** Creates genesis when the chain is empty; returns the head either way. */
@@ -131,6 +79,11 @@ export interface LedgerStore extends LedgerReader {
    * transaction, and only onto the head they were verified against.
    */
   appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void>;
+  /**
+   * Stores the tree of every block that lacks one (those sealed before the trees were stored), a run of blocks
+   * per transaction; returns how many trees it stored.
+   */
+  storeMissingTrees(): Promise<number>;
   /** One consistent read-only view of the chain, held until released (the audit and exports read one). */
   openSnapshot(): Promise<LedgerSnapshot>;
   readSetting(key: string): Promise<string | null>;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { startCheckpointer } from "./checkpointer";
 import { databaseKind, sqliteFilePath } from "./database-url";
 import type { LedgerStore } from "./ledger-store";
+import { prismaReads } from "./prisma-reads";
 import { applyMigrations, applyPostgresMigrations } from "./migrate";
 import { openPostgresPool, PgLedgerStore } from "./pg-store";
 import { openSqlite, SqliteLedgerStore } from "./sqlite-store";
@@ -15,7 +16,22 @@ export type OpenStoreOptions = {
   serve: boolean;
 };
 
-export async function openStore(databaseUrl: string, { migrate, serve }: OpenStoreOptions): Promise<LedgerStore> {
+export async function openStore(databaseUrl: string, options: OpenStoreOptions): Promise<LedgerStore> {
+  const store = await openMigratedStore(databaseUrl, options);
+  if (!options.migrate) return store;
+  try {
+    // Blocks sealed before their trees were stored get them here, once, while the node is prepared: the server
+    // never writes on a read, and reading a receipt stays a read of O(log n) stored hashes.
+    await store.storeMissingTrees();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+async function openMigratedStore(databaseUrl: string, { migrate, serve }: OpenStoreOptions): Promise<LedgerStore> {
+  const queries = prismaReads(databaseUrl);
   if (databaseKind(databaseUrl) === "postgres") {
     const pool = openPostgresPool(databaseUrl);
     try {
@@ -24,7 +40,7 @@ export async function openStore(databaseUrl: string, { migrate, serve }: OpenSto
       await pool.end();
       throw error;
     }
-    return new PgLedgerStore(pool);
+    return new PgLedgerStore(pool, queries);
   }
   const file = sqliteFilePath(databaseUrl);
   if (migrate) mkdirSync(path.dirname(file), { recursive: true });
@@ -36,5 +52,5 @@ export async function openStore(databaseUrl: string, { migrate, serve }: OpenSto
     database.pragma("wal_autocheckpoint = 0");
     startCheckpointer(file);
   }
-  return new SqliteLedgerStore(database);
+  return new SqliteLedgerStore(database, queries);
 }

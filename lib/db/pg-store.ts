@@ -7,19 +7,25 @@ import pg from "pg";
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
+import type {
+  AccountTransaction,
+  LedgerReader,
+  LedgerSnapshot,
+  LedgerStore,
+  SealResult,
+  StoredReceipt,
+} from "./ledger-store";
+import type { PrismaReads } from "./prisma-reads";
 import {
   blockFromRow,
   sequenceOf,
   transactionFromRow,
   transactionRowsOf,
-  type AccountTransaction,
   type BlockRow,
-  type LedgerReader,
-  type LedgerSnapshot,
-  type LedgerStore,
-  type SealResult,
   type TransactionRow,
-} from "./ledger-store";
+} from "./rows";
+import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+import type { MerkleTree } from "../ledger/merkle";
 import {
   accountsChangedBy,
   entriesOf,
@@ -150,7 +156,46 @@ class PgReader implements LedgerReader {
     );
     return rows;
   }
+
+  async packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
+    const { rows } = await this.db.query<{ height: number; interiorLevels: Buffer }>(
+      `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= $1 AND "height" < $2`,
+      [fromHeight, endHeight],
+    );
+    return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+  }
+
+  async storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    const { rows } = await this.db.query<ExactTransactionRow & { block: BlockRow }>(
+      `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
+       WHERE t."txId" = $1`,
+      [txId],
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    const block = blockFromRow(row.block);
+    const plan = storedPathPlan(row.leafIndex, block.header.txCount);
+    const stored = await this.db.query<{ siblingTxId: string | null; interiorHashes: Buffer[] }>(storedPathSql, [
+      plan.siblingLeafIndex === null ? -1 : sequenceOf(row.blockHeight, plan.siblingLeafIndex),
+      row.blockHeight,
+      plan.interiorOffsets,
+    ]);
+    const { siblingTxId, interiorHashes } = stored.rows[0]!;
+    return {
+      txId,
+      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      block,
+      leafIndex: row.leafIndex,
+      path: pathFromStored(plan, siblingTxId, interiorHashes),
+    };
+  }
 }
+
+/** The stored pieces of one audit path, in one round trip: the sibling leaf's txId and one hash per offset. */
+const storedPathSql = `SELECT
+  (SELECT "txId" FROM "Transaction" WHERE "sequence" = $1) AS "siblingTxId",
+  coalesce((SELECT array_agg(substring(t."interiorLevels" from u."offset" + 1 for 32) ORDER BY u."ordinal")
+    FROM "BlockTree" t, unnest($3::int[]) WITH ORDINALITY AS u("offset", "ordinal") WHERE t."height" = $2), '{}') AS "interiorHashes"`;
 
 async function headOf(db: Queryable): Promise<SignedBlock | null> {
   const { rows } = await db.query<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`);
@@ -170,6 +215,8 @@ const writeBlockSql = `WITH "block" AS (
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   ), "transactions" AS (
     INSERT INTO "Transaction" (${transactionColumns}) SELECT * FROM unnest(${transactionArrays})
+  ), "tree" AS (
+    INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT $1, $23::bytea WHERE $23::bytea IS NOT NULL
   )
   INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::text[], $22::bigint[])
   ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
@@ -177,10 +224,12 @@ const writeBlockSql = `WITH "block" AS (
 async function writeBlock(
   db: Queryable,
   block: SignedBlock,
+  tree: MerkleTree | null,
   rows: readonly TransactionRow[],
   accounts: Iterable<string>,
   balances: ReadonlyMap<string, bigint>,
 ): Promise<void> {
+  const packed = tree === null ? null : packedTreeOf(tree);
   const { header } = block;
   const column = <K extends keyof TransactionRow>(key: K) => rows.map((row) => row[key]);
   const keys = [...accounts];
@@ -207,6 +256,7 @@ async function writeBlock(
     column("signature"),
     keys,
     keys.map((key) => String(balances.get(key) ?? 0n)),
+    packed === null ? null : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
   ]);
 }
 
@@ -221,10 +271,12 @@ type SealState = { head: BlockRow | null; recorded: string[]; balances: Record<s
 export class PgLedgerStore extends PgReader implements LedgerStore {
   readonly kind = "postgres";
   readonly pool: pg.Pool;
+  readonly queries: PrismaReads;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, queries: PrismaReads) {
     super(pool);
     this.pool = pool;
+    this.queries = queries;
   }
 
   async isRecorded(txId: string): Promise<boolean> {
@@ -237,7 +289,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const existing = await headOf(client);
       if (existing !== null) return existing;
       const genesis = makeGenesis();
-      await writeBlock(client, genesis, [], [], new Map());
+      await writeBlock(client, genesis, null, [], [], new Map());
       return genesis;
     });
   }
@@ -260,10 +312,11 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
         (txId) => isRecorded.has(txId),
         (account) => BigInt(balances[account] ?? "0"),
       );
-      if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
-      const block = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
-      await writeBlock(client, block, transactionRowsOf(block, plan.sealed), plan.touched, plan.balances);
-      return { block, txIds: plan.sealed.map((item) => item.txId), outcomes: plan.outcomes };
+      if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
+      const sealed = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
+      const { block, tree } = sealed;
+      await writeBlock(client, block, tree, transactionRowsOf(block, plan.sealed), plan.touched, plan.balances);
+      return { sealed, outcomes: plan.outcomes };
     });
   }
 
@@ -278,11 +331,40 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       );
       for (const item of run) {
         const rows = transactionRowsOf(item.block, entriesOf(item));
+        const tree = treeOfStoredBlock(
+          item.block,
+          rows.map((row) => row.txId),
+        );
         const touched = new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx)));
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
-        await writeBlock(client, item.block, rows, touched, balances);
+        await writeBlock(client, item.block, tree, rows, touched, balances);
       }
     });
+  }
+
+  async storeMissingTrees(): Promise<number> {
+    let stored = 0;
+    for (;;) {
+      const { rows } = await this.pool.query<BlockRow & { txIds: string[] }>(
+        `SELECT b.*, array(SELECT "txId" FROM "Transaction" x WHERE x."blockHeight" = b."height" ORDER BY x."leafIndex") AS "txIds"
+         FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
+         WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT $1`,
+        [missingTreesPerRun],
+      );
+      if (rows.length === 0) return stored;
+      const packed = rows.map((row) => packedTreeOf(treeOfStoredBlock(blockFromRow(row), row.txIds)));
+      assert(
+        packed.every((levels) => levels !== null),
+        "a block of more than two transactions has interior levels",
+      );
+      // Another process preparing the same database at once may store some of these first: theirs are equal.
+      await this.pool.query(
+        `INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT * FROM unnest($1::int[], $2::bytea[])
+         ON CONFLICT ("height") DO NOTHING`,
+        [rows.map((row) => row.height), packed.map((levels) => Buffer.from(levels))],
+      );
+      stored += rows.length;
+    }
   }
 
   async openSnapshot(): Promise<LedgerSnapshot> {
@@ -323,7 +405,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.queries.close()]);
   }
 
   /**

@@ -7,19 +7,24 @@ import Database from "better-sqlite3";
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
+import type { MerkleTree } from "../ledger/merkle";
+import type {
+  AccountTransaction,
+  LedgerReader,
+  LedgerSnapshot,
+  LedgerStore,
+  SealResult,
+  StoredReceipt,
+} from "./ledger-store";
+import type { PrismaReads } from "./prisma-reads";
 import {
   blockFromRow,
   sequenceOf,
   transactionFromRow,
   transactionRowsOf,
-  type AccountTransaction,
   type BlockRow,
-  type LedgerReader,
-  type LedgerSnapshot,
-  type LedgerStore,
-  type SealResult,
   type TransactionRow,
-} from "./ledger-store";
+} from "./rows";
 import {
   accountsChangedBy,
   entriesOf,
@@ -28,9 +33,9 @@ import {
   planSeal,
   type HeaderSigner,
   type SealCandidate,
+  type SealedBlock,
 } from "../ledger/seal";
-
-export { blockFromRow, transactionFromRow, sequenceOf, type BlockRow, type TransactionRow } from "./ledger-store";
+import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
   const database = new Database(file, {
@@ -78,6 +83,18 @@ function prepareReads(database: Database.Database) {
     txIds: database.prepare(
       `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`,
     ),
+    packedTrees: database.prepare(
+      `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= ? AND "height" < ?`,
+    ),
+    transactionById: database.prepare(`SELECT * FROM "Transaction" WHERE "txId" = ?`).safeIntegers(true),
+    txIdAt: database.prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" = ?`).pluck(),
+    // One stored hash per offset (a JSON array of byte offsets), in the order the offsets were given.
+    interiorHashes: database
+      .prepare(
+        `SELECT substr(t."interiorLevels", j."value" + 1, 32) FROM "BlockTree" t, json_each(?) j
+         WHERE t."height" = ? ORDER BY j."key"`,
+      )
+      .pluck(),
   };
 }
 
@@ -178,15 +195,48 @@ class SqliteReader implements LedgerReader {
       txId: string;
     }[];
   }
+
+  async packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
+    const rows = this.reads.packedTrees.all(fromHeight, endHeight) as { height: number; interiorLevels: Buffer }[];
+    return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+  }
+
+  async storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    const row = this.reads.transactionById.get(txId) as ExactTransactionRow | undefined;
+    if (row === undefined) return null;
+    const height = Number(row.blockHeight);
+    const leafIndex = Number(row.leafIndex);
+    const blockRow = this.reads.blockAt.get(height) as BlockRow | undefined;
+    assert(blockRow !== undefined, "a recorded transaction's block is stored");
+    const block = blockFromRow(blockRow);
+    const plan = storedPathPlan(leafIndex, block.header.txCount);
+    const siblingTxId =
+      plan.siblingLeafIndex === null
+        ? null
+        : ((this.reads.txIdAt.get(sequenceOf(height, plan.siblingLeafIndex)) as string | undefined) ?? null);
+    const interiorHashes =
+      plan.interiorOffsets.length === 0
+        ? []
+        : (this.reads.interiorHashes.all(JSON.stringify(plan.interiorOffsets), height) as Buffer[]);
+    return {
+      txId,
+      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      block,
+      leafIndex,
+      path: pathFromStored(plan, siblingTxId, interiorHashes),
+    };
+  }
 }
 
 export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   readonly kind = "sqlite";
+  readonly queries: PrismaReads;
   private readonly file: string;
   private readonly writes;
 
-  constructor(database: Database.Database) {
+  constructor(database: Database.Database, queries: PrismaReads) {
     super(database);
+    this.queries = queries;
     this.file = database.name;
     this.writes = {
       isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
@@ -202,6 +252,16 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
         `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)
          ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
       ),
+      insertTree: database.prepare(
+        `INSERT INTO "BlockTree" ("height", "interiorLevels") VALUES (?, ?) ON CONFLICT ("height") DO NOTHING`,
+      ),
+      blocksWithoutTree: database.prepare(
+        `SELECT b.* FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
+         WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT ?`,
+      ),
+      txIdsOfBlock: database
+        .prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
+        .pluck(),
       readSetting: database.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck(),
       writeSetting: database.prepare(
         `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
@@ -239,28 +299,28 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
         (txId) => this.writes.isRecorded.get(txId) !== undefined,
         (account) => this.balanceNow(account),
       );
-      if (plan.sealed.length === 0) return { block: null, txIds: [], outcomes: plan.outcomes };
-      const block = this.appendBlock(head, plan.sealed, signHeader, nowMs);
+      if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
+      const sealed = this.appendBlock(head, plan.sealed, signHeader, nowMs);
       for (const account of plan.touched) this.writes.upsertBalance.run(account, plan.balances.get(account)!);
-      return { block, txIds: plan.sealed.map((item) => item.txId), outcomes: plan.outcomes };
+      return { sealed, outcomes: plan.outcomes };
     });
     return seal.immediate();
   }
 
   /**
-   * Makes, signs and inserts the block after `head` holding `entries` in leaf order (balances are the caller's
-   * to change). Call it inside a write transaction that read `head`; the sealer and `npm run seed` both do.
+   * Makes, signs and inserts the block after `head` holding `entries` in leaf order, with its tree (balances
+   * are the caller's to change). Call it inside a write transaction that read `head`; the sealer and
+   * `npm run seed` both do.
    */
   appendBlock(
     head: SignedBlock,
     entries: readonly SealCandidate[],
     signHeader: HeaderSigner,
     nowMs: number,
-  ): SignedBlock {
-    const block = makeNextBlock(head, entries, signHeader, nowMs);
-    this.insertBlock(block);
-    for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
-    return block;
+  ): SealedBlock {
+    const sealed = makeNextBlock(head, entries, signHeader, nowMs);
+    this.insertBlock(sealed.block, entries, sealed.tree);
+    return sealed;
   }
 
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
@@ -274,13 +334,35 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       );
       const touched = new Set<string>();
       for (const item of run) {
-        this.insertBlock(item.block);
-        for (const row of transactionRowsOf(item.block, entriesOf(item))) this.writes.insertTransaction.run(row);
+        const tree = treeOfStoredBlock(
+          item.block,
+          item.transactions.map(({ txId }) => txId),
+        );
+        this.insertBlock(item.block, entriesOf(item), tree);
         for (const { tx } of item.transactions) for (const account of accountsChangedBy(tx)) touched.add(account);
       }
       for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
     });
     append.immediate();
+  }
+
+  async storeMissingTrees(): Promise<number> {
+    const storeRun = this.database.transaction((): number => {
+      const rows = this.writes.blocksWithoutTree.all(missingTreesPerRun) as BlockRow[];
+      for (const row of rows) {
+        const txIds = this.writes.txIdsOfBlock.all(
+          sequenceOf(row.height, 0),
+          sequenceOf(row.height + 1, 0),
+        ) as string[];
+        const packed = packedTreeOf(treeOfStoredBlock(blockFromRow(row), txIds));
+        assert(packed !== null, "a block of more than two transactions has interior levels");
+        this.writes.insertTree.run(row.height, packed);
+      }
+      return rows.length;
+    });
+    let stored = 0;
+    for (let count = storeRun.immediate(); count > 0; count = storeRun.immediate()) stored += count;
+    return stored;
   }
 
   async openSnapshot(): Promise<LedgerSnapshot> {
@@ -309,9 +391,13 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
 
   async close(): Promise<void> {
     if (this.database.open) this.database.close();
+    await this.queries.close();
   }
 
-  private insertBlock(block: SignedBlock): void {
+  private insertBlock(block: SignedBlock, entries: readonly SealCandidate[] = [], tree?: MerkleTree): void {
     this.writes.insertBlock.run({ ...block.header, hash: block.hash, signature: block.signature });
+    for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
+    const packed = tree === undefined ? null : packedTreeOf(tree);
+    if (packed !== null) this.writes.insertTree.run(block.header.height, packed);
   }
 }

@@ -3,10 +3,11 @@
 // stores verified blocks with the same mapping. No I/O here, so they are tested without a database.
 import type { AuditBlock } from "./audit";
 import { applyTransaction, type BalanceProblem } from "./balances";
-import { makeBlockHeader } from "./block";
 import { assert } from "./errors";
 import { computeBlockHash } from "./hash";
-import { blockTransactionsMax } from "./limits";
+import { bytesToHex, hexToBytes } from "./hex";
+import { blockTransactionsMax, blockVersion } from "./limits";
+import { merkleTree, type MerkleTree } from "./merkle";
 import type { BlockHeader, SignedBlock, SignedTransaction } from "./types";
 
 export type SealCandidate = { txId: string; signed: SignedTransaction };
@@ -63,27 +64,33 @@ export function planSeal(
   return { sealed, outcomes, balances, touched };
 }
 
+/** A block just made, with its Merkle tree: built once, it gives the header's root and every receipt's path. */
+export type SealedBlock = { block: SignedBlock; tree: MerkleTree };
+
 /** Makes and signs the block after `head` holding `entries` in leaf order. */
 export function makeNextBlock(
   head: SignedBlock,
   entries: readonly SealCandidate[],
   signHeader: HeaderSigner,
   nowMs: number,
-): SignedBlock {
+): SealedBlock {
   assert(
     entries.length >= 1 && entries.length <= blockTransactionsMax,
     "a block holds 1 to blockTransactionsMax transactions",
   );
   // Block times never run backwards, even if the machine's clock does.
   const timestamp = new Date(Math.max(nowMs, Date.parse(head.header.timestamp))).toISOString();
-  const header = makeBlockHeader({
+  const tree = merkleTree(entries.map((item) => hexToBytes(item.txId)));
+  const header: BlockHeader = {
+    version: blockVersion,
     chainId: head.header.chainId,
     height: head.header.height + 1,
     prevHash: head.hash,
-    txIds: entries.map((item) => item.txId),
+    merkleRoot: bytesToHex(tree.root),
+    txCount: entries.length,
     timestamp,
-  });
-  return { header, hash: computeBlockHash(header), signature: signHeader(header) };
+  };
+  return { block: { header, hash: computeBlockHash(header), signature: signHeader(header) }, tree };
 }
 
 /** A verified block's transactions as seal entries, to be stored exactly as the node that sealed them did. */

@@ -13,7 +13,7 @@ import { canonicalBytes } from "@/lib/ledger/canonical";
 import { computeBlockHash } from "@/lib/ledger/hash";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { BlockHeader } from "@/lib/ledger/types";
-import { blockFromRow, type BlockRow } from "@/lib/db/sqlite-store";
+import { blockFromRow, type BlockRow } from "@/lib/db/rows";
 import { createWallet, expectAccessible, getTestFunds, screenshots } from "./support";
 
 const root = process.cwd();

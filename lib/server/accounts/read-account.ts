@@ -3,7 +3,7 @@ import "server-only";
 import type { LedgerNode } from "../node/context";
 import { LedgerError } from "../../ledger/errors";
 import type { Transaction } from "../../ledger/types";
-import { transactionFromRow } from "../../db/sqlite-store";
+import { transactionFromRow } from "../../db/rows";
 
 export type AccountEntry = { txId: string; tx: Transaction; blockHeight: number; leafIndex: number };
 export type AccountPage = { account: string; balance: string; transactions: AccountEntry[]; nextBefore: string | null };
@@ -25,24 +25,18 @@ export async function readAccount(
   limit: number,
   before: number | undefined,
 ): Promise<AccountPage> {
-  const sequenceFilter = before === undefined ? {} : { sequence: { lt: before } };
-  const [balanceRow, rows] = await Promise.all([
-    node.prisma.account.findUnique({ where: { publicKey: account } }),
-    node.prisma.transaction.findMany({
-      where: { OR: [{ fromKey: account }, { toKey: account }], ...sequenceFilter },
-      orderBy: { sequence: "desc" },
-      take: limit + 1,
-      include: { block: { select: { chainId: true } } },
-    }),
+  const [balanceMinor, rows] = await Promise.all([
+    node.store.balanceOf(account),
+    node.store.queries.accountRows(account, before, limit + 1),
   ]);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   return {
     account,
-    balance: (balanceRow?.balanceMinor ?? 0n).toString(),
+    balance: balanceMinor.toString(),
     transactions: page.map((row) => ({
       txId: row.txId,
-      tx: transactionFromRow(row, row.block.chainId),
+      tx: transactionFromRow(row, row.chainId),
       blockHeight: row.blockHeight,
       leafIndex: row.leafIndex,
     })),

@@ -1,6 +1,7 @@
 // GET /api/events: Server-Sent Events, one `block` event per new block, `id:` its height. One watcher per
-// process follows the head (at once for blocks this process seals, by polling for other processes' blocks)
-// and fans each new block out to every open stream.
+// process follows the head and fans each new block out to every open stream, serialised once: a block this
+// process sealed is published as the sealer handed it over, and only blocks other processes sealed are read
+// from the database (by polling, or when a handed-over block shows that some came before it).
 import "server-only";
 import { eventsReplayMax } from "../../ledger/limits";
 import type { SignedBlock } from "../../ledger/types";
@@ -9,8 +10,11 @@ import type { LedgerNode } from "../node/context";
 const pollIntervalMs = 250;
 const keepAliveIntervalMs = 15_000;
 const retryMs = 2_000;
+const encoder = new TextEncoder();
 
-type Listener = (block: SignedBlock) => void;
+/** A block with its event, encoded once: every stream enqueues the same bytes. */
+type BlockEvent = { block: SignedBlock; bytes: Uint8Array };
+type Listener = (event: BlockEvent) => void;
 
 class HeadWatcher {
   private readonly listeners = new Set<Listener>();
@@ -22,7 +26,7 @@ class HeadWatcher {
 
   constructor(node: LedgerNode) {
     this.node = node;
-    node.localBlocks.on("block", () => void this.check());
+    node.localBlocks.on("block", (block: SignedBlock) => this.publishLocal(block));
   }
 
   get height(): number {
@@ -41,6 +45,19 @@ class HeadWatcher {
         this.timer = null;
       }
     };
+  }
+
+  /** The next block is sent as it is; a block further ahead means others came first, read from the database. */
+  private publishLocal(block: SignedBlock): void {
+    if (this.listeners.size === 0) return;
+    if (block.header.height === this.lastHeight + 1) this.publish(block);
+    else if (block.header.height > this.lastHeight + 1) void this.check();
+  }
+
+  private publish(block: SignedBlock): void {
+    this.lastHeight = block.header.height;
+    const event = { block, bytes: encoder.encode(formatBlockEvent(block)) };
+    for (const listener of this.listeners) listener(event);
   }
 
   /** One check at a time; a check asked for meanwhile runs right after, so no block waits for the next poll. */
@@ -66,10 +83,8 @@ class HeadWatcher {
     if (this.listeners.size === 0) return;
     for (;;) {
       const blocks = await this.node.store.blocksFrom(this.lastHeight + 1, eventsReplayMax);
-      for (const block of blocks) {
-        this.lastHeight = block.header.height;
-        for (const listener of this.listeners) listener(block);
-      }
+      // A block this process sealed may have been published while the read was under way.
+      for (const block of blocks) if (block.header.height > this.lastHeight) this.publish(block);
       if (blocks.length < eventsReplayMax) return;
     }
   }
@@ -84,8 +99,6 @@ function getWatcher(node: LedgerNode): HeadWatcher {
   globalForEvents.chainpayHeadWatcher = { node, watcher };
   return watcher;
 }
-
-const encoder = new TextEncoder();
 
 // Open event streams never end by themselves, and a graceful shutdown waits for every open response: close
 // them when the process is asked to stop, so that `npm start` stops promptly with wallets connected.
@@ -120,10 +133,10 @@ export function openBlockEventStream(
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let isClosed = false;
-      const send = (text: string) => {
+      const send = (bytes: Uint8Array) => {
         if (isClosed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(bytes);
         } catch {
           close();
         }
@@ -144,27 +157,29 @@ export function openBlockEventStream(
       openStreamClosers.add(close);
       // Blocks the watcher delivers while the missed ones are read wait, so that every block goes out once, in order.
       let lastSent = -1;
-      let waitingBlocks: SignedBlock[] | null = [];
-      const sendBlock = (block: SignedBlock) => {
+      let waitingEvents: BlockEvent[] | null = [];
+      const sendEvent = ({ block, bytes }: BlockEvent) => {
         if (block.header.height <= lastSent) return;
         lastSent = block.header.height;
-        send(formatBlockEvent(block));
+        send(bytes);
       };
-      const stop = await watcher.subscribe((block) =>
-        waitingBlocks === null ? sendBlock(block) : waitingBlocks.push(block),
+      const stop = await watcher.subscribe((event) =>
+        waitingEvents === null ? sendEvent(event) : waitingEvents.push(event),
       );
       if (isClosed) stop();
       else unsubscribe = stop;
       lastSent = lastEventId ?? watcher.height;
-      send(`retry: ${retryMs}\n\n`);
+      send(encoder.encode(`retry: ${retryMs}\n\n`));
       try {
         if (lastEventId !== undefined)
-          for (const block of await node.store.blocksFrom(lastEventId + 1, eventsReplayMax)) sendBlock(block);
+          for (const block of await node.store.blocksFrom(lastEventId + 1, eventsReplayMax))
+            sendEvent({ block, bytes: encoder.encode(formatBlockEvent(block)) });
       } finally {
-        for (const block of waitingBlocks) sendBlock(block);
-        waitingBlocks = null;
+        for (const event of waitingEvents) sendEvent(event);
+        waitingEvents = null;
       }
-      keepAlive = setInterval(() => send(": keep-alive\n\n"), keepAliveIntervalMs);
+      const keepAliveBytes = encoder.encode(": keep-alive\n\n");
+      keepAlive = setInterval(() => send(keepAliveBytes), keepAliveIntervalMs);
       if (isClosed) clearInterval(keepAlive);
     },
     cancel() {

@@ -3,6 +3,7 @@ import "server-only";
 import { heightPattern } from "../../ledger/limits";
 import { LedgerError } from "../../ledger/errors";
 import type { LedgerNode } from "../node/context";
+import type { BlockActivity } from "../../db/prisma-reads";
 
 // Figures and charts read at most this many of the newest blocks: bounded work however long the chain is.
 const recentBlocksMax = 5000;
@@ -22,33 +23,25 @@ export type ChartSeries = {
 };
 
 /** The blocks of the last hour, newest first (bounded): what both the figures and the charts are drawn from. */
-export function readRecentBlocks(node: LedgerNode, nowMs = Date.now()) {
-  return node.prisma.block.findMany({
-    where: { height: { gt: 0 }, timestamp: { gte: new Date(nowMs - 60 * minuteMs).toISOString() } },
-    orderBy: { height: "desc" },
-    take: recentBlocksMax,
-    select: { height: true, txCount: true, timestamp: true },
-  });
+export function readRecentBlocks(node: LedgerNode, nowMs = Date.now()): Promise<BlockActivity[]> {
+  return node.store.queries.blocksSince(new Date(nowMs - 60 * minuteMs).toISOString(), recentBlocksMax);
 }
 
-type RecentBlocks = Awaited<ReturnType<typeof readRecentBlocks>>;
+type RecentBlocks = BlockActivity[];
 
 export async function readChainFigures(
   node: LedgerNode,
   recent: RecentBlocks,
   nowMs = Date.now(),
 ): Promise<ChainFigures> {
-  const [totals, supply] = await Promise.all([
-    node.prisma.block.aggregate({ _sum: { txCount: true }, _max: { height: true } }),
-    node.prisma.account.aggregate({ _sum: { balanceMinor: true }, _count: true }),
-  ]);
+  const totals = await node.store.queries.chainTotals();
   const cutoff = new Date(nowMs - minuteMs).toISOString();
   const lastMinute = recent.filter((block) => block.timestamp >= cutoff).reduce((sum, block) => sum + block.txCount, 0);
   return {
-    height: totals._max.height ?? 0,
-    transactions: totals._sum.txCount ?? 0,
-    totalSupplyMinor: supply._sum.balanceMinor ?? 0n,
-    accounts: supply._count,
+    height: totals.headHeight,
+    transactions: totals.transactions,
+    totalSupplyMinor: totals.supplyMinor,
+    accounts: totals.accounts,
     paymentsPerSecondLastMinute: lastMinute / 60,
   };
 }
@@ -59,15 +52,7 @@ export async function readChartSeries(
   recent: RecentBlocks,
   nowMs = Date.now(),
 ): Promise<ChartSeries> {
-  const newest =
-    recent.length >= 60
-      ? recent
-      : await node.prisma.block.findMany({
-          where: { height: { gt: 0 } },
-          orderBy: { height: "desc" },
-          take: 60,
-          select: { height: true, txCount: true, timestamp: true },
-        });
+  const newest = recent.length >= 60 ? recent : await node.store.queries.blocksSince(undefined, 60);
   const perBlock = newest
     .slice(0, 60)
     .reverse()
@@ -101,44 +86,19 @@ export async function searchLedger(node: LedgerNode, query: string): Promise<Sea
   if (text.length > 64) throw new LedgerError("invalid_request", "A search is at most 64 characters.", "q");
   // Digits that name an existing height mean that block; otherwise they may still be a hex prefix.
   if (heightPattern.test(text)) {
-    const block = await node.prisma.block.findUnique({ where: { height: Number(text) }, select: { height: true } });
-    if (block !== null) return { kind: "block", height: block.height };
+    const block = await node.store.blockAt(Number(text));
+    if (block !== null) return { kind: "block", height: block.header.height };
   }
   if (!hexPrefixPattern.test(text)) return { kind: "none" };
-  // A hex prefix p covers the keys from p up to (not including) p followed by "g", the character after "f".
-  const range = { gte: text, lt: `${text}g` };
-  const [blocks, transactions, accounts, payers, payees] = await Promise.all([
-    node.prisma.block.findMany({ where: { hash: range }, take: matchesMax, select: { height: true, hash: true } }),
-    node.prisma.transaction.findMany({ where: { txId: range }, take: matchesMax, select: { txId: true } }),
-    node.prisma.account.findMany({ where: { publicKey: range }, take: matchesMax, select: { publicKey: true } }),
-    node.prisma.transaction.findMany({
-      where: { fromKey: range },
-      take: matchesMax,
-      distinct: ["fromKey"],
-      select: { fromKey: true },
-    }),
-    node.prisma.transaction.findMany({
-      where: { toKey: range },
-      take: matchesMax,
-      distinct: ["toKey"],
-      select: { toKey: true },
-    }),
-  ]);
-  const accountKeys = [
-    ...new Set([
-      ...accounts.map((row) => row.publicKey),
-      ...payers.map((row) => row.fromKey),
-      ...payees.map((row) => row.toKey),
-    ]),
-  ];
+  const { blocks, txIds, accounts } = await node.store.queries.keysWithPrefix(text, matchesMax);
   const matches = [
     ...blocks.map((block) => ({
       kind: "block" as const,
       id: String(block.height),
       label: `Block ${block.height} · ${block.hash}`,
     })),
-    ...transactions.map((tx) => ({ kind: "transaction" as const, id: tx.txId, label: `Transaction ${tx.txId}` })),
-    ...accountKeys.map((key) => ({ kind: "account" as const, id: key, label: `Account ${key}` })),
+    ...txIds.map((txId) => ({ kind: "transaction" as const, id: txId, label: `Transaction ${txId}` })),
+    ...accounts.map((key) => ({ kind: "account" as const, id: key, label: `Account ${key}` })),
   ];
   if (matches.length === 0) return { kind: "none" };
   if (matches.length > 1) return { kind: "many", matches: matches.slice(0, matchesMax) };

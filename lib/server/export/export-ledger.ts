@@ -5,12 +5,12 @@ import "server-only";
 import { formatMinorUnits } from "../../ledger/amount";
 import type { AuditTransaction } from "../../ledger/audit";
 import { assert, LedgerError } from "../../ledger/errors";
-import { inclusionPaths } from "../../ledger/merkle";
 import { balanceChangeOf } from "../../ledger/balances";
 import { buildReceipt } from "../../ledger/receipt";
 import type { SignedBlock, Currency } from "../../ledger/types";
 import { exportFormatName, exportVersion, type ExportFormat, type ExportQuery } from "../../validations/export";
 import type { LedgerReader, LedgerSnapshot } from "../../db/ledger-store";
+import { pathsFromStored } from "../../db/stored-trees";
 import type { LedgerNode } from "../node/context";
 
 // Pieces are joined until at least this many characters before they go out, so that a statement of 100,000
@@ -22,8 +22,11 @@ const headersPerRead = 1000;
 
 export type LedgerExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
 
-/** A block as an export holds it: its transactions in the export, and every txId of the block, in leaf order. */
-type ExportBlock = { block: SignedBlock; transactions: AuditTransaction[]; leaves: string[] };
+/**
+ * A block as an export holds it: its transactions in the export, every txId of the block in leaf order, and the
+ * block's stored tree levels (none for a block of one or two transactions), from which the paths are read.
+ */
+type ExportBlock = { block: SignedBlock; transactions: AuditTransaction[]; leaves: string[]; packed?: Uint8Array };
 
 type ExportPlan = {
   store: LedgerReader;
@@ -84,13 +87,17 @@ export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs =
 async function planAccount(store: LedgerReader, account: string, needsLeaves: boolean): Promise<ExportPlan> {
   const [heights, balanceMinor] = await Promise.all([store.accountBlockHeights(account), store.balanceOf(account)]);
   const readRun = async (height: number, count: number): Promise<ExportBlock[]> => {
-    const [blocks, transactions, leaves] = await Promise.all([
+    const [blocks, transactions, leaves, trees] = await Promise.all([
       store.blocksFrom(height, count),
       store.accountTransactions(account, height, height + count),
       needsLeaves ? store.txIdsOfBlocks(height, height + count) : [],
+      needsLeaves ? store.packedTreesOf(height, height + count) : new Map<number, Uint8Array>(),
     ]);
     const byHeight = new Map(
-      blocks.map((block): [number, ExportBlock] => [block.header.height, { block, transactions: [], leaves: [] }]),
+      blocks.map((block): [number, ExportBlock] => [
+        block.header.height,
+        { block, transactions: [], leaves: [], packed: trees.get(block.header.height) },
+      ]),
     );
     for (const { blockHeight, ...item } of transactions) byHeight.get(blockHeight)!.transactions.push(item);
     for (const { blockHeight, txId } of leaves) byHeight.get(blockHeight)!.leaves.push(txId);
@@ -104,12 +111,18 @@ async function planBlocks(store: LedgerReader, from: number, to: number): Promis
   if (to > headHeight) {
     throw new LedgerError("invalid_request", `to: must be at most the head's height, ${headHeight}`, "to");
   }
-  const readRun = async (height: number, count: number): Promise<ExportBlock[]> =>
-    (await store.blocksWithTransactions(height, count)).map(({ block, transactions }) => ({
+  const readRun = async (height: number, count: number): Promise<ExportBlock[]> => {
+    const [run, trees] = await Promise.all([
+      store.blocksWithTransactions(height, count),
+      store.packedTreesOf(height, height + count),
+    ]);
+    return run.map(({ block, transactions }) => ({
       block,
       transactions,
       leaves: transactions.map((item) => item.txId),
+      packed: trees.get(block.header.height),
     }));
+  };
   return {
     store,
     heights: Array.from({ length: to - from + 1 }, (_, index) => from + index),
@@ -160,11 +173,10 @@ async function* jsonPieces(
   }
   yield `\n],"receipts":[\n`;
   separator = "";
-  for await (const { block, transactions, leaves } of blocksOf(plan)) {
+  for await (const { block, transactions, leaves, packed } of blocksOf(plan)) {
     if (transactions.length === 0) continue;
-    // One tree per block gives every transaction's audit path at once. Buffer decodes hex natively: the
-    // leaves of a thousand blocks are a million conversions.
-    const paths = inclusionPaths(leaves.map((txId) => Buffer.from(txId, "hex")));
+    // The stored levels give every transaction's audit path at once, hashing only the leaves.
+    const paths = pathsFromStored(leaves, packed);
     const lines = transactions.map((item) => {
       const receipt = buildReceipt({
         txId: item.txId,

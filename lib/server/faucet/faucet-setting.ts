@@ -7,15 +7,10 @@ const faucetEnabledKey = "faucetEnabled";
 export async function isFaucetEnabled(node: LedgerNode): Promise<boolean> {
   // A follower signs nothing, so it has no faucet.
   if (node.writer === null || node.config.faucetAmountMinor === 0n) return false;
-  const setting = await node.prisma.setting.findUnique({ where: { key: faucetEnabledKey } });
-  return setting === null ? true : setting.value === "true";
+  const setting = await node.store.readSetting(faucetEnabledKey);
+  return setting === null ? true : setting === "true";
 }
 
 export async function setFaucetEnabled(node: LedgerNode, isEnabled: boolean): Promise<void> {
-  const value = String(isEnabled);
-  await node.prisma.setting.upsert({
-    where: { key: faucetEnabledKey },
-    create: { key: faucetEnabledKey, value },
-    update: { value },
-  });
+  await node.store.writeSetting(faucetEnabledKey, String(isEnabled));
 }

@@ -5,11 +5,9 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { canonicalBytes } from "../../ledger/canonical";
 import { LedgerError } from "../../ledger/errors";
 import type { BlockHeader } from "../../ledger/types";
-import { disconnectPrisma, getPrisma } from "../../db/prisma";
 import { loadAdminCredentials, type AdminCredentials } from "../admin/admin-credentials";
 import { readConfig, type NodeConfig } from "./env";
 import { nodeKeyFromPem, signWithNodeCrypto, type NodeKey } from "../../crypto/ed25519";
@@ -23,7 +21,6 @@ import { readStoredReceipt } from "../transactions/read-receipt";
 export type NodeWriter = {
   nodeKey: NodeKey;
   sealer: Sealer;
-  signHeader: (header: BlockHeader) => string;
 };
 
 export type LedgerNode = {
@@ -31,8 +28,8 @@ export type LedgerNode = {
   /** The key that signs this chain's blocks: this node's own, or on a follower the followed node's. */
   nodePublicKey: string;
   chainId: string;
+  /** Every read and write of the chain: the one data path. */
   store: LedgerStore;
-  prisma: PrismaClient;
   /** Null on a follower. */
   writer: NodeWriter | null;
   /** Emits "block" with each block this process seals; other processes' blocks reach SSE through polling. */
@@ -70,7 +67,6 @@ export async function resetNodeForTests(): Promise<void> {
   delete globalForNode.chainpayNode;
   const node = await pending?.catch(() => undefined);
   await node?.store.close();
-  await disconnectPrisma();
 }
 
 /** Opens a data directory that `prepareNode` (or `npm run follow`) made: the server never migrates or creates a chain. */
@@ -89,11 +85,10 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       throw new Error(
         `The database at ${config.dataDir} has no genesis block: run \`npm run db:deploy\` or \`npm run follow\`.`,
       );
-    const prisma = getPrisma(config.databaseUrl);
     const localBlocks = new EventEmitter();
     localBlocks.setMaxListeners(0);
     const admin = loadAdminCredentials(config);
-    const common = { config, chainId: genesis.header.chainId, store, prisma, localBlocks, admin };
+    const common = { config, chainId: genesis.header.chainId, store, localBlocks, admin };
     if (isFollower) {
       const nodePublicKey = await store.readSetting(followedNodeKeySetting);
       if (nodePublicKey === null)
@@ -103,14 +98,14 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
     const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
     const sealer = new Sealer({
-      sealBlock: (takeCandidates, sign, nowMs) => store.sealBlock(takeCandidates, sign, nowMs),
-      signHeader,
-      readReceipt: (txId) => readStoredReceipt(prisma, txId, nodeKey.publicKeyHex),
+      // The node key signs headers here, once: the sealer only asks for a block.
+      sealBlock: (takeCandidates, nowMs) => store.sealBlock(takeCandidates, signHeader, nowMs),
+      readReceipt: (txId) => readStoredReceipt(store, txId, nodeKey.publicKeyHex),
       nodePublicKey: nodeKey.publicKeyHex,
       sealDelayMs: config.sealDelayMs,
       onBlock: (block) => localBlocks.emit("block", block),
     });
-    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer, signHeader } };
+    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer } };
   } catch (error) {
     await store.close();
     throw error;

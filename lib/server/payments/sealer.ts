@@ -4,27 +4,29 @@
 // PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
 import { assert, LedgerError } from "../../ledger/errors";
 import { blockTransactionsMax, pendingPaymentsMax } from "../../ledger/limits";
-import { inclusionPaths } from "../../ledger/merkle";
-import { hexToBytes } from "../../ledger/hex";
+import { pathOfTree } from "../../ledger/merkle";
 import { buildReceipt } from "../../ledger/receipt";
 import type { Receipt, SignedBlock, SignedTransaction } from "../../ledger/types";
 import { isContentionError, type SealResult } from "../../db/ledger-store";
-import type { HeaderSigner, SealCandidate } from "../../ledger/seal";
+import type { SealCandidate } from "../../ledger/seal";
 
 export type SubmitOutcome = { created: boolean; receipt: Receipt };
 
+/**
+ * Where the amount is in the request that brought a transaction: a refusal names that field. A signed payment
+ * carries it as `tx.amount`; the admin's and the faucet's mint bodies as `amount`.
+ */
+export type AmountField = "tx.amount" | "amount";
+
 type Waiting = SealCandidate & {
+  amountField: AmountField;
   resolve: (outcome: SubmitOutcome) => void;
   reject: (error: unknown) => void;
 };
 
 export type SealerDependencies = {
-  sealBlock: (
-    takeCandidates: () => readonly SealCandidate[],
-    signHeader: HeaderSigner,
-    nowMs: number,
-  ) => Promise<SealResult>;
-  signHeader: HeaderSigner;
+  /** Seals the candidates `takeCandidates` gives into one block, signed by the node (the store holds the key's use). */
+  sealBlock: (takeCandidates: () => readonly SealCandidate[], nowMs: number) => Promise<SealResult>;
   /** The stored receipt of a transaction recorded earlier (by this or another process). */
   readReceipt: (txId: string) => Promise<Receipt>;
   nodePublicKey: string;
@@ -49,12 +51,12 @@ export class Sealer {
   }
 
   /** Queues a checked transaction for the next block; settles once its block has committed. */
-  submit(candidate: SealCandidate): Promise<SubmitOutcome> {
+  submit(candidate: SealCandidate, amountField: AmountField = "tx.amount"): Promise<SubmitOutcome> {
     if (this.waiting.length >= pendingPaymentsMax) {
       return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
     }
     return new Promise<SubmitOutcome>((resolve, reject) => {
-      this.waiting.push({ ...candidate, resolve, reject });
+      this.waiting.push({ ...candidate, amountField, resolve, reject });
       this.schedule(this.dependencies.sealDelayMs);
     });
   }
@@ -105,7 +107,7 @@ export class Sealer {
   private async sealWithRetry(takeBatch: () => readonly Waiting[]): Promise<SealResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dependencies.sealBlock(takeBatch, this.dependencies.signHeader, Date.now());
+        return await this.dependencies.sealBlock(takeBatch, Date.now());
       } catch (error) {
         if (!isContentionError(error) || attempt >= busyRetriesMax) throw error;
       }
@@ -114,20 +116,21 @@ export class Sealer {
 
   private answer(batch: readonly Waiting[], result: SealResult): void {
     assert(result.outcomes.length === batch.length, "the store decided on every candidate of the batch it took");
-    const { block } = result;
-    const paths = block === null ? [] : inclusionPaths(result.txIds.map(hexToBytes));
-    if (block !== null) this.dependencies.onBlock(block);
+    const { sealed } = result;
+    if (sealed !== null) this.dependencies.onBlock(sealed.block);
     for (const [index, item] of batch.entries()) {
       const outcome = result.outcomes[index]!;
       if (outcome.kind === "sealed") {
+        assert(sealed !== null, "a sealed outcome has its block");
         item.resolve({
           created: true,
+          // The tree the block's root was made from gives the path: it is built once per block.
           receipt: buildReceipt({
             txId: item.txId,
             signed: item.signed,
-            block: block!,
+            block: sealed.block,
             leafIndex: outcome.leafIndex,
-            path: paths[outcome.leafIndex]!,
+            path: pathOfTree(sealed.tree, outcome.leafIndex),
             nodePublicKey: this.dependencies.nodePublicKey,
           }),
         });
@@ -138,8 +141,12 @@ export class Sealer {
       } else {
         item.reject(
           outcome.problem === "insufficient_funds"
-            ? new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", "tx.amount")
-            : new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", "tx.amount"),
+            ? new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", item.amountField)
+            : new LedgerError(
+                "invalid_request",
+                "This amount would overflow the recipient's balance.",
+                item.amountField,
+              ),
         );
       }
     }

@@ -9,7 +9,10 @@ import { signWithNodeCrypto } from "../../crypto/ed25519";
 import { writerOf, type LedgerNode } from "../node/context";
 import type { SubmitOutcome } from "./sealer";
 
-/** `account` is named as the request's `account` field, which both callers' bodies share. */
+/**
+ * A refusal names the fields of both callers' bodies, `account` and `amount` (not the signed transaction's
+ * `tx.amount`, which these requests do not carry).
+ */
 export async function submitMint(
   node: LedgerNode,
   mint: { account: string; amount: string; memo: string },
@@ -28,5 +31,5 @@ export async function submitMint(
     timestamp: new Date().toISOString(),
   };
   const signature = signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(tx));
-  return await sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } });
+  return await sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } }, "amount");
 }

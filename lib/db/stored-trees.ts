@@ -1,0 +1,81 @@
+// How both stores keep a block's Merkle tree and read audit paths back from it. The database holds the packed
+// interior levels (lib/ledger/merkle.ts): a receipt's path is the sibling leaf's hash, made from its txId,
+// and one stored hash per level above it, so a receipt reads O(log n) hashes and never rebuilds a tree.
+import { assert } from "../ledger/errors";
+import { bytesToHex, hexToBytes } from "../ledger/hex";
+import {
+  hashLeaf,
+  inclusionPathPositions,
+  packedInteriorBytes,
+  merkleTree,
+  packInteriorLevels,
+  packedInteriorOffset,
+  pathsOfTree,
+  treeFromPacked,
+  type MerkleTree,
+} from "../ledger/merkle";
+import type { SignedBlock } from "../ledger/types";
+
+/** How many blocks a run of `storeMissingTrees` reads and writes in one transaction. */
+export const missingTreesPerRun = 64;
+
+/** The packed levels to store for `tree`, or null for a tree of one or two leaves, which has no interior level. */
+export function packedTreeOf(tree: MerkleTree): Uint8Array | null {
+  const packed = packInteriorLevels(tree);
+  return packed.length === 0 ? null : packed;
+}
+
+/**
+ * The tree of a block already in the chain, from its txIds in leaf order: what a follower stores for a verified
+ * block and what `storeMissingTrees` stores for a block sealed before trees were stored.
+ */
+export function treeOfStoredBlock(block: SignedBlock, txIds: readonly string[]): MerkleTree {
+  assert(txIds.length === block.header.txCount, "a stored block holds txCount transactions");
+  const tree = merkleTree(txIds.map(hexToBytes));
+  assert(bytesToHex(tree.root) === block.header.merkleRoot, "a stored block's txIds make its merkleRoot");
+  return tree;
+}
+
+/** Which stored pieces one leaf's audit path is made of: the sibling leaf (by leaf index), then interior hashes. */
+export type StoredPathPlan = { siblingLeafIndex: number | null; interiorOffsets: number[] };
+
+export function storedPathPlan(leafIndex: number, treeSize: number): StoredPathPlan {
+  let siblingLeafIndex: number | null = null;
+  const interiorOffsets: number[] = [];
+  for (const position of inclusionPathPositions(leafIndex, treeSize)) {
+    if (position.level === 0) siblingLeafIndex = position.index;
+    else interiorOffsets.push(packedInteriorOffset(treeSize, position));
+  }
+  return { siblingLeafIndex, interiorOffsets };
+}
+
+/** The audit path from the pieces `storedPathPlan` named, as the database returned them. */
+export function pathFromStored(
+  plan: StoredPathPlan,
+  siblingTxId: string | null,
+  interiorHashes: readonly Uint8Array[],
+): Uint8Array[] {
+  assert((plan.siblingLeafIndex === null) === (siblingTxId === null), "the sibling leaf is stored when it exists");
+  assert(
+    interiorHashes.length === plan.interiorOffsets.length,
+    "the block's tree is stored (preparing the node stores those of blocks sealed before trees were)",
+  );
+  for (const hash of interiorHashes) assert(hash.length === 32, "a stored tree holds whole hashes");
+  const leafLevel = siblingTxId === null ? [] : [hashLeaf(hexToBytes(siblingTxId))];
+  return [...leafLevel, ...interiorHashes.map((hash) => new Uint8Array(hash))];
+}
+
+/**
+ * Every leaf's audit path of a block from its txIds and its stored levels: one hash per leaf, none per interior
+ * node (the export's receipts). `packed` is undefined for a block whose tree has no interior level.
+ */
+export function pathsFromStored(txIds: readonly string[], packed: Uint8Array | undefined): Uint8Array[][] {
+  if (txIds.length === 0) return [];
+  // Buffer decodes hex natively: an export's leaves may be a million conversions.
+  const leaves = txIds.map((txId) => Buffer.from(txId, "hex"));
+  const stored = packed ?? new Uint8Array(0);
+  // Only a database changed behind the node's back has levels that do not fit its transactions; its receipts
+  // then carry the paths of the tree those transactions make, and the verifier names whatever does not hold.
+  if (stored.length !== packedInteriorBytes(txIds.length)) return pathsOfTree(merkleTree(leaves));
+  return pathsOfTree(treeFromPacked(leaves.map(hashLeaf), stored));
+}
