@@ -9,7 +9,15 @@ export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "n
 export const nextEnvironment = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 const buildIdFile = path.join(root, ".next", "BUILD_ID");
-const sourceEntries = ["app", "lib", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const sourceEntries = [
+  "app",
+  "lib",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtimeMs(entry: string): number {
   const full = path.join(root, entry);

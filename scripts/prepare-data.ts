@@ -1,8 +1,8 @@
 // Prepares DATA_DIR without serving: applies the checked-in migrations, makes the node key and genesis.
-import { readConfig } from "../lib/server/node/env";
+import { readConfigOrExit } from "../lib/server/node/env";
 import { prepareNode } from "../lib/server/node/prepare-node";
 
-const config = readConfig();
+const config = readConfigOrExit();
 const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
 await store.close();
 console.log(`chainpay: chain ${genesis.header.chainId} ready in ${config.dataDir}, node key ${nodeKey.publicKeyHex}`);

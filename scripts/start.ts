@@ -2,13 +2,14 @@
 // node key, genesis), then serve with `next start` on PORT (default 3000).
 import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
-import { readConfig } from "../lib/server/node/env";
+import { readConfigOrExit } from "../lib/server/node/env";
 import { prepareNode } from "../lib/server/node/prepare-node";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 
+// Settings first: a bad one is reported in a moment, not after a build.
+const config = readConfigOrExit();
 buildIfNeeded();
 
-const config = readConfig();
 const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
 const head = await store.head();
 await store.close();
@@ -19,7 +20,7 @@ console.log(`chainpay: data in ${config.dataDir}, database ${redactDatabaseUrl(c
 // Only its hash is kept, so this is the one time it can be shown; later starts print nothing.
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 
-const port = process.env.PORT ?? "3000";
+const port = String(config.port ?? 3000);
 const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
   cwd: root,
   stdio: "inherit",

@@ -1,10 +1,10 @@
-// Any other /api path: the protocol's not_found JSON rather than the framework's HTML page.
-import { json } from "@/lib/server/http/route";
+// GET, POST, PUT, PATCH, DELETE /api/* – any other API path: the protocol's not_found JSON rather than the
+// framework's HTML page. It needs no node, so it answers even when the database is down.
+import { LedgerError } from "@/lib/ledger/errors";
+import { bareRoute } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-function notFound(): Response {
-  return json({ error: { code: "not_found", message: "No such API route." } }, 404);
-}
+const notFound = bareRoute(() => Promise.reject(new LedgerError("not_found", "No such API route.")));
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

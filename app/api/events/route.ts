@@ -1,28 +1,30 @@
 // GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID.
-import { heightPattern } from "@/lib/ledger/limits";
 import { LedgerError } from "@/lib/ledger/errors";
+import { heightPattern } from "@/lib/ledger/limits";
 import { openBlockEventStream } from "@/lib/server/events/block-events";
 import { route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (request) => {
-  const lastEventIdHeader = request.headers.get("last-event-id");
-  let lastEventId: number | undefined;
-  if (lastEventIdHeader !== null && lastEventIdHeader !== "") {
-    if (!heightPattern.test(lastEventIdHeader)) {
-      throw new LedgerError("invalid_request", "Last-Event-ID must be a block height", "Last-Event-ID");
-    }
-    lastEventId = Number(lastEventIdHeader);
-  }
-  const stream = openBlockEventStream(await getNode(), lastEventId, request.signal);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    },
-  });
+const eventStreamHeaders = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-store, no-transform",
+  connection: "keep-alive",
+  // Proxies such as nginx would otherwise hold events back until their buffer fills.
+  "x-accel-buffering": "no",
+};
+
+export const GET = route(({ request, node }) => {
+  const lastEventId = parseLastEventId(request.headers.get("last-event-id"));
+  const stream = openBlockEventStream(node, lastEventId, request.signal);
+  return Promise.resolve(new Response(stream, { headers: eventStreamHeaders }));
 });
+
+/** A reconnecting client's last height; an absent or empty header means it starts from now. */
+function parseLastEventId(header: string | null): number | undefined {
+  if (header === null || header === "") return undefined;
+  if (!heightPattern.test(header)) {
+    throw new LedgerError("invalid_request", "Last-Event-ID must be a block height", "Last-Event-ID");
+  }
+  return Number(header);
+}

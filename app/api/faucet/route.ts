@@ -1,12 +1,14 @@
 // POST /api/faucet – test funds for an account: a mint signed by the node, when the faucet is on.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
 import { requestFaucet } from "@/lib/server/faucet/request-faucet";
+import { parseOrThrow } from "@/lib/server/http/errors";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { json } from "@/lib/server/http/responses";
+import { route } from "@/lib/server/http/route";
 import { faucetBodySchema } from "@/lib/validations/transaction";
 
-export const POST = route(async (request) => {
+export const POST = route(async ({ request, node }) => {
   const { account } = parseOrThrow(faucetBodySchema, await readJsonBody(request, bodyBytesMax));
-  const { receipt } = await requestFaucet(await getNode(), account);
+  const { receipt } = await requestFaucet(node, account);
   return json({ receipt }, 201);
 });

@@ -1,8 +1,8 @@
 // GET /api/node – the node's chain id, key, currency, head and faucet: what a wallet pins and shows.
-import { json, route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
+import { json } from "@/lib/server/http/responses";
+import { route } from "@/lib/server/http/route";
 import { readNodeInfo } from "@/lib/server/node/read-node-info";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => json(await readNodeInfo(await getNode())));
+export const GET = route(async ({ node }) => json(await readNodeInfo(node)));

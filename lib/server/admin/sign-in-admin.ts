@@ -3,7 +3,7 @@ import "server-only";
 import { LedgerError } from "../../ledger/errors";
 import { verifyAdminPassword } from "./admin-credentials";
 import { createSessionToken } from "./admin-session";
-import { RetryLaterError } from "../http/route";
+import { RetryLaterError } from "../http/errors";
 import type { LedgerNode } from "../node/context";
 
 /** At most this many failed sign-ins per client, and on the whole node, in any one window. */

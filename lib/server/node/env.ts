@@ -6,7 +6,18 @@ import { z } from "zod";
 import { amountPattern } from "../../ledger/limits";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
 
+/** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
+function wholeNumberSetting(min: number, max: number, message: string) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,9}$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const envSchema = z.object({
+  // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
+  PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -20,11 +31,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}(:[0-9])?$/, "must be an ISO 4217 code with an optional number of decimals, like USD:2")
     .default("USD:2"),
+  // 0 turns the faucet off; any other amount is a payment's amount, with the same limits.
   FAUCET_AMOUNT: z
     .string()
-    .regex(/^(0|[1-9][0-9]{0,15})$/, "must be a whole number of minor units")
+    .refine((value) => value === "0" || amountPattern.test(value), "must be 0 or a whole number of minor units")
     .default("10000"),
-  FAUCET_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  FAUCET_INTERVAL_SECONDS: wholeNumberSetting(0, 86_400, "must be a whole number of seconds from 0 to 86400").default(
+    60,
+  ),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.
   ADMIN_PASSWORD: z
@@ -32,12 +46,39 @@ const envSchema = z.object({
     .min(adminPasswordLengthMin, `must be at least ${adminPasswordLengthMin} characters`)
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
-  SEAL_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  SEAL_DELAY_MS: wholeNumberSetting(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
-  FOLLOW_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
+// Their values are never repeated in a message: a terminal's output ends up in logs and bug reports.
+const secretVariables: ReadonlySet<string> = new Set(["ADMIN_TOKEN", "ADMIN_PASSWORD", "DATABASE_URL"]);
+
+/** How much of a bad value a message repeats: enough to recognise it. */
+const shownValueLengthMax = 64;
+
+/** One bad setting: the variable, and what its value must be. */
+export type ConfigIssue = { variable: string; message: string };
+
+/** The node cannot start with these settings. Expected, not a bug: it is reported without a stack trace. */
+export class ConfigError extends Error {
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super(`Invalid configuration: ${issues.map((issue) => `${issue.variable}: ${issue.message}`).join("; ")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+
+  /** One line per bad setting, each naming its variable, for a person at a terminal. */
+  lines(): string[] {
+    return this.issues.map((issue) => `chainpay: ${issue.variable} ${issue.message}`);
+  }
+}
+
 export type NodeConfig = {
+  /** Unset: the script's own default (3000 for `npm start`, 3001 for `npm run follow`). */
+  port: number | undefined;
   dataDir: string;
   databaseUrl: string;
   chainIdRequested: string | undefined;
@@ -53,28 +94,53 @@ export type NodeConfig = {
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
-  const parsed = envSchema.safeParse(blankToUndefined(environment));
+  const variables = blankToUndefined(environment);
+  const parsed = envSchema.safeParse(variables);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${issues}`);
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = issue.path.map(String).join(".");
+        return { variable, message: `${issue.message}${shownValue(variable, variables[variable])}` };
+      }),
+    );
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
   const [code = "USD", decimals = "2"] = env.CURRENCY.split(":");
-  const faucetAmountMinor = BigInt(env.FAUCET_AMOUNT);
-  if (faucetAmountMinor !== 0n && !amountPattern.test(env.FAUCET_AMOUNT)) throw new Error("Invalid FAUCET_AMOUNT");
   return {
+    port: env.PORT,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, "chainpay.db")}`,
     chainIdRequested: env.CHAIN_ID,
     currency: { code, decimals: Number(decimals) },
-    faucetAmountMinor,
+    faucetAmountMinor: BigInt(env.FAUCET_AMOUNT),
     faucetIntervalMs: env.FAUCET_INTERVAL_SECONDS * 1000,
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
+}
+
+/**
+ * For a script's start: the configuration, or each bad setting on one line of stderr and exit code 1, since a
+ * stack trace would bury the one thing to fix.
+ */
+export function readConfigOrExit(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
+  try {
+    return readConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    process.exit(1);
+  }
+}
+
+/** What a message says the value was, unless it is a secret. */
+function shownValue(variable: string, value: string | undefined): string {
+  if (value === undefined || secretVariables.has(variable)) return "";
+  const shown = value.length > shownValueLengthMax ? `${value.slice(0, shownValueLengthMax)}…` : value;
+  return ` (got ${JSON.stringify(shown)})`;
 }
 
 /** An empty variable (`FOO=`) means "use the default", as in most tools. */

@@ -7,7 +7,7 @@ import { isTimestampFresh } from "../../ledger/transaction";
 import type { Receipt, SignedTransaction } from "../../ledger/types";
 import { signedPaymentSchema } from "../../validations/transaction";
 import { verifyWithNodeCrypto } from "../../crypto/ed25519";
-import { zodToLedgerError } from "../http/route";
+import { zodToLedgerError } from "../http/errors";
 import { writerOf, type LedgerNode } from "../node/context";
 import { readReceiptOrThrow } from "../transactions/read-receipt";
 import type { SubmitOutcome } from "./sealer";

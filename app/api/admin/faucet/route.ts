@@ -1,14 +1,16 @@
 // POST /api/admin/faucet – admin only: switch the faucet on or off; answers the faucet as GET /api/node shows it.
 import { bodyBytesMax } from "@/lib/ledger/limits";
-import { requireAdmin } from "@/lib/server/admin/require-admin";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
 import { switchFaucet } from "@/lib/server/faucet/switch-faucet";
+import { parseOrThrow } from "@/lib/server/http/errors";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { json } from "@/lib/server/http/responses";
+import { route } from "@/lib/server/http/route";
 import { faucetSwitchBodySchema } from "@/lib/validations/admin";
 
-export const POST = route(async (request) => {
-  const node = await getNode();
-  requireAdmin(node, request);
-  const { enabled } = parseOrThrow(faucetSwitchBodySchema, await readJsonBody(request, bodyBytesMax));
-  return json({ faucet: await switchFaucet(node, enabled) });
-});
+export const POST = route(
+  async ({ request, node }) => {
+    const { enabled } = parseOrThrow(faucetSwitchBodySchema, await readJsonBody(request, bodyBytesMax));
+    return json({ faucet: await switchFaucet(node, enabled) });
+  },
+  { admin: true },
+);

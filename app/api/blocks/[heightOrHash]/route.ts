@@ -1,10 +1,9 @@
 // GET /api/blocks/{height or hash} – one block with its transactions in leaf order.
-import { json, route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
 import { getBlockOrThrow } from "@/lib/server/blocks/read-blocks";
+import { json } from "@/lib/server/http/responses";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (_request, params) => {
-  return json(await getBlockOrThrow(await getNode(), params.heightOrHash ?? ""));
-});
+// The operation tells a height from a hash, and refuses what is neither with `invalid_request`.
+export const GET = route(async ({ params, node }) => json(await getBlockOrThrow(node, params.heightOrHash ?? "")));

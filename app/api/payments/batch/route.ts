@@ -1,11 +1,13 @@
 // POST /api/payments/batch – up to 1,000 signed payments in one request, each answered as if sent alone.
 import { batchBodyBytesMax } from "@/lib/ledger/limits";
-import { json, parseOrThrow, readJsonBody, route } from "@/lib/server/http/route";
-import { getNode } from "@/lib/server/node/context";
+import { parseOrThrow } from "@/lib/server/http/errors";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { json } from "@/lib/server/http/responses";
+import { route } from "@/lib/server/http/route";
 import { submitBatch } from "@/lib/server/payments/submit-payment";
 import { batchBodySchema } from "@/lib/validations/transaction";
 
-export const POST = route(async (request) => {
+export const POST = route(async ({ request, node }) => {
   const { payments } = parseOrThrow(batchBodySchema, await readJsonBody(request, batchBodyBytesMax));
-  return json({ results: await submitBatch(await getNode(), payments) });
+  return json({ results: await submitBatch(node, payments) });
 });

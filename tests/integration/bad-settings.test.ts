@@ -1,0 +1,48 @@
+// A bad setting stops `npm start` and `npm run db:deploy` with one line that names the variable, and a non-zero
+// exit, before anything is built, migrated or written.
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { makeDataDir } from "../support/node";
+import { runScript } from "../support/server";
+
+type Case = { variable: string; value: string; line: string };
+
+const cases: Case[] = [
+  { variable: "PORT", value: "abc", line: 'chainpay: PORT must be a port number from 1 to 65535 (got "abc")' },
+  { variable: "PORT", value: "65536", line: 'chainpay: PORT must be a port number from 1 to 65535 (got "65536")' },
+  {
+    variable: "CURRENCY",
+    value: "xx",
+    line: 'chainpay: CURRENCY must be an ISO 4217 code with an optional number of decimals, like USD:2 (got "xx")',
+  },
+  {
+    variable: "FAUCET_AMOUNT",
+    value: "-1",
+    line: 'chainpay: FAUCET_AMOUNT must be 0 or a whole number of minor units (got "-1")',
+  },
+  {
+    variable: "FAUCET_INTERVAL_SECONDS",
+    value: "1e3",
+    line: 'chainpay: FAUCET_INTERVAL_SECONDS must be a whole number of seconds from 0 to 86400 (got "1e3")',
+  },
+  {
+    variable: "SEAL_DELAY_MS",
+    value: "5000",
+    line: 'chainpay: SEAL_DELAY_MS must be a whole number of milliseconds from 0 to 1000 (got "5000")',
+  },
+  // A secret is named but never repeated: a terminal's output ends up in logs.
+  { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 16 characters" },
+];
+
+// Each run is bounded, so that a script that ignored the setting and went on to build and serve fails here.
+const runTimeoutMs = 60_000;
+
+describe.each(["start.ts", "prepare-data.ts"])("scripts/%s with a bad setting", (script) => {
+  it.each(cases)("$variable=$value", async ({ variable, value, line }) => {
+    const dataDir = makeDataDir("bad-settings");
+    const run = await runScript(script, [], { DATA_DIR: dataDir, [variable]: value }, runTimeoutMs);
+    expect(run.output.trimEnd().split("\n")).toEqual([line]);
+    expect(run.code).toBe(1);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+});
