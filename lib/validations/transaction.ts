@@ -1,6 +1,6 @@
 // zod schemas for the protocol's request bodies, shared by the route handlers and the wallet's forms.
 import { z } from "zod";
-import { amountPattern, batchPaymentsMax } from "../ledger/limits";
+import { amountPattern, balancePattern, batchPaymentsMax } from "../ledger/limits";
 import { hex128Pattern, hex64Pattern } from "../ledger/hex";
 import { isSmallOrderKey } from "../ledger/ed25519";
 import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
@@ -17,6 +17,11 @@ export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowerca
 export const amountSchema = z
   .string()
   .regex(amountPattern, "must be a whole number of minor units written as a string: 1 to 16 digits, no leading zero");
+
+/** An account's balance as a node reports it: minor units, never negative, "0" for an account never seen. */
+export const balanceSchema = z
+  .string()
+  .regex(balancePattern, "must be a whole number of minor units written as a string, without a leading zero");
 
 export const memoSchema = z.string().superRefine((memo, context) => {
   const problem = memoProblem(memo);
