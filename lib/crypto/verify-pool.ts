@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SignatureCheck } from "../ledger/audit";
-import { verifyWithNodeCrypto } from "./ed25519";
+import { verifyWithNodeCryptoSync } from "./ed25519";
 import type { VerifyRequest, VerifyResponse } from "./verify-worker";
 
 // The worker is lib/crypto/verify-worker.ts itself, type-checked like the rest. It runs from the source tree,
@@ -55,7 +55,7 @@ export class VerifyPool {
   /** Verifies the checks, answering in order. */
   async verify(checks: readonly SignatureCheck[]): Promise<boolean[]> {
     if (checks.length < checksPerWorkerMin) {
-      return checks.map((check) => verifyWithNodeCrypto(check.publicKey, check.message, check.signature) as boolean);
+      return checks.map((check) => verifyWithNodeCryptoSync(check.publicKey, check.message, check.signature));
     }
     const chunkSize = Math.ceil(checks.length / this.workers.length);
     const parts = this.workers.map((worker, index) => {

@@ -2,7 +2,7 @@
 // the node's own Ed25519 code, so the pool and the payment path can never disagree on what a valid signature is.
 import { parentPort } from "node:worker_threads";
 import type { SignatureCheck } from "../ledger/audit";
-import { verifyWithNodeCrypto } from "./ed25519";
+import { verifyWithNodeCryptoSync } from "./ed25519";
 
 /** What the pool sends a worker: a job id and the checks to verify, in order. */
 export type VerifyRequest = { id: number; checks: SignatureCheck[] };
@@ -13,9 +13,8 @@ if (parentPort === null) throw new Error("verify-worker.ts runs only as a worker
 const port = parentPort;
 
 port.on("message", ({ id, checks }: VerifyRequest) => {
-  // verifyWithNodeCrypto is synchronous (node:crypto): Boolean() narrows its SignatureVerifier type to that.
   const verdicts = checks.map(({ publicKey, message, signature }) =>
-    Boolean(verifyWithNodeCrypto(publicKey, message, signature)),
+    verifyWithNodeCryptoSync(publicKey, message, signature),
   );
   port.postMessage({ id, verdicts } satisfies VerifyResponse);
 });

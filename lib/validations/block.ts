@@ -1,6 +1,8 @@
 // zod schemas for blocks and receipts as PROTOCOL.md defines them: what the verifier CLI and followers accept
 // from a node's API (lib/verifier/node-api.ts) and the offline verifier from an export file, one shape for both.
+// Each schema `satisfies` its type in lib/ledger/types.ts, so that what parses is what the ledger core takes.
 import { z } from "zod";
+import type { BlockHeader, BlockTransaction, InclusionProof, Receipt, SignedBlock } from "../ledger/types";
 import { auditPathHashesMax, blockTransactionsMax } from "../ledger/limits";
 import { chainIdSchema, hex128Schema, hex64Schema, timestampSchema, transactionSchema } from "./transaction";
 
@@ -23,14 +25,14 @@ export const blockHeaderSchema = z.strictObject({
   merkleRoot: hex64Schema,
   txCount: z.number().int().min(0).max(blockTransactionsMax),
   timestamp: timestampSchema,
-});
+}) satisfies z.ZodType<BlockHeader>;
 
 /** `block` everywhere in the protocol: the header, its hash and the node's signature over it. */
 export const signedBlockSchema = z.strictObject({
   header: blockHeaderSchema,
   hash: hex64Schema,
   signature: hex128Schema,
-});
+}) satisfies z.ZodType<SignedBlock>;
 
 /** One of a block's transactions as GET /api/blocks/{height} lists them. */
 export const blockTransactionSchema = z.strictObject({
@@ -38,7 +40,7 @@ export const blockTransactionSchema = z.strictObject({
   tx: transactionSchema,
   signature: hex128Schema,
   leafIndex: leafIndexSchema,
-});
+}) satisfies z.ZodType<BlockTransaction>;
 
 /**
  * GET /api/blocks/{height or hash}: the block and every one of its transactions, in leaf order. The answer's
@@ -54,7 +56,7 @@ export const inclusionProofSchema = z.strictObject({
   leafIndex: leafIndexSchema,
   treeSize: z.number().int().min(1).max(blockTransactionsMax),
   path: z.array(hex64Schema).max(auditPathHashesMax),
-});
+}) satisfies z.ZodType<InclusionProof>;
 
 /** A receipt as PROTOCOL.md defines it. */
 export const receiptSchema = z.strictObject({
@@ -64,4 +66,4 @@ export const receiptSchema = z.strictObject({
   block: signedBlockSchema,
   proof: inclusionProofSchema,
   nodePublicKey: hex64Schema,
-});
+}) satisfies z.ZodType<Receipt>;

@@ -4,6 +4,7 @@ import { amountPattern, balancePattern, batchPaymentsMax } from "../ledger/limit
 import { hex128Pattern, hex64Pattern } from "../ledger/hex";
 import { isSmallOrderKey } from "../ledger/ed25519";
 import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
+import type { Transaction } from "../ledger/types";
 
 export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
 
@@ -57,7 +58,7 @@ export const paymentTransactionSchema = z
 /** Any recorded transaction: a payment or a mint signed by the node. */
 export const transactionSchema = z
   .strictObject({ type: z.enum(["payment", "mint"]), ...transactionFields })
-  .refine(...differentAccounts);
+  .refine(...differentAccounts) satisfies z.ZodType<Transaction>;
 
 export const signedPaymentSchema = z.strictObject({ tx: paymentTransactionSchema, signature: hex128Schema });
 export type SignedPaymentInput = z.infer<typeof signedPaymentSchema>;
