@@ -26,7 +26,8 @@ function publicKeyObject(publicKeyHex: string): KeyObject | null {
   return key;
 }
 
-export const verifyWithNodeCrypto: SignatureVerifier = (publicKeyHex, message, signatureHex) => {
+/** Checks an Ed25519 signature synchronously; false for anything malformed, as every SignatureVerifier does. */
+export function verifyWithNodeCryptoSync(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
   if (!hex64Pattern.test(publicKeyHex) || !hex128Pattern.test(signatureHex)) return false;
   const key = publicKeyObject(publicKeyHex);
   if (key === null) return false;
@@ -35,7 +36,9 @@ export const verifyWithNodeCrypto: SignatureVerifier = (publicKeyHex, message, s
   } catch {
     return false;
   }
-};
+}
+
+export const verifyWithNodeCrypto: SignatureVerifier = verifyWithNodeCryptoSync;
 
 export type NodeKey = { privateKey: KeyObject; publicKeyHex: string };
 

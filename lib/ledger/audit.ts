@@ -8,9 +8,10 @@ import { computeBlockHash, digestTransaction } from "./hash";
 import { hex128Pattern, hex64Pattern } from "./hex";
 import { blockTransactionsMax, blockVersion } from "./limits";
 import { isIsoTimestamp, memoProblem } from "./transaction";
-import type { SignedBlock, Transaction } from "./types";
+import type { BlockTransaction, SignedBlock, Transaction } from "./types";
 
-export type AuditTransaction = { txId: string; tx: Transaction; signature: string; leafIndex: number };
+/** A block's transaction as the audit reads it: the protocol's own shape, from the API or the database. */
+export type AuditTransaction = BlockTransaction;
 export type AuditBlock = { block: SignedBlock; transactions: AuditTransaction[] };
 export type SignatureCheck = { publicKey: string; message: Uint8Array; signature: string };
 /** Verifies many signatures at once, answering in order; lets the caller spread the work over cores. */

@@ -1,5 +1,5 @@
 // Ed25519 (RFC 8032) through WebCrypto, which both the browser and Node.js provide. The node's hot paths use
-// node:crypto's synchronous calls instead (lib/server/ed25519.ts); both satisfy SignatureVerifier.
+// node:crypto's synchronous calls instead (lib/crypto/ed25519.ts); both satisfy SignatureVerifier.
 import { bytesToHex, hexToBytes, hex64Pattern, hex128Pattern } from "./hex";
 
 /** Checks an Ed25519 signature; public key and signature as lowercase hex. False for anything malformed. */

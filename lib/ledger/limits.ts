@@ -8,12 +8,16 @@ export const amountPattern = /^[1-9][0-9]{0,15}$/;
 
 /** A block height (or any non-negative count) written in decimal: no sign, no leading zero, at most 15 digits. */
 export const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
+/** Balances are decimal strings of minor units like amounts, but may be "0"; 19 digits hold balanceMinorMax. */
+export const balancePattern = /^(0|[1-9][0-9]{0,18})$/;
 /** Balances are stored as signed 64-bit integers; a credit past this is refused. */
 export const balanceMinorMax = 2n ** 63n - 1n;
 /** A transaction's timestamp may be at most this far from the node's clock, either way. */
 export const timestampSkewMaxMs = 10 * 60 * 1000;
 /** Every block but genesis holds 1 to this many transactions. */
 export const blockTransactionsMax = 1000;
+/** An inclusion proof in a tree of at most blockTransactionsMax leaves has at most ⌈log2(1000)⌉ = 10 hashes. */
+export const auditPathHashesMax = 10;
 /** Request bodies, in bytes. */
 export const bodyBytesMax = 8 * 1024;
 export const batchBodyBytesMax = 1024 * 1024;

@@ -27,6 +27,9 @@ export type BlockHeader = {
 /** A block as the API shows it: the header, its hash and the node's signature over it. */
 export type SignedBlock = { header: BlockHeader; hash: string; signature: string };
 
+/** One of a block's transactions as GET /api/blocks/{height or hash} lists them, in leaf order. */
+export type BlockTransaction = { txId: string; tx: Transaction; signature: string; leafIndex: number };
+
 export type InclusionProof = { leafIndex: number; treeSize: number; path: string[] };
 
 export type Receipt = {
@@ -37,6 +40,12 @@ export type Receipt = {
   proof: InclusionProof;
   nodePublicKey: string;
 };
+
+/** One transaction of an account's page: where it was recorded, for the account's history. */
+export type AccountEntry = { txId: string; tx: Transaction; blockHeight: number; leafIndex: number };
+
+/** GET /api/accounts/{publicKey}: the balance and one page of the account's transactions, newest first. */
+export type AccountPage = { account: string; balance: string; transactions: AccountEntry[]; nextBefore: string | null };
 
 /** GET /api/node: what a wallet pins and shows. */
 export type NodeInfo = {

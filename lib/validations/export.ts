@@ -1,9 +1,8 @@
-// zod schemas for exports: the admin export route's query, and the parts of an export file that the offline
-// verifier reads (block headers and receipts), so that both sides agree on one shape.
+// zod schemas for exports: the admin export route's query and the file's format name and version. The blocks and
+// receipts an export holds have the protocol's own shapes (./block.ts), which the offline verifier checks.
 import { z } from "zod";
-import { blockTransactionsMax } from "../ledger/limits";
 import { queryIntegerSchema } from "./pagination";
-import { chainIdSchema, hex128Schema, hex64Schema, timestampSchema, transactionSchema } from "./transaction";
+import { hex64Schema } from "./transaction";
 
 /** What an export file's `format` and `version` say; a verifier refuses anything else. */
 export const exportFormatName = "chainpay-export";
@@ -36,33 +35,3 @@ export const exportQuerySchema = z.discriminatedUnion(
   { error: (issue) => (issue.code === "invalid_union" ? "must be account or blocks" : undefined) },
 );
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
-
-export const blockHeaderSchema = z.strictObject({
-  version: z.number().int(),
-  chainId: chainIdSchema,
-  height: z.number().int().min(0),
-  prevHash: hex64Schema,
-  merkleRoot: hex64Schema,
-  txCount: z.number().int().min(0).max(blockTransactionsMax),
-  timestamp: timestampSchema,
-});
-
-export const signedBlockSchema = z.strictObject({
-  header: blockHeaderSchema,
-  hash: hex64Schema,
-  signature: hex128Schema,
-});
-
-/** A receipt as PROTOCOL.md defines it. An audit path of a tree of at most 1,000 leaves has at most 10 hashes. */
-export const receiptSchema = z.strictObject({
-  txId: hex64Schema,
-  tx: transactionSchema,
-  signature: hex128Schema,
-  block: signedBlockSchema,
-  proof: z.strictObject({
-    leafIndex: z.number().int().min(0),
-    treeSize: z.number().int().min(1).max(blockTransactionsMax),
-    path: z.array(hex64Schema).max(10),
-  }),
-  nodePublicKey: hex64Schema,
-});

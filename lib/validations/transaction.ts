@@ -1,9 +1,10 @@
 // zod schemas for the protocol's request bodies, shared by the route handlers and the wallet's forms.
 import { z } from "zod";
-import { amountPattern, batchPaymentsMax } from "../ledger/limits";
+import { amountPattern, balancePattern, batchPaymentsMax } from "../ledger/limits";
 import { hex128Pattern, hex64Pattern } from "../ledger/hex";
 import { isSmallOrderKey } from "../ledger/ed25519";
 import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
+import type { Transaction } from "../ledger/types";
 
 export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
 
@@ -17,6 +18,11 @@ export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowerca
 export const amountSchema = z
   .string()
   .regex(amountPattern, "must be a whole number of minor units written as a string: 1 to 16 digits, no leading zero");
+
+/** An account's balance as a node reports it: minor units, never negative, "0" for an account never seen. */
+export const balanceSchema = z
+  .string()
+  .regex(balancePattern, "must be a whole number of minor units written as a string, without a leading zero");
 
 export const memoSchema = z.string().superRefine((memo, context) => {
   const problem = memoProblem(memo);
@@ -52,7 +58,7 @@ export const paymentTransactionSchema = z
 /** Any recorded transaction: a payment or a mint signed by the node. */
 export const transactionSchema = z
   .strictObject({ type: z.enum(["payment", "mint"]), ...transactionFields })
-  .refine(...differentAccounts);
+  .refine(...differentAccounts) satisfies z.ZodType<Transaction>;
 
 export const signedPaymentSchema = z.strictObject({ tx: paymentTransactionSchema, signature: hex128Schema });
 export type SignedPaymentInput = z.infer<typeof signedPaymentSchema>;

@@ -3,24 +3,10 @@
 import { z } from "zod";
 import type { AuditBlock } from "../ledger/audit";
 import { headersLimitMax } from "../ledger/limits";
-import { hex128Schema, hex64Schema, chainIdSchema, signedTransactionSchema } from "../validations/transaction";
+import { blockWithTransactionsSchema, signedBlockSchema } from "../validations/block";
+import { describeIssue } from "../validations/issues";
+import { balanceSchema, chainIdSchema, hex64Schema } from "../validations/transaction";
 import type { SignedBlock } from "../ledger/types";
-
-const heightSchema = z.number().int().nonnegative();
-
-export const signedBlockSchema = z.strictObject({
-  header: z.strictObject({
-    version: z.number().int(),
-    chainId: chainIdSchema,
-    height: heightSchema,
-    prevHash: hex64Schema,
-    merkleRoot: hex64Schema,
-    txCount: z.number().int().nonnegative(),
-    timestamp: z.string(),
-  }),
-  hash: hex64Schema,
-  signature: hex128Schema,
-});
 
 const nodeInfoSchema = z.object({
   chainId: chainIdSchema,
@@ -31,12 +17,7 @@ const nodeInfoSchema = z.object({
 
 const headersSchema = z.object({ blocks: z.array(signedBlockSchema).max(headersLimitMax) });
 
-const blockBodySchema = z.object({
-  block: signedBlockSchema,
-  transactions: z.array(
-    signedTransactionSchema.extend({ txId: hex64Schema, leafIndex: z.number().int().nonnegative() }),
-  ),
-});
+const accountBalanceSchema = z.object({ balance: balanceSchema });
 
 export type NodeApiInfo = z.infer<typeof nodeInfoSchema>;
 
@@ -71,14 +52,14 @@ export class NodeApi {
     const parsed = schema.safeParse(await response.json());
     if (!parsed.success)
       throw new NodeApiError(
-        `GET ${path} answered something that is not the protocol's: ${parsed.error.issues[0]?.message ?? ""}`,
+        `GET ${path} answered something that is not the protocol's: ${describeIssue(parsed.error.issues)}`,
       );
     return parsed.data;
   }
 
   /** Reads an account's balance as the node reports it. */
   async balance(account: string): Promise<string> {
-    return (await this.json(`/api/accounts/${account}?limit=1`, z.object({ balance: z.string() }))).balance;
+    return (await this.json(`/api/accounts/${account}?limit=1`, accountBalanceSchema)).balance;
   }
 
   info(): Promise<NodeApiInfo> {
@@ -101,7 +82,7 @@ export class NodeApi {
         slice.map((block) =>
           block.header.txCount === 0
             ? Promise.resolve({ block, transactions: [] })
-            : this.json(`/api/blocks/${block.header.height}`, blockBodySchema),
+            : this.json(`/api/blocks/${block.header.height}`, blockWithTransactionsSchema),
         ),
       );
       for (const [position, body] of bodies.entries()) {
@@ -109,15 +90,7 @@ export class NodeApi {
         if (body.block.hash !== listed.hash) {
           throw new NodeApiError(`block ${listed.header.height} differs between /api/headers and /api/blocks`);
         }
-        run.push({
-          block: body.block,
-          transactions: body.transactions.map(({ txId, tx, signature, leafIndex }) => ({
-            txId,
-            tx,
-            signature,
-            leafIndex,
-          })),
-        });
+        run.push({ block: body.block, transactions: body.transactions });
       }
     }
     return run;
