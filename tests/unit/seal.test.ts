@@ -229,7 +229,7 @@ describe("makeNextBlock", () => {
   const entries = [mintToAlice, aliceToBob, bobToCarol].map(candidate);
   const signHeader = (header: BlockHeader) => signWithNodeCrypto(node.privateKey, canonicalBytes(header));
   const make = (head: SignedBlock, nowMs: number, items: readonly SealCandidate[] = entries) =>
-    makeNextBlock(head, items, signHeader, nowMs);
+    makeNextBlock(head, items, signHeader, nowMs).block;
 
   it("follows its head: the next height, the head's hash, the Merkle root of the txIds in leaf order", () => {
     const block = make(genesis, Date.parse(isoAt(5000)));
