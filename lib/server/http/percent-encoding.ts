@@ -1,10 +1,10 @@
 // Whether a part of a URL decodes: a `%` must be followed by two hexadecimal digits, and the bytes they spell
 // must be UTF-8. Next.js decodes path parameters before any handler runs and answers a bare 500 when they do
 // not decode, so proxy.ts asks this first. (The query string needs no such check: Next.js decodes it leniently.)
-// No "server-only" here: proxy.ts imports it, and the proxy is compiled apart from the server components.
+import "server-only";
 
 /** How much of a malformed part an error message quotes: enough to find it, not a copy of a long URL. */
-export const quotedPartLengthMax = 64;
+const quotedPartLengthMax = 64;
 
 function isPercentDecodable(part: string): boolean {
   try {
