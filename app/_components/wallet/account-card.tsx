@@ -3,9 +3,9 @@ import { useState } from "react";
 import { formatAmount, shortKey } from "@/lib/wallet/format";
 import type { Currency } from "@/lib/ledger/types";
 import type { StoredWallet } from "@/lib/wallet/keystore";
-import { CopyButton } from "./copy-button";
-import { QrCode } from "./qr-code";
-import { Button } from "./ui";
+import { CopyButton } from "../copy-button";
+import { QrCode } from "../qr-code";
+import { Button } from "../ui";
 
 export function AccountCard({
   wallet,
