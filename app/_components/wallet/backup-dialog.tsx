@@ -6,7 +6,7 @@ import { downloadJson } from "@/lib/wallet/download";
 import { shortKey } from "@/lib/wallet/format";
 import type { StoredWallet } from "@/lib/wallet/keystore";
 import { Button, Notice } from "../ui";
-import { Dialog, PasswordField } from "./dialog";
+import { Dialog, DialogActions, PasswordField } from "./dialog";
 
 /** Offered once, while the new key can still be exported. */
 export function BackupDialog({
@@ -85,14 +85,12 @@ export function BackupDialog({
             value={confirmation}
             onChange={setConfirmation}
           />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="ghost" onClick={onDone}>
-              Skip: I accept the risk
-            </Button>
-            <Button type="submit" isBusy={isWorking}>
-              Download backup file
-            </Button>
-          </div>
+          <DialogActions
+            dismissLabel="Skip: I accept the risk"
+            onDismiss={onDone}
+            submitLabel="Download backup file"
+            isBusy={isWorking}
+          />
         </form>
       )}
     </Dialog>

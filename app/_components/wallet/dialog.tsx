@@ -1,7 +1,7 @@
 "use client";
 // The wallet's modal dialog and its password field, shared by the backup and the restore dialogs.
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { Field, inputClass } from "../ui";
+import { Button, Field, inputClass } from "../ui";
 
 export function Dialog({
   title,
@@ -61,5 +61,24 @@ export function PasswordField(props: {
         onChange={(event) => props.onChange(event.target.value)}
       />
     </Field>
+  );
+}
+
+/** A dialog form's buttons: the way out, and the submit, which is first on a phone (nearest the thumb). */
+export function DialogActions(props: {
+  dismissLabel: string;
+  onDismiss: () => void;
+  submitLabel: string;
+  isBusy: boolean;
+}) {
+  return (
+    <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+      <Button variant="ghost" onClick={props.onDismiss}>
+        {props.dismissLabel}
+      </Button>
+      <Button type="submit" isBusy={props.isBusy}>
+        {props.submitLabel}
+      </Button>
+    </div>
   );
 }

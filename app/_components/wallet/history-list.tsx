@@ -1,24 +1,18 @@
 "use client";
 // The active account's payments, newest first, each linking to its receipt.
 import type { Currency } from "@/lib/ledger/types";
-import type { AccountEntry } from "@/lib/wallet/node-client";
 import { Button } from "../ui";
 import { HistoryEntry } from "./history-entry";
+import type { AccountView } from "./hooks/use-account";
 
 export function HistoryList({
-  account,
-  entries,
+  publicKey,
+  account: { entries, hasMore, isLoadingMore, loadMore },
   currency,
-  hasMore,
-  isLoadingMore,
-  onLoadMore,
 }: {
-  account: string;
-  entries: AccountEntry[] | null;
+  publicKey: string;
+  account: AccountView;
   currency: Currency;
-  hasMore: boolean;
-  isLoadingMore: boolean;
-  onLoadMore: () => void;
 }) {
   if (entries === null) {
     return (
@@ -40,11 +34,11 @@ export function HistoryList({
     <div className="space-y-4">
       <ul className="divide-y divide-slate-100" aria-label="Payments">
         {entries.map((entry) => (
-          <HistoryEntry key={entry.txId} account={account} entry={entry} currency={currency} />
+          <HistoryEntry key={entry.txId} account={publicKey} entry={entry} currency={currency} />
         ))}
       </ul>
       {hasMore && (
-        <Button variant="secondary" className="w-full" isBusy={isLoadingMore} onClick={onLoadMore}>
+        <Button variant="secondary" className="w-full" isBusy={isLoadingMore} onClick={loadMore}>
           Show older payments
         </Button>
       )}

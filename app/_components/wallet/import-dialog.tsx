@@ -3,8 +3,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { BackupError, decryptBackup, parseBackup } from "@/lib/wallet/backup";
 import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
-import { Button, Field } from "../ui";
-import { Dialog, PasswordField } from "./dialog";
+import { Field } from "../ui";
+import { Dialog, DialogActions, PasswordField } from "./dialog";
 
 export function ImportDialog({
   isOpen,
@@ -79,14 +79,7 @@ export function ImportDialog({
           value={passphrase}
           onChange={setPassphrase}
         />
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={isWorking}>
-            Restore wallet
-          </Button>
-        </div>
+        <DialogActions dismissLabel="Cancel" onDismiss={onClose} submitLabel="Restore wallet" isBusy={isWorking} />
       </form>
     </Dialog>
   );

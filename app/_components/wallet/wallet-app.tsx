@@ -2,7 +2,7 @@
 // The wallet: keys made and kept in this browser, the active account's balance and history (live from the
 // node's events), test funds, the payment form, and the wallet's own audit of the node's chain. The state lives
 // in the hooks; this component only lays the pieces out.
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { NodeInfo } from "@/lib/wallet/node-client";
 import { Card, Notice } from "../ui";
 import { useBlockEvents } from "../use-block-events";
@@ -63,24 +63,16 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         // minmax(0, 1fr) columns (grid-cols-1): a long word in a card must not widen the page past the screen.
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <div className="min-w-0 space-y-6">
-            <Card labelledBy="account-heading">
-              <h2 id="account-heading" className="mb-4 text-lg font-semibold">
-                {active.name}
-              </h2>
+            <Panel id="account-heading" title={active.name}>
               <AccountCard
                 wallet={active}
                 balanceMinor={account.balanceMinor}
                 currency={info.currency}
-                faucet={info.faucet}
-                onFaucet={faucet.request}
-                faucetMessage={faucet.message}
-                isFaucetBusy={faucet.isBusy}
+                faucetOffer={info.faucet}
+                faucet={faucet}
               />
-            </Card>
-            <Card labelledBy="pay-heading">
-              <h2 id="pay-heading" className="mb-4 text-lg font-semibold">
-                Send a payment
-              </h2>
+            </Panel>
+            <Panel id="pay-heading" title="Send a payment">
               {node.isAlarm ? (
                 <p className="text-sm text-rose-800">
                   Payments are paused in this wallet until you have read the warning above.
@@ -95,21 +87,11 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
                   onPaid={account.refresh}
                 />
               )}
-            </Card>
+            </Panel>
           </div>
-          <Card labelledBy="history-heading" className="min-w-0 self-start">
-            <h2 id="history-heading" className="mb-4 text-lg font-semibold">
-              History
-            </h2>
-            <HistoryList
-              account={active.publicKey}
-              entries={account.entries}
-              currency={info.currency}
-              hasMore={account.hasMore}
-              isLoadingMore={account.isLoadingMore}
-              onLoadMore={account.loadMore}
-            />
-          </Card>
+          <Panel id="history-heading" title="History" className="min-w-0 self-start">
+            <HistoryList publicKey={active.publicKey} account={account} currency={info.currency} />
+          </Panel>
         </div>
       )}
 
@@ -132,5 +114,27 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         }}
       />
     </div>
+  );
+}
+
+/** A card of the wallet's layout, named by its heading. */
+function Panel({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card labelledBy={id} className={className}>
+      <h2 id={id} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </Card>
   );
 }
