@@ -44,7 +44,8 @@ test("the wallet and a receipt fit a phone, show whole history entries, and log 
 
   await createWallet(page);
   await getTestFunds(page, "$100.00");
-  const memo = "a memo long enough that it cannot fit on one line of a phone's history list, not even close";
+  // One word too long for any line, then words enough for three lines: it must wrap or truncate, never widen.
+  const memo = `${"x".repeat(60)} and then a tail of words long enough for several lines of a phone`;
   await fillPayment(page, { to: "cd".repeat(32), amount: "7.25", memo });
   await page.getByRole("button", { name: "Pay" }).click();
   await expect(page.getByText("Paid", { exact: true })).toBeVisible();

@@ -38,7 +38,7 @@ export function HistoryEntry({
         </span>
         <span className="min-w-0 flex-1 space-y-0.5">
           <span className="flex items-baseline justify-between gap-3">
-            <span className="min-w-0 text-sm font-medium break-words text-slate-900">{title}</span>
+            <span className="min-w-0 text-sm font-medium wrap-anywhere text-slate-900">{title}</span>
             <span
               className={`shrink-0 text-sm font-semibold tabular-nums ${isIncoming ? "text-emerald-700" : "text-slate-900"}`}
             >

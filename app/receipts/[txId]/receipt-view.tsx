@@ -35,7 +35,13 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         {tx.to}
       </code>,
     ],
-    ["Memo", tx.memo ?? "none"],
+    [
+      "Memo",
+      // A memo may be one long word; it wraps anywhere rather than widen the page.
+      <span key="memo" className="wrap-anywhere">
+        {tx.memo ?? "none"}
+      </span>,
+    ],
     ["Signed at", <LocalTime key="signed" iso={tx.timestamp} />],
     [
       "Transaction id",
