@@ -45,8 +45,10 @@ export function usePaymentForm({ wallet, chainId, currency, balanceMinor, onPaid
       onPaid();
     },
     onRefused: (error) => {
+      // The node's answer replaces whatever the form had reported: it is the word that counts.
       const { field, message } = describePaymentError(error);
       if (field === "form") {
+        setReported({});
         setFormProblem(message);
         return;
       }
