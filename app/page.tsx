@@ -1,7 +1,7 @@
 // The wallet, at /. The node's facts are rendered on the server so that the first paint already shows them.
 import { getNode } from "@/lib/server/node/context";
 import { readNodeInfo } from "@/lib/server/node/read-node-info";
-import { WalletApp } from "./_components/wallet-app";
+import { WalletApp } from "./_components/wallet/wallet-app";
 
 export const dynamic = "force-dynamic";
 

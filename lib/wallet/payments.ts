@@ -5,6 +5,7 @@ import { canonicalBytes } from "../ledger/canonical";
 import { signWithWebCrypto } from "../ledger/ed25519";
 import { computeTxId } from "../ledger/hash";
 import type { SignedTransaction, Transaction } from "../ledger/types";
+import { paymentTransactionSchema } from "../validations/transaction";
 
 export type OutboxEntry = { txId: string; signed: SignedTransaction };
 
@@ -27,6 +28,10 @@ export async function signPayment(input: {
     ...(input.memo === "" ? {} : { memo: input.memo }),
     timestamp: new Date().toISOString(),
   };
+  // The form has checked every field with the route's own rules, so a payment the node would refuse as
+  // malformed is a bug in the wallet: it stops here, before anything is signed or kept in the outbox.
+  const problem = paymentTransactionSchema.safeParse(tx).error;
+  if (problem !== undefined) throw new Error(`The wallet built a payment the node would refuse: ${problem.message}`);
   const signature = await signWithWebCrypto(input.privateKey, canonicalBytes(tx));
   return { txId: computeTxId(tx), signed: { tx, signature } };
 }

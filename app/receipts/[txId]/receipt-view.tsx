@@ -1,11 +1,14 @@
 "use client";
+// A receipt, in full: what was paid, where it sits in which block, and the verdict of the browser's own check.
 import Link from "next/link";
 import type { Receipt } from "@/lib/ledger/types";
-import { formatAmount, formatTime, shortKey } from "@/lib/wallet/format";
+import { downloadJson } from "@/lib/wallet/download";
+import { describeLeafPlace, formatAmount, shortKey } from "@/lib/wallet/format";
 import type { NodeInfo } from "@/lib/wallet/node-client";
+import { DetailsList } from "../../_components/details-list";
+import { LocalTime } from "../../_components/local-time";
 import { ReceiptVerdict } from "../../_components/receipt-verdict";
 import { Button, Card } from "../../_components/ui";
-import { DetailsList } from "../../_components/details-list";
 
 export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
   const { tx, block, proof } = receipt;
@@ -32,25 +35,33 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         {tx.to}
       </code>,
     ],
-    ["Memo", tx.memo ?? "none"],
-    ["Signed at", formatTime(tx.timestamp)],
+    [
+      "Memo",
+      // A memo may be one long word; it wraps anywhere rather than widen the page.
+      <span key="memo" className="wrap-anywhere">
+        {tx.memo ?? "none"}
+      </span>,
+    ],
+    ["Signed at", <LocalTime key="signed" iso={tx.timestamp} />],
     [
       "Transaction id",
       <code key="txid" className="break-all font-mono text-xs">
         {receipt.txId}
       </code>,
     ],
-    ["Block", `${block.header.height}, sealed ${formatTime(block.header.timestamp)}`],
+    [
+      "Block",
+      <span key="block">
+        {block.header.height}, sealed <LocalTime iso={block.header.timestamp} />
+      </span>,
+    ],
     [
       "Block hash",
       <code key="hash" className="break-all font-mono text-xs">
         {block.hash}
       </code>,
     ],
-    [
-      "Place in block",
-      `leaf ${proof.leafIndex + 1} of ${proof.treeSize}, proven by ${proof.path.length} hash${proof.path.length === 1 ? "" : "es"}`,
-    ],
+    ["Place in block", describeLeafPlace(proof)],
     [
       "Node key",
       <code key="node" className="break-all font-mono text-xs">
@@ -78,14 +89,7 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
       <div className="flex flex-wrap gap-3">
         <Button
           variant="secondary"
-          onClick={() => {
-            const url = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: "application/json" }));
-            const link = document.createElement("a");
-            link.href = url;
-            link.download = `chainpay-receipt-${receipt.txId.slice(0, 12)}.json`;
-            link.click();
-            setTimeout(() => URL.revokeObjectURL(url), 1000);
-          }}
+          onClick={() => downloadJson(`chainpay-receipt-${receipt.txId.slice(0, 12)}.json`, receipt)}
         >
           Download receipt (JSON)
         </Button>

@@ -1,7 +1,7 @@
 "use client";
 import type { WatchState } from "@/lib/wallet/chain-watch";
 import { shortKey } from "@/lib/wallet/format";
-import { Notice } from "./ui";
+import { Notice } from "../ui";
 
 /** What the wallet's own audit of the node found, said plainly; the alarms are impossible to miss. */
 export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {

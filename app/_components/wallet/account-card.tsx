@@ -1,28 +1,27 @@
 "use client";
+// The active account: its balance, its key to share (copied, shown in full, or as a QR code), and test funds.
 import { useState } from "react";
+import type { Currency, NodeInfo } from "@/lib/ledger/types";
 import { formatAmount, shortKey } from "@/lib/wallet/format";
-import type { Currency } from "@/lib/ledger/types";
 import type { StoredWallet } from "@/lib/wallet/keystore";
-import { CopyButton } from "./copy-button";
-import { QrCode } from "./qr-code";
-import { Button } from "./ui";
+import { CopyButton } from "../copy-button";
+import { QrCode } from "../qr-code";
+import { Button } from "../ui";
+import type { FaucetView } from "./hooks/use-faucet";
 
 export function AccountCard({
   wallet,
   balanceMinor,
   currency,
+  faucetOffer,
   faucet,
-  onFaucet,
-  faucetMessage,
-  isFaucetBusy,
 }: {
   wallet: StoredWallet;
   balanceMinor: bigint | null;
   currency: Currency;
-  faucet: { enabled: boolean; amount: string } | null;
-  onFaucet: () => void;
-  faucetMessage: { tone: "ok" | "error"; text: string } | null;
-  isFaucetBusy: boolean;
+  /** What the node's faucet gives, if it is switched on. */
+  faucetOffer: NodeInfo["faucet"];
+  faucet: FaucetView;
 }) {
   const [isKeyShown, setIsKeyShown] = useState(false);
   return (
@@ -73,16 +72,16 @@ export function AccountCard({
           </div>
         )}
       </div>
-      {faucet?.enabled === true && (
+      {faucetOffer.enabled && (
         <div className="space-y-2">
-          <Button variant="secondary" isBusy={isFaucetBusy} onClick={onFaucet}>
-            Get test funds ({formatAmount(faucet.amount, currency)})
+          <Button variant="secondary" isBusy={faucet.isBusy} onClick={faucet.request}>
+            Get test funds ({formatAmount(faucetOffer.amount, currency)})
           </Button>
           <p
-            className={`min-h-5 text-sm ${faucetMessage?.tone === "error" ? "text-rose-700" : "text-emerald-700"}`}
+            className={`min-h-5 text-sm ${faucet.message?.tone === "error" ? "text-rose-700" : "text-emerald-700"}`}
             aria-live="polite"
           >
-            {faucetMessage?.text ?? ""}
+            {faucet.message?.text ?? ""}
           </p>
         </div>
       )}

@@ -1,0 +1,74 @@
+"use client";
+// Sending signed payments so that none is ever paid twice: a payment is signed once and kept in the outbox
+// until the node answers it; a retry, or a reload, resends that same signed payment, and the node answers a
+// repeat with the receipt it already holds.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ErrorBody } from "@/lib/ledger/errors";
+import type { Receipt } from "@/lib/ledger/types";
+import { nodeClient } from "@/lib/wallet/node-client";
+import { readOutbox, removeFromOutbox, type OutboxEntry } from "@/lib/wallet/payments";
+
+export type SendStatus =
+  | { kind: "idle" }
+  | { kind: "sending"; what: string }
+  | { kind: "sent"; receipt: Receipt; isRepeat: boolean }
+  | { kind: "unsent"; entry: OutboxEntry; message: string };
+
+export type OutboxHandlers = { onSent: () => void; onRefused: (error: ErrorBody["error"]) => void };
+
+export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
+  const [status, setStatus] = useState<SendStatus>({ kind: "idle" });
+  // A ref, not state: a double click arrives before React re-renders the disabled button.
+  const isSendingRef = useRef(false);
+  // The caller passes new handlers on every render; reading them through a ref keeps `send` stable, so that the
+  // outbox is resent once when the wallet opens, not again on every render while a payment is unsent.
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  }, [handlers]);
+
+  const send = useCallback(
+    async (entry: OutboxEntry, what: string) => {
+      if (isSendingRef.current) return;
+      isSendingRef.current = true;
+      setStatus({ kind: "sending", what });
+      try {
+        const result = await nodeClient.pay(entry.signed);
+        if (result.kind === "ok") {
+          removeFromOutbox(publicKey, entry.txId);
+          setStatus({ kind: "sent", receipt: result.body.receipt, isRepeat: result.status === 200 });
+          handlersRef.current.onSent();
+        } else if (result.kind === "refused") {
+          // Refused means not recorded: this signed payment will never be sent again.
+          removeFromOutbox(publicKey, entry.txId);
+          setStatus({ kind: "idle" });
+          handlersRef.current.onRefused(result.error);
+        } else {
+          setStatus({ kind: "unsent", entry, message: result.message });
+        }
+      } finally {
+        isSendingRef.current = false;
+      }
+    },
+    [publicKey],
+  );
+
+  // A payment interrupted by a reload or a lost connection is resent as it was signed, exactly once recorded.
+  useEffect(() => {
+    const [pending] = readOutbox(publicKey);
+    if (pending !== undefined) void send(pending, "Resending a payment that was interrupted…");
+  }, [publicKey, send]);
+
+  /** Signing takes a moment; while it runs, a second submit must not sign a second payment. */
+  const whileSigning = useCallback(async <T>(sign: () => Promise<T>): Promise<T | null> => {
+    if (isSendingRef.current) return null;
+    isSendingRef.current = true;
+    try {
+      return await sign();
+    } finally {
+      isSendingRef.current = false;
+    }
+  }, []);
+
+  return { status, send, whileSigning };
+}

@@ -1,0 +1,86 @@
+"use client";
+// Restoring a wallet from its backup file: the key is decrypted here and stored, non-extractable, in this browser.
+import { useId, useState, type FormEvent } from "react";
+import { BackupError, decryptBackup, parseBackup } from "@/lib/wallet/backup";
+import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
+import { Field } from "../ui";
+import { Dialog, DialogActions, PasswordField } from "./dialog";
+
+export function ImportDialog({
+  isOpen,
+  existingKeys,
+  onImported,
+  onClose,
+}: {
+  isOpen: boolean;
+  existingKeys: string[];
+  onImported: (wallet: StoredWallet) => void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState("");
+  const [error, setError] = useState<{ field: "file" | "passphrase"; message: string } | null>(null);
+  const [isWorking, setIsWorking] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (file === null) {
+      setError({ field: "file", message: "Choose the backup file." });
+      return;
+    }
+    setIsWorking(true);
+    setError(null);
+    try {
+      const backup = parseBackup(await file.text());
+      if (existingKeys.includes(backup.publicKey)) {
+        setError({ field: "file", message: "This wallet is already in this browser." });
+        return;
+      }
+      const pkcs8 = await decryptBackup(backup, passphrase);
+      onImported(await importWallet(backup.name, pkcs8, backup.publicKey));
+      setPassphrase("");
+      setFile(null);
+    } catch (caught) {
+      const message = caught instanceof Error ? caught.message : "The backup could not be restored.";
+      setError({
+        field: caught instanceof BackupError && message.startsWith("The passphrase") ? "passphrase" : "file",
+        message,
+      });
+    } finally {
+      setIsWorking(false);
+    }
+  }
+
+  return (
+    <Dialog title="Restore a wallet from a backup" isOpen={isOpen} onClose={onClose}>
+      <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
+        <Field
+          id={`${id}-file`}
+          label="Backup file"
+          error={error?.field === "file" ? error.message : null}
+          hint="The .json file you downloaded when you made the wallet."
+        >
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="application/json,.json"
+            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium"
+            aria-invalid={error?.field === "file"}
+            aria-describedby={`${id}-file-message`}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </Field>
+        <PasswordField
+          id={`${id}-passphrase`}
+          label="Passphrase"
+          error={error?.field === "passphrase" ? error.message : null}
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={setPassphrase}
+        />
+        <DialogActions dismissLabel="Cancel" onDismiss={onClose} submitLabel="Restore wallet" isBusy={isWorking} />
+      </form>
+    </Dialog>
+  );
+}

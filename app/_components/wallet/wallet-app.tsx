@@ -1,0 +1,140 @@
+"use client";
+// The wallet: keys made and kept in this browser, the active account's balance and history (live from the
+// node's events), test funds, the payment form, and the wallet's own audit of the node's chain. The state lives
+// in the hooks; this component only lays the pieces out.
+import { useState, type ReactNode } from "react";
+import type { NodeInfo } from "@/lib/wallet/node-client";
+import { Card, Notice } from "../ui";
+import { useBlockEvents } from "../use-block-events";
+import { AccountCard } from "./account-card";
+import { BackupDialog } from "./backup-dialog";
+import { ChainAlert } from "./chain-alert";
+import { HistoryList } from "./history-list";
+import { useAccount } from "./hooks/use-account";
+import { useFaucet } from "./hooks/use-faucet";
+import { useNode } from "./hooks/use-node";
+import { useWallets } from "./hooks/use-wallets";
+import { ImportDialog } from "./import-dialog";
+import { NodeFooter } from "./node-footer";
+import { PaymentForm } from "./payment-form";
+import { WalletHeader } from "./wallet-header";
+import { WelcomeCard } from "./welcome-card";
+
+export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
+  const node = useNode(initialInfo);
+  const wallets = useWallets();
+  const { active } = wallets;
+  const account = useAccount(active?.publicKey ?? null);
+  const faucet = useFaucet(active?.publicKey ?? null, account.refresh);
+  const [isImportOpen, setIsImportOpen] = useState(false);
+  const { info } = node;
+
+  // Each new block: the head moves, the wallet audits it, and the account may have changed.
+  useBlockEvents((block) => {
+    node.onBlock(block);
+    account.refresh();
+  });
+
+  const create = () => void wallets.create();
+  const openImport = () => setIsImportOpen(true);
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:py-10">
+      <WalletHeader
+        wallets={wallets.wallets}
+        active={active}
+        onSelect={wallets.select}
+        onCreate={create}
+        isCreating={wallets.isCreating}
+        onRestore={openImport}
+      />
+      <ChainAlert watch={node.watch} onTrustAgain={node.trustAgain} />
+      {node.infoError !== null && (
+        <Notice tone="danger" title="The node cannot be reached">
+          {node.infoError}
+        </Notice>
+      )}
+
+      {wallets.wallets === null ? (
+        <div className="h-64 animate-pulse rounded-2xl bg-slate-100" aria-label="Loading wallets" />
+      ) : active === null ? (
+        <WelcomeCard onCreate={create} isCreating={wallets.isCreating} onRestore={openImport} />
+      ) : (
+        // minmax(0, 1fr) columns (grid-cols-1): a long word in a card must not widen the page past the screen.
+        <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+          <div className="min-w-0 space-y-6">
+            <Panel id="account-heading" title={active.name}>
+              <AccountCard
+                wallet={active}
+                balanceMinor={account.balanceMinor}
+                currency={info.currency}
+                faucetOffer={info.faucet}
+                faucet={faucet}
+              />
+            </Panel>
+            <Panel id="pay-heading" title="Send a payment">
+              {node.isAlarm ? (
+                <p className="text-sm text-rose-800">
+                  Payments are paused in this wallet until you have read the warning above.
+                </p>
+              ) : (
+                <PaymentForm
+                  key={active.publicKey}
+                  wallet={active}
+                  chainId={info.chainId}
+                  currency={info.currency}
+                  balanceMinor={account.balanceMinor}
+                  onPaid={account.refresh}
+                />
+              )}
+            </Panel>
+          </div>
+          <Panel id="history-heading" title="History" className="min-w-0 self-start">
+            <HistoryList publicKey={active.publicKey} account={account} currency={info.currency} />
+          </Panel>
+        </div>
+      )}
+
+      <NodeFooter info={info} watch={node.watch} />
+
+      {wallets.newWallet !== null && (
+        <BackupDialog
+          wallet={wallets.newWallet.wallet}
+          pkcs8={wallets.newWallet.pkcs8}
+          onDone={wallets.dismissNewWallet}
+        />
+      )}
+      <ImportDialog
+        isOpen={isImportOpen}
+        existingKeys={wallets.wallets?.map((wallet) => wallet.publicKey) ?? []}
+        onClose={() => setIsImportOpen(false)}
+        onImported={(wallet) => {
+          wallets.addRestored(wallet);
+          setIsImportOpen(false);
+        }}
+      />
+    </div>
+  );
+}
+
+/** A card of the wallet's layout, named by its heading. */
+function Panel({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card labelledBy={id} className={className}>
+      <h2 id={id} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </Card>
+  );
+}
