@@ -50,7 +50,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               type="search"
               required
               maxLength={64}
-              placeholder="Height, hash, txId or account (prefix)"
+              placeholder="Height, hash, txId or key"
               className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500"
             />
             <button
