@@ -26,26 +26,28 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
     listBlocks(node, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
   ]);
   const perMinute = fromFirstBusyMinute(charts.perMinute);
-  const stats: { label: string; value: string; isWide?: boolean }[] = [
+  const stats: { label: string; value: string; span?: string }[] = [
     { label: "Height", value: figures.height.toLocaleString("en-US") },
     { label: "Transactions", value: figures.transactions.toLocaleString("en-US") },
-    // A supply runs to many digits: on a phone its tile takes the whole row rather than overflow half of one.
-    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency), isWide: true },
-    { label: "Accounts", value: figures.accounts.toLocaleString("en-US") },
+    // A supply runs to many digits: its tile is two columns wide at every width rather than overflow one.
+    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency), span: "col-span-2" },
+    { label: "Accounts", value: figures.accounts.toLocaleString("en-US"), span: "sm:col-span-2 lg:col-span-1" },
     {
       label: "Payments/s, last minute",
       value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }),
+      span: "sm:col-span-2 lg:col-span-1",
     },
   ];
   const isFirstPage = before === undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Chain {node.chainId}</h1>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      {/* Six columns on a wide screen, four on a tablet, two on a phone: each row of tiles comes out full. */}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {stats.map((stat) => (
           <div
             key={stat.label}
-            className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 ${stat.isWide === true ? "col-span-2 sm:col-span-1" : ""}`}
+            className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 ${stat.span ?? ""}`}
           >
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{stat.label}</dt>
             <dd className="mt-1 break-words text-lg font-semibold tabular-nums text-slate-900 sm:text-xl">

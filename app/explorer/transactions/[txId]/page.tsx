@@ -79,8 +79,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
             {walk.steps.map((step, index) => (
               <li
                 key={index}
-                className="ml-4 rounded-lg border border-slate-200 p-3 sm:ml-8"
-                style={{ marginLeft: `${Math.min(index + 1, 8) * 0.75}rem` }}
+                // Each step is indented one level deeper, by less on a phone, whose width cannot spare 6 rem.
+                className="ml-[calc(var(--depth)*0.25rem)] rounded-lg border border-slate-200 p-3 sm:ml-[calc(var(--depth)*0.75rem)]"
+                style={{ "--depth": Math.min(index + 1, 8) } as React.CSSProperties}
               >
                 <span className="font-medium text-slate-700">Step {index + 1}:</span> sibling on the {step.siblingSide}{" "}
                 <code className="break-all font-mono text-slate-600">{bytesToHex(step.sibling)}</code>
