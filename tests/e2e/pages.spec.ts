@@ -7,9 +7,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import type { Receipt } from "@/lib/ledger/types";
 import { makeWallet, signPayment } from "../support/wallet";
-import { expectAccessible, headHeight } from "./support";
-
-test.describe.configure({ mode: "serial" });
+import { createWallet, expectAccessible, getTestFunds, headHeight } from "./support";
 
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 const chainId = "chainpay-e2e";
@@ -47,6 +45,8 @@ type PageVisit = {
   isAdminOnly: boolean;
   /** A page that answers 404 on purpose: its own document's status is no error. */
   isNotFound?: boolean;
+  /** Run once before the page is visited at each width: what a person would have done first. */
+  prepare?: (page: Page) => Promise<void>;
   visit: (page: Page) => Promise<void>;
 };
 
@@ -57,7 +57,16 @@ const goTo = (path: string, heading: string | RegExp) => async (page: Page) => {
 };
 
 const pages: PageVisit[] = [
-  { name: "wallet", isAdminOnly: false, visit: goTo("/", "chainpay wallet") },
+  // The wallet as its owner sees it, with a key and a balance, not only its welcome screen.
+  {
+    name: "wallet",
+    isAdminOnly: false,
+    prepare: async (page) => {
+      await createWallet(page);
+      await getTestFunds(page, "$100.00");
+    },
+    visit: goTo("/", "chainpay wallet"),
+  },
   {
     name: "receipt",
     isAdminOnly: false,
@@ -131,7 +140,7 @@ async function waitForHydration(page: Page): Promise<void> {
     await expect(times.first()).toHaveText(/ago|just now/);
 }
 
-for (const { name, isAdminOnly, isNotFound = false, visit } of pages) {
+for (const { name, isAdminOnly, isNotFound = false, prepare, visit } of pages) {
   test(`${name}: no errors, no sideways scroll, nothing serious for axe, at ${widthsPx.join(" and ")} px`, async ({
     page,
   }) => {
@@ -144,6 +153,7 @@ for (const { name, isAdminOnly, isNotFound = false, visit } of pages) {
       errors.push(`console error: ${message.text()} (${message.location().url})`);
     });
     if (isAdminOnly) await signIn(page);
+    await prepare?.(page);
     for (const widthPx of widthsPx) {
       await page.setViewportSize({ width: widthPx, height: 844 });
       await visit(page);
