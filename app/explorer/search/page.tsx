@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getNode } from "@/lib/server/node/context";
-import { searchLedger, searchPrefixMin } from "@/lib/server/explorer/read-explorer";
+import { searchLedger } from "@/lib/server/explorer/read-explorer";
 import { accountHref, blockHref, transactionHref } from "../../_components/entities/entity-links";
 import { Card } from "../../_components/ui";
+import { SearchHelp } from "../_components/search-help";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
@@ -46,16 +47,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <h2 id="nothing-heading" className="text-lg font-semibold">
             {query === "" ? "What are you looking for?" : `Nothing matches “${query}”`}
           </h2>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>A block height, like 42.</li>
-            <li>A block hash, transaction id or account key: 64 characters of 0–9 and a–f.</li>
-            <li>Or the first {searchPrefixMin} or more characters of one, if they are unique.</li>
-          </ul>
-          <p className="mt-3 text-sm">
-            <Link href="/explorer" className="font-medium text-indigo-700 hover:underline">
-              Back to the newest blocks
-            </Link>
-          </p>
+          <SearchHelp />
         </Card>
       )}
     </>
