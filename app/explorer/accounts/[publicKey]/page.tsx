@@ -8,6 +8,7 @@ import { readAccount } from "@/lib/server/accounts/read-account";
 import { formatAmount } from "@/lib/wallet/format";
 import { Card } from "../../../_components/ui";
 import { AccountHistory } from "./account-history";
+import { accountHref } from "../../../_components/entities/entity-links";
 
 export const dynamic = "force-dynamic";
 
@@ -71,13 +72,13 @@ export default async function AccountPage({
           {cursor === undefined ? (
             <span />
           ) : (
-            <Link href={`/explorer/accounts/${publicKey}`} className="text-indigo-700 hover:underline">
+            <Link href={accountHref(publicKey)} className="text-indigo-700 hover:underline">
               ← Newest
             </Link>
           )}
           {page.nextBefore !== null && (
             <Link
-              href={`/explorer/accounts/${publicKey}?before=${page.nextBefore}`}
+              href={`${accountHref(publicKey)}?before=${page.nextBefore}`}
               className="text-indigo-700 hover:underline"
             >
               Older →

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { getNode } from "@/lib/server/node/context";
 import { getBlockPageOrThrow } from "@/lib/server/blocks/read-blocks";
-import { BlockLink } from "../../../_components/entities/entity-links";
+import { BlockLink, blockHref } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { DetailsList } from "../../../_components/details-list";
 import { Card } from "../../../_components/ui";
@@ -38,7 +38,7 @@ export default async function BlockPage({
   const { header } = block;
   const head = (await node.store.head())!.header.height;
   const pageCount = Math.max(1, Math.ceil(header.txCount / transactionsPerPage));
-  const pageHref = (number: number) => `/explorer/blocks/${header.height}${number === 1 ? "" : `?page=${number}`}`;
+  const pageHref = (number: number) => `${blockHref(header.height)}${number === 1 ? "" : `?page=${number}`}`;
   const fields: [string, React.ReactNode][] = [
     ["Height", header.height],
     [
