@@ -129,12 +129,13 @@ async function signIn(page: Page): Promise<void> {
   expect(response.status()).toBe(204);
 }
 
-/**
- * Waits until React has hydrated the page (it marks each element it takes over) and, in the explorer, until its
- * relative times have switched from the absolute text that the server and the first render share.
- */
+/** Waits until React has hydrated the page: it marks each element it takes over. */
 async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")));
+}
+
+/** In the explorer, relative times switch from the absolute text that the server and the first render share. */
+async function expectRelativeTimes(page: Page): Promise<void> {
   const times = page.locator("main time[datetime]");
   if (new URL(page.url()).pathname.startsWith("/explorer") && (await times.count()) > 0)
     await expect(times.first()).toHaveText(/ago|just now/);
@@ -158,6 +159,9 @@ for (const { name, isAdminOnly, isNotFound = false, prepare, visit } of pages) {
       await page.setViewportSize({ width: widthPx, height: 844 });
       await visit(page);
       await waitForHydration(page);
+      // Errors first: a hydration mismatch is reported as itself, not as whatever it broke.
+      expect(errors).toEqual([]);
+      await expectRelativeTimes(page);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
