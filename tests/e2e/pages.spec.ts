@@ -173,3 +173,47 @@ for (const { name, isAdminOnly, isNotFound = false, prepare, visit } of pages) {
     expect(errors).toEqual([]);
   });
 }
+
+test("on a phone, a block's transactions and an account's history are cards that show amount, counterparty and time", async ({
+  page,
+}) => {
+  await signIn(page);
+  const { receipt, payeeKey } = seeded;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/explorer/blocks/${receipt.block.header.height}`);
+  const transactions = page.getByRole("list", { name: "Transactions in this block" });
+  await expect(transactions.getByRole("link", { name: receipt.txId })).toBeVisible();
+  await expect(transactions.getByText("$12.34")).toBeVisible();
+  await expect(transactions.getByRole("link", { name: payeeKey })).toBeVisible();
+  await expect(page.getByRole("table")).toBeHidden();
+
+  await page.goto(`/explorer/accounts/${payeeKey}`);
+  const history = page.getByRole("list", { name: "History, newest first" });
+  await expect(history.getByText("+$12.34")).toBeVisible();
+  await expect(history.getByRole("link", { name: receipt.tx.from })).toBeVisible();
+  await expect(history.locator("time")).toHaveAttribute("datetime", receipt.tx.timestamp);
+
+  await page.setViewportSize({ width: 1280, height: 844 });
+  await expect(page.getByRole("table")).toBeVisible();
+  await expect(history).toBeHidden();
+});
+
+test("the explorer's wording: plurals, the proof sentence, and a sign-in page that keeps the password's place to itself", async ({
+  page,
+}) => {
+  await page.goto("/admin/login");
+  await expect(page.getByRole("textbox", { name: "Admin password" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/ADMIN_PASSWORD|node's log|shown once/i);
+
+  await signIn(page);
+  await page.goto(`/explorer/transactions/${seeded.receipt.txId}`);
+  const { leafIndex, treeSize, path } = seeded.receipt.proof;
+  await expect(page.getByRole("region", { name: "Inclusion proof" })).toContainText(
+    treeSize === 1
+      ? "Leaf 0 of 1: the transaction's leaf is the root itself."
+      : `Leaf ${leafIndex} of ${treeSize}, proven by ${path.length} hash${path.length === 1 ? "" : "es"}.`,
+  );
+  await page.goto("/explorer");
+  await expect(page.getByRole("region", { name: "Charts" })).not.toContainText(/\b1 transactions\b/);
+  await expect(page.getByRole("figure").first()).toContainText(/at most [\d,]+ transactions? in one bar/);
+});
