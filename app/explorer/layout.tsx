@@ -36,10 +36,11 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               </Link>
             ))}
           </nav>
+          {/* Below lg the search takes a row of its own: squeezed beside the navigation, it shows no hint. */}
           <form
             action="/explorer/search"
             role="search"
-            className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1"
+            className="order-last flex w-full min-w-0 gap-2 lg:order-none lg:w-auto lg:max-w-md lg:flex-1"
           >
             <label htmlFor="explorer-search" className="sr-only">
               Search by height, block hash, transaction id or account key
@@ -60,7 +61,9 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               Search
             </button>
           </form>
-          <SignOutButton />
+          <div className="ml-auto">
+            <SignOutButton />
+          </div>
         </div>
       </header>
       {followerStatus === null ? null : <FollowerBanner status={followerStatus} />}
