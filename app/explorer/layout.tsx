@@ -36,10 +36,11 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               </Link>
             ))}
           </nav>
+          {/* Below lg the search takes a row of its own: squeezed beside the navigation, it shows no hint. */}
           <form
             action="/explorer/search"
             role="search"
-            className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto sm:max-w-md sm:flex-1"
+            className="order-last flex w-full min-w-0 gap-2 lg:order-none lg:w-auto lg:max-w-md lg:flex-1"
           >
             <label htmlFor="explorer-search" className="sr-only">
               Search by height, block hash, transaction id or account key
@@ -50,7 +51,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               type="search"
               required
               maxLength={64}
-              placeholder="Height, hash, txId or account (prefix)"
+              placeholder="Height, hash, txId or key"
               className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500"
             />
             <button
@@ -60,7 +61,9 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
               Search
             </button>
           </form>
-          <SignOutButton />
+          <div className="ml-auto">
+            <SignOutButton />
+          </div>
         </div>
       </header>
       {followerStatus === null ? null : <FollowerBanner status={followerStatus} />}

@@ -5,11 +5,13 @@ import { getNode } from "@/lib/server/node/context";
 import { listBlocks } from "@/lib/server/blocks/read-blocks";
 import { readChainFigures, readChartSeries, readRecentBlocks } from "@/lib/server/explorer/read-explorer";
 import { pageLimitDefault } from "@/lib/ledger/limits";
-import { BarChart } from "./_components/charts";
+import { Card } from "../_components/ui";
+import { BarChart, fromFirstBusyMinute } from "./_components/charts";
 import { LiveBlocks } from "./_components/live-blocks";
 
 export const dynamic = "force-dynamic";
 
+const transactionUnit = { one: "transaction", other: "transactions" };
 const beforePattern = /^[1-9][0-9]{0,14}$/;
 
 export default async function ExplorerHome({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
@@ -23,44 +25,53 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
     readChartSeries(node, recent),
     listBlocks(node, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
   ]);
-  const stats = [
+  const perMinute = fromFirstBusyMinute(charts.perMinute);
+  const stats: { label: string; value: string; span?: string }[] = [
     { label: "Height", value: figures.height.toLocaleString("en-US") },
     { label: "Transactions", value: figures.transactions.toLocaleString("en-US") },
-    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency) },
-    { label: "Accounts", value: figures.accounts.toLocaleString("en-US") },
+    // A supply runs to many digits: its tile is two columns wide at every width rather than overflow one.
+    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency), span: "col-span-2" },
+    { label: "Accounts", value: figures.accounts.toLocaleString("en-US"), span: "sm:col-span-2 lg:col-span-1" },
     {
       label: "Payments/s, last minute",
       value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }),
+      span: "sm:col-span-2 lg:col-span-1",
     },
   ];
   const isFirstPage = before === undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Chain {node.chainId}</h1>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      {/* Six columns on a wide screen, four on a tablet, two on a phone: each row of tiles comes out full. */}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {stats.map((stat) => (
-          <div key={stat.label} className="rounded-xl border border-slate-200 bg-white p-4">
+          <div
+            key={stat.label}
+            className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 ${stat.span ?? ""}`}
+          >
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{stat.label}</dt>
-            <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{stat.value}</dd>
+            <dd className="mt-1 break-words text-lg font-semibold tabular-nums text-slate-900 sm:text-xl">
+              {stat.value}
+            </dd>
           </div>
         ))}
       </dl>
-      <section
-        aria-label="Charts"
-        className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 lg:grid-cols-2"
-      >
+      <Card labelledBy="charts-heading" className="grid gap-6 lg:grid-cols-2">
+        <h2 id="charts-heading" className="sr-only">
+          Charts
+        </h2>
         <BarChart
-          title="Transactions per block (newest 60)"
-          unit="transactions"
+          title={`Transactions per block (newest ${charts.perBlock.length})`}
+          unit={transactionUnit}
           bars={charts.perBlock.map((bar) => ({ label: `Block ${bar.height}`, value: bar.txCount }))}
         />
         <BarChart
-          title="Transactions per minute (last hour)"
-          unit="transactions"
-          bars={charts.perMinute.map((bar) => ({ label: bar.minuteStart, value: bar.txCount }))}
+          title={`Transactions per minute (last ${perMinute.length} minutes)`}
+          unit={transactionUnit}
+          bars={perMinute}
         />
-      </section>
-      <section aria-labelledby="blocks-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      </Card>
+      <Card labelledBy="blocks-heading">
         <div className="mb-3 flex items-baseline justify-between">
           <h2 id="blocks-heading" className="text-lg font-semibold">
             {isFirstPage ? "Newest blocks" : `Blocks before ${before}`}
@@ -82,7 +93,7 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
             </Link>
           )}
         </nav>
-      </section>
+      </Card>
     </>
   );
 }

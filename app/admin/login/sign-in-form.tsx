@@ -87,12 +87,8 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
       )}
       {/* For password managers, which file a password under a user name; there is one admin. */}
       <input type="text" name="username" autoComplete="username" value="admin" readOnly hidden />
-      <Field
-        id={passwordId}
-        label="Admin password"
-        hint="Set by ADMIN_PASSWORD, or shown once in the node's log at its first start."
-        error={fieldError}
-      >
+      {/* No hint says where the password is kept: an admin knows, and nobody else needs telling. */}
+      <Field id={passwordId} label="Admin password" error={fieldError}>
         <div className="flex gap-2">
           <input
             ref={passwordRef}

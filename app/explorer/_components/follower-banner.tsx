@@ -1,6 +1,7 @@
 // On a follower, every explorer page says so: whom it follows and how far it has verified, or, once the followed
 // node has rewritten a block this replica verified, the alarm in red.
 import type { FollowerStatus } from "@/lib/server/follower/follower-status";
+import { RelativeTime } from "../../_components/entities/relative-time";
 
 export function FollowerBanner({ status }: { status: FollowerStatus }) {
   if (status.alarm !== null) {
@@ -11,8 +12,8 @@ export function FollowerBanner({ status }: { status: FollowerStatus }) {
           <p className="font-semibold">Alarm: the node this replica follows rewrote its chain.</p>
           <p>{alarm.reason}.</p>
           <p>
-            Raised {alarm.raisedAt}. Syncing has stopped; this replica keeps the chain as it was verified, up to block{" "}
-            {status.height}. Do not trust new answers from {status.following}.
+            Raised <RelativeTime iso={alarm.raisedAt} isAbsoluteShown />. Syncing has stopped; this replica keeps the
+            chain as it was verified, up to block {status.height}. Do not trust new answers from {status.following}.
           </p>
         </div>
       </div>

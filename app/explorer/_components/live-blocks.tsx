@@ -1,12 +1,15 @@
 "use client";
 // The newest blocks, kept current from the node's event stream: new blocks appear on top without a reload.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { useBlockEvents } from "../../_components/use-block-events";
-import { relativeTime, shortHash } from "./format";
+import { BlockLink } from "../../_components/entities/entity-links";
+import { HashText } from "../../_components/entities/hash-text";
+import { countOf } from "../../_components/entities/plural";
+import { RelativeTime } from "../../_components/entities/relative-time";
 import { TableHead } from "./table-head";
+import { TableOrCards, type CardItem } from "./table-or-cards";
 
 const shownMax = 50;
 // The figures and charts are server-rendered; refresh them at most this often while blocks keep coming.
@@ -33,9 +36,19 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
     [router],
   );
   useBlockEvents(onBlock, isLive);
+  const cards: CardItem[] = blocks.map((block) => ({
+    key: block.hash,
+    heading: <BlockLink height={block.header.height}>Block {block.header.height}</BlockLink>,
+    figure: countOf(block.header.txCount, { one: "transaction", other: "transactions" }),
+    facts: [
+      ["Hash", <HashText key="hash" value={block.hash} />],
+      ["Sealed", <RelativeTime key="sealed" iso={block.header.timestamp} />],
+    ],
+    isHighlighted: newHeights.has(block.header.height),
+  }));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm">
+    <TableOrCards label="Blocks, newest first" items={cards} isLive={isLive}>
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">Blocks, newest first</caption>
         <TableHead columns={["Height", "Hash", { label: "Transactions", isNumeric: true }, "Sealed"]} />
         <tbody aria-live={isLive ? "polite" : undefined} data-testid="blocks-table">
@@ -45,21 +58,19 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
               className={`border-b border-slate-100 ${newHeights.has(block.header.height) ? "bg-emerald-50" : ""}`}
             >
               <td className="py-2 pr-4 font-medium">
-                <Link href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">
-                  {block.header.height}
-                </Link>
+                <BlockLink height={block.header.height} />
               </td>
-              <td className="py-2 pr-4 font-mono text-xs text-slate-700">{shortHash(block.hash)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{block.header.txCount}</td>
+              <td className="py-2 pr-4 text-slate-700">
+                <HashText value={block.hash} />
+              </td>
+              <td className="py-2 pr-4 text-right tabular-nums">{block.header.txCount.toLocaleString("en-US")}</td>
               <td className="py-2 text-slate-600">
-                <time dateTime={block.header.timestamp} title={block.header.timestamp}>
-                  {relativeTime(block.header.timestamp)}
-                </time>
+                <RelativeTime iso={block.header.timestamp} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableOrCards>
   );
 }

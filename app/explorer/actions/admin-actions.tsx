@@ -9,6 +9,7 @@ import type { Currency, Receipt } from "@/lib/ledger/types";
 import { formatAmount } from "@/lib/wallet/format";
 import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
+import { transactionHref } from "../../_components/entities/entity-links";
 
 export function MintForm({ currency }: { currency: Currency }) {
   const id = useId();
@@ -84,7 +85,7 @@ export function MintForm({ currency }: { currency: Currency }) {
         {receipt !== null && (
           <Notice tone="success" title="Minted">
             {formatAmount(receipt.tx.amount, currency)} in block {receipt.block.header.height}.{" "}
-            <Link href={`/explorer/transactions/${receipt.txId}`} className="font-medium underline">
+            <Link href={transactionHref(receipt.txId)} className="font-medium underline">
               View the mint
             </Link>
           </Notice>

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { getNode } from "@/lib/server/node/context";
 import { readNodeInfo, type NodeInfo } from "@/lib/server/node/read-node-info";
+import { Card } from "../../_components/ui";
 import { FaucetSwitch, MintForm } from "./admin-actions";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +24,7 @@ export default async function ActionsPage() {
         ) : (
           <WriterActions info={info} />
         )}
-        <section
-          aria-labelledby="export-heading"
-          className="rounded-2xl border border-slate-200 bg-white p-5 md:col-span-2"
-        >
+        <Card labelledBy="export-heading" className="md:col-span-2">
           <h2 id="export-heading" className="mb-1 text-lg font-semibold">
             Export blocks
           </h2>
@@ -75,7 +73,7 @@ export default async function ActionsPage() {
               Download
             </button>
           </form>
-        </section>
+        </Card>
       </div>
     </>
   );
@@ -85,7 +83,7 @@ export default async function ActionsPage() {
 function WriterActions({ info }: { info: NodeInfo }) {
   return (
     <>
-      <section aria-labelledby="mint-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      <Card labelledBy="mint-heading">
         <h2 id="mint-heading" className="mb-1 text-lg font-semibold">
           Mint
         </h2>
@@ -93,13 +91,13 @@ function WriterActions({ info }: { info: NodeInfo }) {
           New money, signed by the node key and recorded in a block like any payment.
         </p>
         <MintForm currency={info.currency} />
-      </section>
-      <section aria-labelledby="faucet-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      </Card>
+      <Card labelledBy="faucet-heading">
         <h2 id="faucet-heading" className="mb-4 text-lg font-semibold">
           Faucet
         </h2>
         <FaucetSwitch initial={info.faucet} currency={info.currency} />
-      </section>
+      </Card>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { AuditResult } from "@/lib/ledger/audit";
 import { Button } from "../../_components/ui";
+import { blockHref } from "../../_components/entities/entity-links";
 
 type State =
   | { kind: "idle" }
@@ -97,7 +98,7 @@ export function AuditRunner() {
             <p className="text-lg font-bold">✗ The chain does not verify</p>
             <p className="text-sm">
               First bad block:{" "}
-              <Link href={`/explorer/blocks/${state.result.firstBad.height}`} className="font-semibold underline">
+              <Link href={blockHref(state.result.firstBad.height)} className="font-semibold underline">
                 block {state.result.firstBad.height}
               </Link>
               . Reason: {state.result.firstBad.reason}.

@@ -1,5 +1,6 @@
 // The full-chain audit, run from the page.
 import type { Metadata } from "next";
+import { Card } from "../../_components/ui";
 import { AuditRunner } from "./audit-runner";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -8,7 +9,7 @@ export default function AuditPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Audit the chain</h1>
-      <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
+      <Card className="space-y-4">
         <p className="max-w-prose text-sm text-slate-700">
           Re-verifies every stored block from genesis, trusting nothing in the database: each block&apos;s hash and its
           link to the one before, the node&apos;s signature, the Merkle root of its transactions, every
@@ -16,7 +17,7 @@ export default function AuditPage() {
           block that fails.
         </p>
         <AuditRunner />
-      </section>
+      </Card>
     </>
   );
 }

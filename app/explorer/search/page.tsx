@@ -3,17 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getNode } from "@/lib/server/node/context";
-import { searchLedger, searchPrefixMin } from "@/lib/server/explorer/read-explorer";
+import { searchLedger } from "@/lib/server/explorer/read-explorer";
+import { accountHref, blockHref, transactionHref } from "../../_components/entities/entity-links";
+import { Card } from "../../_components/ui";
+import { SearchHelp } from "../_components/search-help";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
-  kind === "block"
-    ? `/explorer/blocks/${id}`
-    : kind === "transaction"
-      ? `/explorer/transactions/${id}`
-      : `/explorer/accounts/${id}`;
+  kind === "block" ? blockHref(Number(id)) : kind === "transaction" ? transactionHref(id) : accountHref(id);
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q = "" } = await searchParams;
@@ -26,7 +25,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Search</h1>
       {result.kind === "many" ? (
-        <section aria-labelledby="matches-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <Card labelledBy="matches-heading">
           <h2 id="matches-heading" className="mb-3 text-lg font-semibold">
             “{query}” matches more than one thing
           </h2>
@@ -42,23 +41,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : (
-        <section className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 className="text-lg font-semibold">
+        <Card labelledBy="nothing-heading">
+          <h2 id="nothing-heading" className="text-lg font-semibold">
             {query === "" ? "What are you looking for?" : `Nothing matches “${query}”`}
           </h2>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>A block height, like 42.</li>
-            <li>A block hash, transaction id or account key: 64 characters of 0–9 and a–f.</li>
-            <li>Or the first {searchPrefixMin} or more characters of one, if they are unique.</li>
-          </ul>
-          <p className="mt-3 text-sm">
-            <Link href="/explorer" className="font-medium text-indigo-700 hover:underline">
-              Back to the newest blocks
-            </Link>
-          </p>
-        </section>
+          <SearchHelp />
+        </Card>
       )}
     </>
   );

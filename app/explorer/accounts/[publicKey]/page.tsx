@@ -5,9 +5,10 @@ import { hex64Pattern } from "@/lib/ledger/hex";
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import { getNode } from "@/lib/server/node/context";
 import { readAccount } from "@/lib/server/accounts/read-account";
-import { formatAmount, formatTime } from "@/lib/wallet/format";
-import { shortHash } from "../../_components/format";
-import { TableHead } from "../../_components/table-head";
+import { formatAmount } from "@/lib/wallet/format";
+import { Card } from "../../../_components/ui";
+import { AccountHistory } from "./account-history";
+import { accountHref } from "../../../_components/entities/entity-links";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function AccountPage({
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-      <section aria-label="Account" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
+      <Card className="space-y-3">
         <p className="break-all font-mono text-sm">{publicKey}</p>
         {isNode && (
           <p className="text-sm text-slate-600">This is the node&apos;s own key: it signs blocks and mints.</p>
@@ -55,8 +56,8 @@ export default async function AccountPage({
             Download statement (CSV)
           </a>
         </p>
-      </section>
-      <section aria-labelledby="history-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      </Card>
+      <Card labelledBy="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           History
         </h2>
@@ -65,66 +66,26 @@ export default async function AccountPage({
             {cursor === undefined ? "No transactions yet." : "No older transactions."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <TableHead
-                columns={["Transaction", "Block", "Counterparty", "Time", { label: "Amount", isNumeric: true }]}
-              />
-              <tbody>
-                {page.transactions.map(({ txId, tx, blockHeight }) => {
-                  const isIncoming = tx.to === publicKey;
-                  const counterparty = isIncoming ? tx.from : tx.to;
-                  return (
-                    <tr key={txId} className="border-b border-slate-100">
-                      <td className="py-2 pr-3 font-mono text-xs">
-                        <Link href={`/explorer/transactions/${txId}`} className="text-indigo-700 hover:underline">
-                          {shortHash(txId, 8)}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3">
-                        <Link href={`/explorer/blocks/${blockHeight}`} className="text-indigo-700 hover:underline">
-                          {blockHeight}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3 font-mono text-xs">
-                        {tx.type === "mint" ? (
-                          <span className="font-sans">mint</span>
-                        ) : (
-                          <Link href={`/explorer/accounts/${counterparty}`} className="text-indigo-700 hover:underline">
-                            {shortHash(counterparty, 8)}
-                          </Link>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3 text-slate-600">{formatTime(tx.timestamp)}</td>
-                      <td className={`py-2 text-right tabular-nums ${isIncoming ? "text-emerald-700" : ""}`}>
-                        {isIncoming ? "+" : "−"}
-                        {formatAmount(tx.amount, node.config.currency)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <AccountHistory publicKey={publicKey} entries={page.transactions} currency={node.config.currency} />
         )}
         <nav aria-label="Pages of history" className="mt-4 flex justify-between text-sm font-medium">
           {cursor === undefined ? (
             <span />
           ) : (
-            <Link href={`/explorer/accounts/${publicKey}`} className="text-indigo-700 hover:underline">
+            <Link href={accountHref(publicKey)} className="text-indigo-700 hover:underline">
               ← Newest
             </Link>
           )}
           {page.nextBefore !== null && (
             <Link
-              href={`/explorer/accounts/${publicKey}?before=${page.nextBefore}`}
+              href={`${accountHref(publicKey)}?before=${page.nextBefore}`}
               className="text-indigo-700 hover:underline"
             >
               Older →
             </Link>
           )}
         </nav>
-      </section>
+      </Card>
     </>
   );
 }

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { getNode } from "@/lib/server/node/context";
 import { getBlockPageOrThrow } from "@/lib/server/blocks/read-blocks";
-import { formatAmount, formatTime } from "@/lib/wallet/format";
-import { shortHash } from "../../_components/format";
+import { BlockLink, blockHref } from "../../../_components/entities/entity-links";
+import { RelativeTime } from "../../../_components/entities/relative-time";
 import { DetailsList } from "../../../_components/details-list";
-import { TableHead } from "../../_components/table-head";
+import { Card } from "../../../_components/ui";
+import { BlockTransactions } from "./block-transactions";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export default async function BlockPage({
   const { header } = block;
   const head = (await node.store.head())!.header.height;
   const pageCount = Math.max(1, Math.ceil(header.txCount / transactionsPerPage));
-  const pageHref = (number: number) => `/explorer/blocks/${header.height}${number === 1 ? "" : `?page=${number}`}`;
+  const pageHref = (number: number) => `${blockHref(header.height)}${number === 1 ? "" : `?page=${number}`}`;
   const fields: [string, React.ReactNode][] = [
     ["Height", header.height],
     [
@@ -51,13 +52,9 @@ export default async function BlockPage({
       header.height === 0 ? (
         "none (genesis)"
       ) : (
-        <Link
-          key="p"
-          href={`/explorer/blocks/${header.height - 1}`}
-          className="break-all font-mono text-xs text-indigo-700 hover:underline"
-        >
-          {header.prevHash}
-        </Link>
+        <BlockLink key="p" height={header.height - 1}>
+          <span className="break-all font-mono text-xs">{header.prevHash}</span>
+        </BlockLink>
       ),
     ],
     [
@@ -66,8 +63,8 @@ export default async function BlockPage({
         {header.merkleRoot}
       </code>,
     ],
-    ["Transactions", header.txCount],
-    ["Sealed", `${formatTime(header.timestamp)} (${header.timestamp})`],
+    ["Transactions", header.txCount.toLocaleString("en-US")],
+    ["Sealed", <RelativeTime key="t" iso={header.timestamp} isAbsoluteShown />],
     ["Chain", header.chainId],
     ["Version", header.version],
     [
@@ -80,26 +77,21 @@ export default async function BlockPage({
   return (
     <>
       <nav aria-label="Neighbouring blocks" className="flex justify-between text-sm font-medium">
-        {header.height > 0 ? (
-          <Link className="text-indigo-700 hover:underline" href={`/explorer/blocks/${header.height - 1}`}>
-            ← Block {header.height - 1}
-          </Link>
-        ) : (
-          <span />
-        )}
+        {header.height > 0 ? <BlockLink height={header.height - 1}>← Block {header.height - 1}</BlockLink> : <span />}
         {header.height < head ? (
-          <Link className="text-indigo-700 hover:underline" href={`/explorer/blocks/${header.height + 1}`}>
-            Block {header.height + 1} →
-          </Link>
+          <BlockLink height={header.height + 1}>Block {header.height + 1} →</BlockLink>
         ) : (
           <span />
         )}
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Block {header.height}</h1>
-      <section aria-label="Header" className="rounded-2xl border border-slate-200 bg-white p-5">
+      <Card labelledBy="header-heading">
+        <h2 id="header-heading" className="sr-only">
+          Header
+        </h2>
         <DetailsList rows={fields} />
-      </section>
-      <section aria-labelledby="transactions-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      </Card>
+      <Card labelledBy="transactions-heading">
         <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">
           Transactions
           {pageCount > 1 && (
@@ -113,38 +105,7 @@ export default async function BlockPage({
             {header.height === 0 ? "Genesis holds no transactions." : "No transactions on this page."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <TableHead columns={["Leaf", "Transaction", "From", "To", { label: "Amount", isNumeric: true }]} />
-              <tbody>
-                {transactions.map(({ txId, tx, leafIndex }) => (
-                  <tr key={txId} className="border-b border-slate-100">
-                    <td className="py-2 pr-3 tabular-nums">{leafIndex}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">
-                      <Link href={`/explorer/transactions/${txId}`} className="text-indigo-700 hover:underline">
-                        {shortHash(txId, 8)}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3 font-mono text-xs">
-                      {tx.type === "mint" ? (
-                        <span className="font-sans text-slate-600">mint (node)</span>
-                      ) : (
-                        <Link href={`/explorer/accounts/${tx.from}`} className="text-indigo-700 hover:underline">
-                          {shortHash(tx.from, 8)}
-                        </Link>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3 font-mono text-xs">
-                      <Link href={`/explorer/accounts/${tx.to}`} className="text-indigo-700 hover:underline">
-                        {shortHash(tx.to, 8)}
-                      </Link>
-                    </td>
-                    <td className="py-2 text-right tabular-nums">{formatAmount(tx.amount, node.config.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <BlockTransactions transactions={transactions} currency={node.config.currency} />
         )}
         {pageCount > 1 && (
           <nav aria-label="Pages of transactions" className="mt-4 flex justify-between text-sm font-medium">
@@ -164,7 +125,7 @@ export default async function BlockPage({
             )}
           </nav>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,13 +1,17 @@
 // A transaction: its receipt, its verified state, and its inclusion proof drawn as the audit path to the root.
-import Link from "next/link";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
 import { getNode } from "@/lib/server/node/context";
 import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
-import { formatAmount, formatTime } from "@/lib/wallet/format";
+import { formatAmount } from "@/lib/wallet/format";
+import { AccountLink, BlockLink } from "../../../_components/entities/entity-links";
+import { shortHash } from "../../../_components/entities/hash-text";
+import { countOf } from "../../../_components/entities/plural";
+import { proofSummary } from "../../../_components/entities/proof-summary";
+import { RelativeTime } from "../../../_components/entities/relative-time";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
-import { shortHash } from "../../_components/format";
 import { DetailsList } from "../../../_components/details-list";
+import { Card } from "../../../_components/ui";
 
 export const dynamic = "force-dynamic";
 
@@ -24,37 +28,17 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
     [
       "From",
       tx.type === "mint" ? (
-        <code key="f" className="break-all font-mono text-xs">
+        <span key="f" className="break-all font-mono text-xs">
           {tx.from}
-        </code>
+        </span>
       ) : (
-        <Link
-          key="f"
-          href={`/explorer/accounts/${tx.from}`}
-          className="break-all font-mono text-xs text-indigo-700 hover:underline"
-        >
-          {tx.from}
-        </Link>
+        <AccountLink key="f" publicKey={tx.from} isFull />
       ),
     ],
-    [
-      "To",
-      <Link
-        key="t"
-        href={`/explorer/accounts/${tx.to}`}
-        className="break-all font-mono text-xs text-indigo-700 hover:underline"
-      >
-        {tx.to}
-      </Link>,
-    ],
+    ["To", <AccountLink key="t" publicKey={tx.to} isFull />],
     ["Memo", tx.memo ?? "none"],
-    ["Signed at", `${formatTime(tx.timestamp)} (${tx.timestamp})`],
-    [
-      "Block",
-      <Link key="b" href={`/explorer/blocks/${block.header.height}`} className="text-indigo-700 hover:underline">
-        {block.header.height}
-      </Link>,
-    ],
+    ["Signed at", <RelativeTime key="a" iso={tx.timestamp} isAbsoluteShown />],
+    ["Block", <BlockLink key="b" height={block.header.height} />],
     [
       "Signature",
       <code key="s" className="break-all font-mono text-xs">
@@ -66,20 +50,25 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
     <>
       <h1 className="break-all text-2xl font-semibold tracking-tight">Transaction {shortHash(txId, 12)}</h1>
       <ReceiptVerdict receipt={receipt} info={info} />
-      <section aria-label="Details" className="rounded-2xl border border-slate-200 bg-white p-5">
+      <Card labelledBy="details-heading">
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
         <DetailsList rows={fields} />
-      </section>
-      <section aria-labelledby="proof-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+      </Card>
+      <Card labelledBy="proof-heading">
         <h2 id="proof-heading" className="text-lg font-semibold">
           Inclusion proof
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Leaf {proof.leafIndex} of {proof.treeSize}. Each step hashes the running value with one sibling from the
-          receipt, as RFC 9162 §2.1.3.2 says; the last value must equal the block&apos;s Merkle root.
+          {proofSummary(proof)}.{" "}
+          {proof.path.length === 0
+            ? "Its hash must equal the block's Merkle root, as RFC 9162 §2.1.3.2 says."
+            : "Each step hashes the running value with one sibling from the receipt, as RFC 9162 §2.1.3.2 says; the last value must equal the block's Merkle root."}
         </p>
         {walk === null ? (
           <p className="mt-3 font-medium text-rose-700">
-            This path cannot belong to a tree of {proof.treeSize} leaves.
+            This path cannot belong to a tree of {countOf(proof.treeSize, { one: "leaf", other: "leaves" })}.
           </p>
         ) : (
           <ol className="mt-4 space-y-2 text-xs" data-testid="audit-path">
@@ -90,8 +79,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
             {walk.steps.map((step, index) => (
               <li
                 key={index}
-                className="ml-4 rounded-lg border border-slate-200 p-3 sm:ml-8"
-                style={{ marginLeft: `${Math.min(index + 1, 8) * 0.75}rem` }}
+                // Each step is indented one level deeper, by less on a phone, whose width cannot spare 6 rem.
+                className="ml-[calc(var(--depth)*0.25rem)] rounded-lg border border-slate-200 p-3 sm:ml-[calc(var(--depth)*0.75rem)]"
+                style={{ "--depth": Math.min(index + 1, 8) } as React.CSSProperties}
               >
                 <span className="font-medium text-slate-700">Step {index + 1}:</span> sibling on the {step.siblingSide}{" "}
                 <code className="break-all font-mono text-slate-600">{bytesToHex(step.sibling)}</code>
@@ -111,7 +101,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
             </li>
           </ol>
         )}
-      </section>
+      </Card>
     </>
   );
 }
