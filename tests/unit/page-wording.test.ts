@@ -1,14 +1,12 @@
 // The words the explorer's pages print, from pure functions: plurals, times that are the same on the server and
-// in the browser, the receipt's proof sentence, and the per-minute chart's range.
+// in the browser, and the per-minute chart's range. (The proof sentence is tested with lib/wallet/format.)
 import { describe, expect, it } from "vitest";
 import { shortHash } from "@/app/_components/entities/hash-text";
 import { countOf } from "@/app/_components/entities/plural";
-import { proofSummary } from "@/app/_components/entities/proof-summary";
 import { formatUtc, relativeTime } from "@/app/_components/entities/time";
 import { fromFirstBusyMinute } from "@/app/explorer/_components/charts";
 
 const transactionNoun = { one: "transaction", other: "transactions" };
-const hashes = (count: number) => Array.from({ length: count }, () => "ab".repeat(32));
 
 describe("countOf", () => {
   it.each([
@@ -41,16 +39,6 @@ describe("formatUtc and relativeTime", () => {
     [-10_000, "just now"],
   ])("%i ms later says %s", (laterMs, text) => {
     expect(relativeTime(iso, atMs + laterMs)).toBe(text);
-  });
-});
-
-describe("proofSummary", () => {
-  it.each([
-    [{ leafIndex: 0, treeSize: 1, path: [] }, "Leaf 0 of 1: the transaction's leaf is the root itself"],
-    [{ leafIndex: 1, treeSize: 2, path: hashes(1) }, "Leaf 1 of 2, proven by 1 hash"],
-    [{ leafIndex: 0, treeSize: 3, path: hashes(2) }, "Leaf 0 of 3, proven by 2 hashes"],
-  ])("%o reads %s", (proof, text) => {
-    expect(proofSummary(proof)).toBe(text);
   });
 });
 

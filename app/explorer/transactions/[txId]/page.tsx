@@ -3,11 +3,10 @@ import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
 import { getNode } from "@/lib/server/node/context";
 import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
-import { formatAmount } from "@/lib/wallet/format";
+import { describeLeafPlace, formatAmount } from "@/lib/wallet/format";
 import { AccountLink, BlockLink } from "../../../_components/entities/entity-links";
 import { shortHash } from "../../../_components/entities/hash-text";
 import { countOf } from "../../../_components/entities/plural";
-import { proofSummary } from "../../../_components/entities/proof-summary";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
 import { DetailsList } from "../../../_components/details-list";
@@ -61,7 +60,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
           Inclusion proof
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          {proofSummary(proof)}.{" "}
+          {describeLeafPlace(proof)}.{" "}
           {proof.path.length === 0
             ? "Its hash must equal the block's Merkle root, as RFC 9162 §2.1.3.2 says."
             : "Each step hashes the running value with one sibling from the receipt, as RFC 9162 §2.1.3.2 says; the last value must equal the block's Merkle root."}
