@@ -248,11 +248,6 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     this.queries = queries;
   }
 
-  async isRecorded(txId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM "Transaction" WHERE "txId" = $1`, [txId]);
-    return rowCount !== null && rowCount > 0;
-  }
-
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     return this.underSealLock(async (client) => {
       const existing = await headOf(client);

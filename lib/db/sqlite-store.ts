@@ -230,10 +230,6 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     };
   }
 
-  async isRecorded(txId: string): Promise<boolean> {
-    return this.writes.isRecorded.get(txId) !== undefined;
-  }
-
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     const create = this.database.transaction(() => {
       const existing = this.headNow();
