@@ -60,7 +60,6 @@ export interface LedgerStore extends LedgerReader {
   /** The reads written once in Prisma for both databases; closing the store disconnects their client. */
   readonly queries: PrismaReads;
   readonly kind: "sqlite" | "postgres";
-  isRecorded(txId: string): Promise<boolean>;
   /** Creates genesis when the chain is empty; returns the head either way. */
   ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock>;
   /**

@@ -24,7 +24,8 @@ import {
   type BlockRow,
   type TransactionRow,
 } from "./rows";
-import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { readPackedTrees, readStoredReceipt, storeMissingPgTrees, type Queryable } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
 import {
   accountsChangedBy,
@@ -56,7 +57,6 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
 
 function toAuditTransaction(row: ExactTransactionRow, chainId: string): AccountTransaction {
@@ -157,45 +157,14 @@ class PgReader implements LedgerReader {
     return rows;
   }
 
-  async packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
-    const { rows } = await this.db.query<{ height: number; interiorLevels: Buffer }>(
-      `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= $1 AND "height" < $2`,
-      [fromHeight, endHeight],
-    );
-    return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+  packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
+    return readPackedTrees(this.db, fromHeight, endHeight);
   }
 
-  async storedReceipt(txId: string): Promise<StoredReceipt | null> {
-    const { rows } = await this.db.query<ExactTransactionRow & { block: BlockRow }>(
-      `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
-       WHERE t."txId" = $1`,
-      [txId],
-    );
-    const row = rows[0];
-    if (row === undefined) return null;
-    const block = blockFromRow(row.block);
-    const plan = storedPathPlan(row.leafIndex, block.header.txCount);
-    const stored = await this.db.query<{ siblingTxId: string | null; interiorHashes: Buffer[] }>(storedPathSql, [
-      plan.siblingLeafIndex === null ? -1 : sequenceOf(row.blockHeight, plan.siblingLeafIndex),
-      row.blockHeight,
-      plan.interiorOffsets,
-    ]);
-    const { siblingTxId, interiorHashes } = stored.rows[0]!;
-    return {
-      txId,
-      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
-      block,
-      leafIndex: row.leafIndex,
-      path: pathFromStored(plan, siblingTxId, interiorHashes),
-    };
+  storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    return readStoredReceipt(this.db, txId);
   }
 }
-
-/** The stored pieces of one audit path, in one round trip: the sibling leaf's txId and one hash per offset. */
-const storedPathSql = `SELECT
-  (SELECT "txId" FROM "Transaction" WHERE "sequence" = $1) AS "siblingTxId",
-  coalesce((SELECT array_agg(substring(t."interiorLevels" from u."offset" + 1 for 32) ORDER BY u."ordinal")
-    FROM "BlockTree" t, unnest($3::int[]) WITH ORDINALITY AS u("offset", "ordinal") WHERE t."height" = $2), '{}') AS "interiorHashes"`;
 
 async function headOf(db: Queryable): Promise<SignedBlock | null> {
   const { rows } = await db.query<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`);
@@ -279,11 +248,6 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     this.queries = queries;
   }
 
-  async isRecorded(txId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM "Transaction" WHERE "txId" = $1`, [txId]);
-    return rowCount !== null && rowCount > 0;
-  }
-
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     return this.underSealLock(async (client) => {
       const existing = await headOf(client);
@@ -342,29 +306,8 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
     });
   }
 
-  async storeMissingTrees(): Promise<number> {
-    let stored = 0;
-    for (;;) {
-      const { rows } = await this.pool.query<BlockRow & { txIds: string[] }>(
-        `SELECT b.*, array(SELECT "txId" FROM "Transaction" x WHERE x."blockHeight" = b."height" ORDER BY x."leafIndex") AS "txIds"
-         FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
-         WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT $1`,
-        [missingTreesPerRun],
-      );
-      if (rows.length === 0) return stored;
-      const packed = rows.map((row) => packedTreeOf(treeOfStoredBlock(blockFromRow(row), row.txIds)));
-      assert(
-        packed.every((levels) => levels !== null),
-        "a block of more than two transactions has interior levels",
-      );
-      // Another process preparing the same database at once may store some of these first: theirs are equal.
-      await this.pool.query(
-        `INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT * FROM unnest($1::int[], $2::bytea[])
-         ON CONFLICT ("height") DO NOTHING`,
-        [rows.map((row) => row.height), packed.map((levels) => Buffer.from(levels))],
-      );
-      stored += rows.length;
-    }
+  storeMissingTrees(): Promise<number> {
+    return storeMissingPgTrees(this.pool);
   }
 
   async openSnapshot(): Promise<LedgerSnapshot> {

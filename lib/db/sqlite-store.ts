@@ -35,7 +35,8 @@ import {
   type SealCandidate,
   type SealedBlock,
 } from "../ledger/seal";
-import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
   const database = new Database(file, {
@@ -83,18 +84,6 @@ function prepareReads(database: Database.Database) {
     txIds: database.prepare(
       `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`,
     ),
-    packedTrees: database.prepare(
-      `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= ? AND "height" < ?`,
-    ),
-    transactionById: database.prepare(`SELECT * FROM "Transaction" WHERE "txId" = ?`).safeIntegers(true),
-    txIdAt: database.prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" = ?`).pluck(),
-    // One stored hash per offset (a JSON array of byte offsets), in the order the offsets were given.
-    interiorHashes: database
-      .prepare(
-        `SELECT substr(t."interiorLevels", j."value" + 1, 32) FROM "BlockTree" t, json_each(?) j
-         WHERE t."height" = ? ORDER BY j."key"`,
-      )
-      .pluck(),
   };
 }
 
@@ -102,10 +91,12 @@ function prepareReads(database: Database.Database) {
 class SqliteReader implements LedgerReader {
   readonly database: Database.Database;
   protected readonly reads: ReturnType<typeof prepareReads>;
+  private readonly trees: SqliteTreeReads;
 
   constructor(database: Database.Database) {
     this.database = database;
     this.reads = prepareReads(database);
+    this.trees = new SqliteTreeReads(database);
   }
 
   headNow(): SignedBlock | null {
@@ -196,35 +187,12 @@ class SqliteReader implements LedgerReader {
     }[];
   }
 
-  async packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
-    const rows = this.reads.packedTrees.all(fromHeight, endHeight) as { height: number; interiorLevels: Buffer }[];
-    return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+  packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
+    return this.trees.packedTreesOf(fromHeight, endHeight);
   }
 
-  async storedReceipt(txId: string): Promise<StoredReceipt | null> {
-    const row = this.reads.transactionById.get(txId) as ExactTransactionRow | undefined;
-    if (row === undefined) return null;
-    const height = Number(row.blockHeight);
-    const leafIndex = Number(row.leafIndex);
-    const blockRow = this.reads.blockAt.get(height) as BlockRow | undefined;
-    assert(blockRow !== undefined, "a recorded transaction's block is stored");
-    const block = blockFromRow(blockRow);
-    const plan = storedPathPlan(leafIndex, block.header.txCount);
-    const siblingTxId =
-      plan.siblingLeafIndex === null
-        ? null
-        : ((this.reads.txIdAt.get(sequenceOf(height, plan.siblingLeafIndex)) as string | undefined) ?? null);
-    const interiorHashes =
-      plan.interiorOffsets.length === 0
-        ? []
-        : (this.reads.interiorHashes.all(JSON.stringify(plan.interiorOffsets), height) as Buffer[]);
-    return {
-      txId,
-      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
-      block,
-      leafIndex,
-      path: pathFromStored(plan, siblingTxId, interiorHashes),
-    };
+  storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    return this.trees.storedReceipt(txId);
   }
 }
 
@@ -255,22 +223,11 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       insertTree: database.prepare(
         `INSERT INTO "BlockTree" ("height", "interiorLevels") VALUES (?, ?) ON CONFLICT ("height") DO NOTHING`,
       ),
-      blocksWithoutTree: database.prepare(
-        `SELECT b.* FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
-         WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT ?`,
-      ),
-      txIdsOfBlock: database
-        .prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
-        .pluck(),
       readSetting: database.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck(),
       writeSetting: database.prepare(
         `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
       ),
     };
-  }
-
-  async isRecorded(txId: string): Promise<boolean> {
-    return this.writes.isRecorded.get(txId) !== undefined;
   }
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
@@ -347,22 +304,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   async storeMissingTrees(): Promise<number> {
-    const storeRun = this.database.transaction((): number => {
-      const rows = this.writes.blocksWithoutTree.all(missingTreesPerRun) as BlockRow[];
-      for (const row of rows) {
-        const txIds = this.writes.txIdsOfBlock.all(
-          sequenceOf(row.height, 0),
-          sequenceOf(row.height + 1, 0),
-        ) as string[];
-        const packed = packedTreeOf(treeOfStoredBlock(blockFromRow(row), txIds));
-        assert(packed !== null, "a block of more than two transactions has interior levels");
-        this.writes.insertTree.run(row.height, packed);
-      }
-      return rows.length;
-    });
-    let stored = 0;
-    for (let count = storeRun.immediate(); count > 0; count = storeRun.immediate()) stored += count;
-    return stored;
+    return storeMissingSqliteTrees(this.database, this.writes.insertTree);
   }
 
   async openSnapshot(): Promise<LedgerSnapshot> {

@@ -25,7 +25,7 @@ type Waiting = SealCandidate & {
 };
 
 export type SealerDependencies = {
-  /** Seals the candidates `takeCandidates` gives into one block, signed by the node (the store holds the key's use). */
+  /** Seals what `takeCandidates` gives into one signed block; the node key was bound to it once, not handed over. */
   sealBlock: (takeCandidates: () => readonly SealCandidate[], nowMs: number) => Promise<SealResult>;
   /** The stored receipt of a transaction recorded earlier (by this or another process). */
   readReceipt: (txId: string) => Promise<Receipt>;

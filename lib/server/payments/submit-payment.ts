@@ -9,7 +9,7 @@ import { signedPaymentSchema } from "../../validations/transaction";
 import { verifyWithNodeCrypto } from "../../crypto/ed25519";
 import { zodToLedgerError } from "../http/errors";
 import { writerOf, type LedgerNode } from "../node/context";
-import { readReceiptOrThrow } from "../transactions/read-receipt";
+import { readRecordedReceipt } from "../transactions/read-receipt";
 import type { SubmitOutcome } from "./sealer";
 import { getVerifyPool } from "../../crypto/verify-pool";
 
@@ -18,9 +18,9 @@ type Checked = { txId: string; signed: SignedTransaction; signedBytes: Uint8Arra
 /** The checks that need neither the signature nor the ledger's balances. */
 async function precheck(node: LedgerNode, signed: SignedTransaction): Promise<Checked | SubmitOutcome> {
   const { txId, bytes: signedBytes } = digestTransaction(signed.tx);
-  if (await node.store.isRecorded(txId)) {
-    return { created: false, receipt: await readReceiptOrThrow(node, txId) };
-  }
+  // Already recorded is a success that returns the stored receipt, read in the same one read that asks.
+  const recorded = await readRecordedReceipt(node.store, txId, node.nodePublicKey);
+  if (recorded !== null) return { created: false, receipt: recorded };
   if (signed.tx.chainId !== node.chainId) {
     throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
   }

@@ -13,7 +13,17 @@ export function readReceiptOrThrow(node: LedgerNode, txId: string): Promise<Rece
 
 /** The same read for the sealer, which answers a resubmitted payment before the node is assembled. */
 export async function readStoredReceipt(store: LedgerReader, txId: string, nodePublicKey: string): Promise<Receipt> {
+  const receipt = await readRecordedReceipt(store, txId, nodePublicKey);
+  if (receipt === null) throw new LedgerError("not_found", "No transaction with this id is recorded.");
+  return receipt;
+}
+
+/** The receipt of a transaction already recorded, or null: what a payment's first check asks, in one read. */
+export async function readRecordedReceipt(
+  store: LedgerReader,
+  txId: string,
+  nodePublicKey: string,
+): Promise<Receipt | null> {
   const stored = await store.storedReceipt(txId);
-  if (stored === null) throw new LedgerError("not_found", "No transaction with this id is recorded.");
-  return buildReceipt({ ...stored, nodePublicKey });
+  return stored === null ? null : buildReceipt({ ...stored, nodePublicKey });
 }

@@ -1,0 +1,80 @@
+// The PostgreSQL store's reads of stored Merkle trees (stored-trees.ts says what is kept): a receipt's row, block
+// and audit path by txId in two round trips, the packed levels an export reads, and the trees preparing the node
+// fills in.
+import type pg from "pg";
+import { assert } from "../ledger/errors";
+import type { StoredReceipt } from "./ledger-store";
+import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
+import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+
+export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+export async function readPackedTrees(
+  db: Queryable,
+  fromHeight: number,
+  endHeight: number,
+): Promise<Map<number, Uint8Array>> {
+  const { rows } = await db.query<{ height: number; interiorLevels: Buffer }>(
+    `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= $1 AND "height" < $2`,
+    [fromHeight, endHeight],
+  );
+  return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+}
+
+/** The stored pieces of one audit path, in one round trip: the sibling leaf's txId and one hash per offset. */
+const storedPathSql = `SELECT
+  (SELECT "txId" FROM "Transaction" WHERE "sequence" = $1) AS "siblingTxId",
+  coalesce((SELECT array_agg(substring(t."interiorLevels" from u."offset" + 1 for 32) ORDER BY u."ordinal")
+    FROM "BlockTree" t, unnest($3::int[]) WITH ORDINALITY AS u("offset", "ordinal") WHERE t."height" = $2), '{}') AS "interiorHashes"`;
+
+/** A sealed block and its transactions never change, so the two reads need no snapshot to agree. */
+export async function readStoredReceipt(db: Queryable, txId: string): Promise<StoredReceipt | null> {
+  const { rows } = await db.query<TransactionRow & { block: BlockRow }>(
+    `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
+     WHERE t."txId" = $1`,
+    [txId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  const block = blockFromRow(row.block);
+  const plan = storedPathPlan(row.leafIndex, block.header.txCount);
+  const stored = await db.query<{ siblingTxId: string | null; interiorHashes: Buffer[] }>(storedPathSql, [
+    plan.siblingLeafIndex === null ? -1 : sequenceOf(row.blockHeight, plan.siblingLeafIndex),
+    row.blockHeight,
+    plan.interiorOffsets,
+  ]);
+  const { siblingTxId, interiorHashes } = stored.rows[0]!;
+  return {
+    txId,
+    signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+    block,
+    leafIndex: row.leafIndex,
+    path: pathFromStored(plan, siblingTxId, interiorHashes),
+  };
+}
+
+/** Stores the tree of every block that lacks one, a run of blocks per statement; returns how many. */
+export async function storeMissingPgTrees(pool: pg.Pool): Promise<number> {
+  let stored = 0;
+  for (;;) {
+    const { rows } = await pool.query<BlockRow & { txIds: string[] }>(
+      `SELECT b.*, array(SELECT "txId" FROM "Transaction" x WHERE x."blockHeight" = b."height" ORDER BY x."leafIndex") AS "txIds"
+       FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
+       WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT $1`,
+      [missingTreesPerRun],
+    );
+    if (rows.length === 0) return stored;
+    const packed = rows.map((row) => packedTreeOf(treeOfStoredBlock(blockFromRow(row), row.txIds)));
+    assert(
+      packed.every((levels) => levels !== null),
+      "a block of more than two transactions has interior levels",
+    );
+    // Another process preparing the same database at once may store some of these first: theirs are equal.
+    await pool.query(
+      `INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT * FROM unnest($1::int[], $2::bytea[])
+       ON CONFLICT ("height") DO NOTHING`,
+      [rows.map((row) => row.height), packed.map((levels) => Buffer.from(levels))],
+    );
+    stored += rows.length;
+  }
+}

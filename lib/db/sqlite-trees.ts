@@ -1,0 +1,92 @@
+// The SQLite store's reads of stored Merkle trees (stored-trees.ts says what is kept): a receipt's row, block and
+// audit path by txId, the packed levels an export reads, and the trees preparing the node fills in.
+/* eslint-disable @typescript-eslint/require-await -- the async methods implement LedgerReader over a synchronous driver */
+import type Database from "better-sqlite3";
+import { assert } from "../ledger/errors";
+import type { StoredReceipt } from "./ledger-store";
+import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
+import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+
+/** Integer columns read as bigint, so that an amount past 2^53 stays exact. */
+type ExactTransactionRow = Omit<TransactionRow, "blockHeight" | "leafIndex"> & {
+  blockHeight: bigint;
+  leafIndex: bigint;
+};
+
+export class SqliteTreeReads {
+  private readonly statements;
+
+  constructor(database: Database.Database) {
+    this.statements = {
+      packedTrees: database.prepare(
+        `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" >= ? AND "height" < ?`,
+      ),
+      transactionById: database.prepare(`SELECT * FROM "Transaction" WHERE "txId" = ?`).safeIntegers(true),
+      blockAt: database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`),
+      txIdAt: database.prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" = ?`).pluck(),
+      // One stored hash per offset (a JSON array of byte offsets), in the order the offsets were given.
+      interiorHashes: database
+        .prepare(
+          `SELECT substr(t."interiorLevels", j."value" + 1, 32) FROM "BlockTree" t, json_each(?) j
+           WHERE t."height" = ? ORDER BY j."key"`,
+        )
+        .pluck(),
+    };
+  }
+
+  async packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
+    const rows = this.statements.packedTrees.all(fromHeight, endHeight) as { height: number; interiorLevels: Buffer }[];
+    return new Map(rows.map((row) => [row.height, row.interiorLevels]));
+  }
+
+  /** Synchronous reads one after another: no commit comes between them, so they see one state of the chain. */
+  async storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    const row = this.statements.transactionById.get(txId) as ExactTransactionRow | undefined;
+    if (row === undefined) return null;
+    const height = Number(row.blockHeight);
+    const leafIndex = Number(row.leafIndex);
+    const blockRow = this.statements.blockAt.get(height) as BlockRow | undefined;
+    assert(blockRow !== undefined, "a recorded transaction's block is stored");
+    const block = blockFromRow(blockRow);
+    const plan = storedPathPlan(leafIndex, block.header.txCount);
+    const siblingTxId =
+      plan.siblingLeafIndex === null
+        ? null
+        : ((this.statements.txIdAt.get(sequenceOf(height, plan.siblingLeafIndex)) as string | undefined) ?? null);
+    const interiorHashes =
+      plan.interiorOffsets.length === 0
+        ? []
+        : (this.statements.interiorHashes.all(JSON.stringify(plan.interiorOffsets), height) as Buffer[]);
+    return {
+      txId,
+      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      block,
+      leafIndex,
+      path: pathFromStored(plan, siblingTxId, interiorHashes),
+    };
+  }
+}
+
+/** Stores the tree of every block that lacks one, a run of blocks per IMMEDIATE transaction; returns how many. */
+export function storeMissingSqliteTrees(database: Database.Database, insertTree: Database.Statement): number {
+  const blocksWithoutTree = database.prepare(
+    `SELECT b.* FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
+     WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT ?`,
+  );
+  const txIdsOfBlock = database
+    .prepare(`SELECT "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
+    .pluck();
+  const storeRun = database.transaction((): number => {
+    const rows = blocksWithoutTree.all(missingTreesPerRun) as BlockRow[];
+    for (const row of rows) {
+      const txIds = txIdsOfBlock.all(sequenceOf(row.height, 0), sequenceOf(row.height + 1, 0)) as string[];
+      const packed = packedTreeOf(treeOfStoredBlock(blockFromRow(row), txIds));
+      assert(packed !== null, "a block of more than two transactions has interior levels");
+      insertTree.run(row.height, packed);
+    }
+    return rows.length;
+  });
+  let stored = 0;
+  for (let count = storeRun.immediate(); count > 0; count = storeRun.immediate()) stored += count;
+  return stored;
+}
