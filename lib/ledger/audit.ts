@@ -4,6 +4,7 @@ import { isAmountString } from "./amount";
 import { applyTransaction } from "./balances";
 import { computeMerkleRoot, linkProblem } from "./block";
 import { canonicalBytes } from "./canonical";
+import { isAccountKey } from "./ed25519";
 import { computeBlockHash, digestTransaction } from "./hash";
 import { hex128Pattern, hex64Pattern } from "./hex";
 import { blockTransactionsMax, blockVersion } from "./limits";
@@ -160,8 +161,8 @@ export class ChainAuditor {
     if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";
-    if (!hex64Pattern.test(tx.from) || !hex64Pattern.test(tx.to) || tx.from === tx.to)
-      return "its accounts are malformed";
+    // The same account rule as the node's at submission: a weak key is no account, whichever store it came from.
+    if (!isAccountKey(tx.from) || !isAccountKey(tx.to) || tx.from === tx.to) return "its accounts are malformed";
     if (tx.type === "mint" && tx.from !== this.nodePublicKey) return "a mint not made by the node";
     if (tx.type !== "mint" && tx.type !== "payment") return "its type is unknown";
     if (!isIsoTimestamp(tx.timestamp)) return "its timestamp is malformed";
