@@ -5,8 +5,8 @@ import { ChainAuditor } from "@/lib/ledger/audit";
 import { isAccountKey } from "@/lib/ledger/ed25519";
 import type { Transaction } from "@/lib/ledger/types";
 import { accountKeySchema } from "@/lib/validations/transaction";
-import { buildChain } from "./support/chain";
-import { isoAt, mint, namedKey, signTransaction, testChainId, verifyBatchSync } from "./support/keys";
+import { buildChain } from "../support/chain";
+import { isoAt, mint, namedKey, signTransaction, testChainId, verifyBatchSync } from "../support/keys";
 
 const node = namedKey("node");
 const alice = namedKey("alice");

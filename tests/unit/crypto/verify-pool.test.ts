@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import type { SignatureCheck } from "@/lib/ledger/audit";
 import { VerifyPool } from "@/lib/crypto/verify-pool";
-import { flipHexBit, isoAt, namedKey, payment, verifyNodeSync } from "./support/keys";
+import { flipHexBit, isoAt, namedKey, payment, verifyNodeSync } from "../support/keys";
 
 const payers = ["alice", "bob", "carol"].map(namedKey);
 const payee = namedKey("payee");
