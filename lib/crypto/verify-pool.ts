@@ -5,8 +5,9 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SignatureCheck } from "../ledger/audit";
+import { blockTransactionsMax } from "../ledger/limits";
 import { verifyWithNodeCryptoSync } from "./ed25519";
-import type { VerifyRequest, VerifyResponse } from "./verify-worker";
+import type { VerifyRequest, VerifyWorkerMessage } from "./verify-worker";
 
 // The worker is lib/crypto/verify-worker.ts itself, type-checked like the rest. It runs from the source tree,
 // found from the working directory as lib/db/checkpointer.ts finds its driver, since the server bundle holds no
@@ -28,35 +29,59 @@ type Job = { resolve: (verdicts: boolean[]) => void; reject: (error: unknown) =>
 
 // Below this many checks, the round trip to a worker costs more than verifying here.
 const checksPerWorkerMin = 64;
+// While the workers start (0.1 s each once tsx's cache is warm, a few tenths cold or on a busy machine), a call
+// of up to one block's worth of checks is verified here, which takes about as long: a batch of payments need not
+// wait for the start-up. Larger calls (an audit) wait for the workers.
+const checksWhileStartingMax = blockTransactionsMax;
 
 export class VerifyPool {
   private readonly workers: Worker[];
   private readonly jobs = new Map<number, Job>();
   private nextJobId = 0;
+  /** Settles once every worker has loaded its module; rejects if one fails to. */
+  private readonly started: Promise<void>;
+  private isStarted = false;
 
   constructor(size = availableParallelism()) {
     const workerData = workerPaths();
+    const startups: Promise<void>[] = [];
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(workerLoaderSource, { eval: true, workerData });
       worker.unref();
-      worker.on("message", ({ id, verdicts }: VerifyResponse) => {
-        const job = this.jobs.get(id);
-        this.jobs.delete(id);
-        job?.resolve(verdicts);
+      let markReady: () => void = () => {};
+      let markFailed: (error: unknown) => void = () => {};
+      startups.push(
+        new Promise<void>((resolve, reject) => {
+          markReady = resolve;
+          markFailed = reject;
+        }),
+      );
+      worker.on("message", (message: VerifyWorkerMessage) => {
+        if (message.kind === "ready") return markReady();
+        const job = this.jobs.get(message.id);
+        this.jobs.delete(message.id);
+        job?.resolve(message.verdicts);
       });
       worker.on("error", (error) => {
+        markFailed(error);
         for (const job of this.jobs.values()) job.reject(error);
         this.jobs.clear();
       });
       return worker;
     });
+    this.started = Promise.all(startups).then(() => {
+      this.isStarted = true;
+    });
+    // Awaited by the first call that needs the workers; until then a failed start must not count as unhandled.
+    this.started.catch(() => {});
   }
 
   /** Verifies the checks, answering in order. */
   async verify(checks: readonly SignatureCheck[]): Promise<boolean[]> {
-    if (checks.length < checksPerWorkerMin) {
+    if (checks.length < checksPerWorkerMin || (!this.isStarted && checks.length <= checksWhileStartingMax)) {
       return checks.map((check) => verifyWithNodeCryptoSync(check.publicKey, check.message, check.signature));
     }
+    await this.started;
     const chunkSize = Math.ceil(checks.length / this.workers.length);
     const parts = this.workers.map((worker, index) => {
       const chunk = checks.slice(index * chunkSize, (index + 1) * chunkSize);

@@ -6,8 +6,8 @@ import { verifyWithNodeCryptoSync } from "./ed25519";
 
 /** What the pool sends a worker: a job id and the checks to verify, in order. */
 export type VerifyRequest = { id: number; checks: SignatureCheck[] };
-/** What a worker answers: the job id and one verdict per check, in the order sent. */
-export type VerifyResponse = { id: number; verdicts: boolean[] };
+/** What a worker answers: that it has loaded and takes jobs, then for each job one verdict per check, in order. */
+export type VerifyWorkerMessage = { kind: "ready" } | { kind: "verdicts"; id: number; verdicts: boolean[] };
 
 if (parentPort === null) throw new Error("verify-worker.ts runs only as a worker thread");
 const port = parentPort;
@@ -16,5 +16,6 @@ port.on("message", ({ id, checks }: VerifyRequest) => {
   const verdicts = checks.map(({ publicKey, message, signature }) =>
     verifyWithNodeCryptoSync(publicKey, message, signature),
   );
-  port.postMessage({ id, verdicts } satisfies VerifyResponse);
+  port.postMessage({ kind: "verdicts", id, verdicts } satisfies VerifyWorkerMessage);
 });
+port.postMessage({ kind: "ready" } satisfies VerifyWorkerMessage);

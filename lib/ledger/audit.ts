@@ -4,11 +4,12 @@ import { isAmountString } from "./amount";
 import { applyTransaction } from "./balances";
 import { computeMerkleRoot, linkProblem } from "./block";
 import { canonicalBytes } from "./canonical";
+import { isAccountKey } from "./ed25519";
 import { computeBlockHash, digestTransaction } from "./hash";
 import { hex128Pattern, hex64Pattern } from "./hex";
-import { blockTransactionsMax, blockVersion } from "./limits";
-import { isIsoTimestamp, memoProblem } from "./transaction";
-import type { BlockTransaction, SignedBlock, Transaction } from "./types";
+import { blockTransactionsMax, blockVersion, timestampSkewMaxMs } from "./limits";
+import { isIsoTimestamp, isTimestampFresh, memoProblem } from "./transaction";
+import type { BlockHeader, BlockTransaction, SignedBlock, Transaction } from "./types";
 
 /** A block's transaction as the audit reads it: the protocol's own shape, from the API or the database. */
 export type AuditTransaction = BlockTransaction;
@@ -130,6 +131,9 @@ export class ChainAuditor {
     this.chainId ??= header.chainId;
     if (header.chainId !== this.chainId) return "the block names another chain";
     if (!isIsoTimestamp(header.timestamp)) return "the block timestamp is malformed";
+    // The node never runs block time backwards (makeNextBlock), so a chain whose times do was not sealed by it.
+    if (this.previous !== null && Date.parse(header.timestamp) < Date.parse(this.previous.header.timestamp))
+      return "the block timestamp is before the previous block's";
     const isGenesis = header.height === 0;
     if (isGenesis ? transactions.length !== 0 : transactions.length < 1 || transactions.length > blockTransactionsMax) {
       return `a block cannot hold ${transactions.length} transactions`;
@@ -138,7 +142,7 @@ export class ChainAuditor {
     const txIdsInBlock = new Set<string>();
     for (const [position, { txId, tx, leafIndex }] of transactions.entries()) {
       if (leafIndex !== position) return `transaction ${position} is stored at leaf ${leafIndex}`;
-      const problem = this.transactionProblem(tx, txId, digests[position]!.txId, header.chainId);
+      const problem = this.transactionProblem(tx, txId, digests[position]!.txId, header);
       if (problem !== null) return `transaction ${position}: ${problem}`;
       if (txIdsInBlock.has(txId)) return `transaction ${position}: it appears twice in this block`;
       txIdsInBlock.add(txId);
@@ -155,16 +159,20 @@ export class ChainAuditor {
     return null;
   }
 
-  private transactionProblem(tx: Transaction, txId: string, computedTxId: string, chainId: string): string | null {
+  private transactionProblem(tx: Transaction, txId: string, computedTxId: string, header: BlockHeader): string | null {
+    const { chainId } = header;
     if (computedTxId !== txId) return "its txId is not the hash of its contents";
     if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";
-    if (!hex64Pattern.test(tx.from) || !hex64Pattern.test(tx.to) || tx.from === tx.to)
-      return "its accounts are malformed";
+    // The same account rule as the node's at submission: a weak key is no account, whichever store it came from.
+    if (!isAccountKey(tx.from) || !isAccountKey(tx.to) || tx.from === tx.to) return "its accounts are malformed";
     if (tx.type === "mint" && tx.from !== this.nodePublicKey) return "a mint not made by the node";
     if (tx.type !== "mint" && tx.type !== "payment") return "its type is unknown";
     if (!isIsoTimestamp(tx.timestamp)) return "its timestamp is malformed";
+    // The node takes a transaction only within the skew of its clock and seals it at once (PROTOCOL.md).
+    if (!isTimestampFresh(tx.timestamp, Date.parse(header.timestamp)))
+      return `its timestamp is more than ${timestampSkewMaxMs / 60_000} minutes from its block's`;
     if (tx.memo !== undefined && memoProblem(tx.memo) !== null) return "its memo breaks the memo rules";
     return null;
   }

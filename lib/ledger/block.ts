@@ -1,9 +1,8 @@
 // Block headers: how a block is made and what a well-formed chain of them looks like.
 import { computeBlockHash } from "./hash";
-import { hexToBytes } from "./hex";
+import { bytesToHex, hexToBytes } from "./hex";
 import { blockVersion, genesisPrevHash } from "./limits";
 import { merkleTreeHash } from "./merkle";
-import { bytesToHex } from "./hex";
 import type { BlockHeader } from "./types";
 
 export function computeMerkleRoot(txIds: readonly string[]): string {

@@ -52,3 +52,8 @@ export function isSmallOrderKey(publicKeyHex: string): boolean {
   const masked = `${publicKeyHex.slice(0, 62)}${lastByte.toString(16).padStart(2, "0")}`;
   return smallOrderEncodings.includes(masked);
 }
+
+/** An account key: hex64 of a public key that is not a small-order point anyone could sign for. */
+export function isAccountKey(publicKeyHex: string): boolean {
+  return hex64Pattern.test(publicKeyHex) && !isSmallOrderKey(publicKeyHex);
+}

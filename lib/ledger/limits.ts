@@ -31,6 +31,9 @@ export const headersLimitMax = 1000;
 export const eventsReplayMax = 1000;
 /** Above this many waiting payments the node answers `overloaded`. */
 export const pendingPaymentsMax = 10_000;
+/** A currency is an ISO 4217 code with 0 to currencyDecimalsMax decimals in its minor unit. */
+export const currencyCodePattern = /^[A-Z]{3}$/;
+export const currencyDecimalsMax = 9;
 /** The only block header version this node writes and accepts. */
 export const blockVersion = 1;
 /** Genesis has no parent; its prevHash is 32 zero bytes. */

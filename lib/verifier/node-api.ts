@@ -5,21 +5,15 @@ import type { AuditBlock } from "../ledger/audit";
 import { headersLimitMax } from "../ledger/limits";
 import { blockWithTransactionsSchema, signedBlockSchema } from "../validations/block";
 import { describeIssue } from "../validations/issues";
-import { balanceSchema, chainIdSchema, hex64Schema } from "../validations/transaction";
+import { nodeInfoSchema, type NodeInfoFields } from "../validations/node";
+import { balanceSchema } from "../validations/transaction";
 import type { SignedBlock } from "../ledger/types";
-
-const nodeInfoSchema = z.object({
-  chainId: chainIdSchema,
-  nodePublicKey: hex64Schema,
-  currency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), decimals: z.number().int().min(0).max(9) }),
-  head: signedBlockSchema,
-});
 
 const headersSchema = z.object({ blocks: z.array(signedBlockSchema).max(headersLimitMax) });
 
 const accountBalanceSchema = z.object({ balance: balanceSchema });
 
-export type NodeApiInfo = z.infer<typeof nodeInfoSchema>;
+export type NodeApiInfo = NodeInfoFields;
 
 /** The node answered, but not as the protocol says: `status` is its HTTP status when that was the fault. */
 export class NodeApiError extends Error {
