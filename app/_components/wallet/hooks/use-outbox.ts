@@ -4,6 +4,7 @@
 // repeat with the receipt it already holds. The node's answer is not taken on its word: "Paid" is said only once
 // its receipt verifies under the node key this browser trusts.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ErrorBody } from "@/lib/ledger/errors";
 import type { Receipt } from "@/lib/ledger/types";
 import { nodeClient } from "@/lib/wallet/node-client";
@@ -49,7 +50,9 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
         if (result.kind === "ok") {
           // Answered: this signed payment is not sent again, whatever the receipt's verdict.
           removeFromOutbox(publicKey, entry.txId);
-          setStatus({ kind: "verifying", entry });
+          // Rendered now, not batched with the verdict that follows a few milliseconds later: the person (and a
+          // screen reader) hears that the payment is sent and its proof is being checked, before "Paid".
+          flushSync(() => setStatus({ kind: "verifying", entry }));
           const { receipt } = result.body;
           const verification = await verifyPaymentReceipt(entry, receipt, await handlersRef.current.trustedNodeKey());
           if (verification.ok) {
