@@ -60,12 +60,13 @@ export function removeFromOutbox(publicKey: string, txId: string): void {
 /**
  * The node's receipt for `entry`, checked before the wallet says "Paid": it must be for this very payment, well
  * formed, and verify (lib/ledger/receipt.ts) under the node key this browser trusts. A hostile node could answer
- * with anything; only a receipt that verifies proves the payment was recorded.
+ * with anything; only a receipt that verifies proves the payment was recorded. It never throws: a check that
+ * cannot run is a check that failed.
  */
 export async function verifyPaymentReceipt(
   entry: OutboxEntry,
   receipt: unknown,
-  trustedNodePublicKey: string,
+  trustedNodeKey: () => Promise<string>,
 ): Promise<ReceiptVerification> {
   const parsed = receiptSchema.safeParse(receipt);
   const wellFormed = { name: "The receipt is well formed", ok: parsed.success };
@@ -74,7 +75,15 @@ export async function verifyPaymentReceipt(
     name: "The receipt is for the payment this wallet signed",
     ok: parsed.data.txId === entry.txId,
   };
-  const verification = await verifyReceipt(parsed.data, trustedNodePublicKey, verifyWithWebCrypto);
+  let verification: ReceiptVerification;
+  try {
+    verification = await verifyReceipt(parsed.data, await trustedNodeKey(), verifyWithWebCrypto);
+  } catch {
+    verification = {
+      ok: false,
+      checks: [{ name: "The receipt could be checked against the trusted node key", ok: false }],
+    };
+  }
   const checks = [wellFormed, forThisPayment, ...verification.checks];
   return { ok: checks.every((check) => check.ok), checks };
 }

@@ -54,7 +54,7 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
           // screen reader) hears that the payment is sent and its proof is being checked, before "Paid".
           flushSync(() => setStatus({ kind: "verifying", entry }));
           const { receipt } = result.body;
-          const verification = await verifyPaymentReceipt(entry, receipt, await handlersRef.current.trustedNodeKey());
+          const verification = await verifyPaymentReceipt(entry, receipt, handlersRef.current.trustedNodeKey);
           if (verification.ok) {
             setStatus({ kind: "sent", receipt, isRepeat: result.status === 200 });
             handlersRef.current.onSent();
