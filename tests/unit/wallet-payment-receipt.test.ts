@@ -1,10 +1,8 @@
 // The wallet says "Paid" only for a receipt that verifies: well formed, for the very payment it signed, and
 // signed by the node key this browser trusts. Everything else names the checks that failed.
 import { describe, expect, it } from "vitest";
-import { makeBlockHeader, makeGenesisHeader } from "@/lib/ledger/block";
+import { makeBlockHeader } from "@/lib/ledger/block";
 import { computeTxId } from "@/lib/ledger/hash";
-import { hexToBytes } from "@/lib/ledger/hex";
-import { inclusionPaths } from "@/lib/ledger/merkle";
 import { buildReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedTransaction } from "@/lib/ledger/types";
 import { verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
@@ -16,35 +14,31 @@ const rogue = namedKey("rogue");
 const alice = namedKey("alice");
 const bob = namedKey("bob");
 
-/** The node's receipts for `transactions`, sealed in block 1 and signed by `signer`. */
-function receiptsFor(transactions: SignedTransaction[], signer = node): Receipt[] {
-  const genesis = signBlock(makeGenesisHeader(testChainId, isoAt(0)), node);
-  const txIds = transactions.map((signed) => computeTxId(signed.tx));
+/** The node's receipt for `signed`, alone in block 1 (its leaf is the Merkle root), signed by `signer`. */
+function receiptFor(signed: SignedTransaction, signer = node): Receipt {
+  const txId = computeTxId(signed.tx);
   const header = makeBlockHeader({
     chainId: testChainId,
     height: 1,
-    prevHash: genesis.hash,
-    txIds,
+    prevHash: "0".repeat(64),
+    txIds: [txId],
     timestamp: isoAt(1),
   });
-  const block = signBlock(header, signer);
-  const paths = inclusionPaths(txIds.map(hexToBytes));
-  return transactions.map((signed, leafIndex) =>
-    buildReceipt({
-      txId: txIds[leafIndex]!,
-      signed,
-      block,
-      leafIndex,
-      path: paths[leafIndex]!,
-      nodePublicKey: signer.publicKeyHex,
-    }),
-  );
+  return buildReceipt({
+    txId,
+    signed,
+    block: signBlock(header, signer),
+    leafIndex: 0,
+    path: [],
+    nodePublicKey: signer.publicKeyHex,
+  });
 }
 
 const paid = payment(alice, bob, "1250", { memo: "coffee" });
 const other = payment(alice, bob, "99");
 const entry: OutboxEntry = { txId: computeTxId(paid.tx), signed: paid };
-const [receipt, otherReceipt] = receiptsFor([paid, other]) as [Receipt, Receipt];
+const receipt = receiptFor(paid);
+const otherReceipt = receiptFor(other);
 const trusted = () => Promise.resolve(node.publicKeyHex);
 const failedChecks = async (answer: unknown, trustedKey = trusted) =>
   (await verifyPaymentReceipt(entry, answer, trustedKey)).checks
@@ -75,8 +69,7 @@ describe("verifyPaymentReceipt", () => {
   });
 
   it("fails a receipt signed by another node key than the one this browser trusts", async () => {
-    const [rogueReceipt] = receiptsFor([paid], rogue);
-    expect(await failedChecks(rogueReceipt)).toEqual([
+    expect(await failedChecks(receiptFor(paid, rogue))).toEqual([
       "The receipt names the node key you trust",
       "The node signed the block header",
     ]);
