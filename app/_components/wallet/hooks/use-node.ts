@@ -20,7 +20,10 @@ export type NodeView = {
   watch: WatchState;
   /** The last payment's receipt, when it failed verification: an alarm until the page is reloaded. */
   badReceipt: BadReceipt | null;
-  /** True when the audit found the node rewriting history, swapping its key, serving a broken chain, or a receipt that does not verify. */
+  /**
+   * True when the audit found the node rewriting history, swapping its key or serving a broken chain, or a
+   * receipt of the node's did not verify.
+   */
   isAlarm: boolean;
   /** A new block from the node's events: the head moves, and the wallet checks it extends what it verified. */
   onBlock: (block: SignedBlock) => void;
