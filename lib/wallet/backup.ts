@@ -1,21 +1,18 @@
 // The wallet backup: the private key (PKCS #8) encrypted with AES-256-GCM under a key derived from a
 // passphrase with PBKDF2-SHA-256. Everything is WebCrypto; nothing leaves the browser but the file itself.
 import { bytesToHex, hexToBytes } from "../ledger/hex";
+import {
+  backupFileBytesMax,
+  backupFormat,
+  checkBackup,
+  notABackupMessage,
+  pbkdf2IterationsMin,
+  tooLargeMessage,
+  type WalletBackup,
+} from "./backup-schema";
 
-export const backupFormat = "chainpay-wallet-backup";
-// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
-const pbkdf2Iterations = 600_000;
+export type { WalletBackup };
 export const passphraseLengthMin = 10;
-
-export type WalletBackup = {
-  format: typeof backupFormat;
-  version: 1;
-  name: string;
-  publicKey: string;
-  kdf: { name: "PBKDF2"; hash: "SHA-256"; iterations: number; salt: string };
-  cipher: { name: "AES-GCM"; iv: string };
-  ciphertext: string;
-};
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey(
@@ -45,7 +42,7 @@ export async function encryptBackup(input: {
 }): Promise<WalletBackup> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const key = await deriveKey(input.passphrase, salt, pbkdf2Iterations);
+  const key = await deriveKey(input.passphrase, salt, pbkdf2IterationsMin);
   const ciphertext = await crypto.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: associatedData(input.publicKey) },
     key,
@@ -56,7 +53,7 @@ export async function encryptBackup(input: {
     version: 1,
     name: input.name,
     publicKey: input.publicKey,
-    kdf: { name: "PBKDF2", hash: "SHA-256", iterations: pbkdf2Iterations, salt: bytesToHex(salt) },
+    kdf: { name: "PBKDF2", hash: "SHA-256", iterations: pbkdf2IterationsMin, salt: bytesToHex(salt) },
     cipher: { name: "AES-GCM", iv: bytesToHex(iv) },
     ciphertext: bytesToHex(new Uint8Array(ciphertext)),
   };
@@ -64,27 +61,26 @@ export async function encryptBackup(input: {
 
 export class BackupError extends Error {}
 
+/** A backup file's text, checked in full (walletBackupSchema) before anything is derived from it. */
 export function parseBackup(text: string): WalletBackup {
+  // A string has at most as many UTF-16 units as its UTF-8 file has bytes.
+  if (text.length > backupFileBytesMax) throw new BackupError(tooLargeMessage);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BackupError("This file is not a chainpay wallet backup.");
+    throw new BackupError(notABackupMessage);
   }
-  const backup = value as Partial<WalletBackup>;
-  if (
-    backup.format !== backupFormat ||
-    backup.version !== 1 ||
-    typeof backup.ciphertext !== "string" ||
-    typeof backup.publicKey !== "string"
-  ) {
-    throw new BackupError("This file is not a chainpay wallet backup.");
-  }
-  return backup as WalletBackup;
+  const checked = checkBackup(value);
+  if (!checked.ok) throw new BackupError(checked.problem);
+  return checked.backup;
 }
 
 /** The PKCS #8 private key inside a backup; a wrong passphrase or an altered file fails the same way. */
 export async function decryptBackup(backup: WalletBackup, passphrase: string): Promise<ArrayBuffer> {
+  // Checked again here, so that no caller can derive a key from settings nobody checked.
+  const checked = checkBackup(backup);
+  if (!checked.ok) throw new BackupError(checked.problem);
   try {
     const key = await deriveKey(passphrase, hexToBytes(backup.kdf.salt), backup.kdf.iterations);
     return await crypto.subtle.decrypt(

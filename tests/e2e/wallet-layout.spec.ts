@@ -3,6 +3,7 @@
 // browser's console stays free of errors on every wallet page.
 import { expect, test, type Page } from "@playwright/test";
 import { createWallet, fillPayment, getTestFunds } from "./support";
+import { collectErrors } from "./wallet-support";
 
 // A time zone far from the server's, so that a time rendered on both sides would differ between them.
 const timeZone = "Pacific/Auckland";
@@ -10,16 +11,6 @@ const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
 
 test.use({ viewport: phone, timezoneId: timeZone, locale: "de-DE" });
-
-/** Every console error and uncaught exception on `page`, from now on. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
-  return errors;
-}
 
 async function expectNoSidewaysScrolling(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({

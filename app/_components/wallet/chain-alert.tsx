@@ -2,9 +2,36 @@
 import type { WatchState } from "@/lib/wallet/chain-watch";
 import { shortKey } from "@/lib/wallet/format";
 import { Notice } from "../ui";
+import type { BadReceipt } from "./hooks/use-node";
 
 /** What the wallet's own audit of the node found, said plainly; the alarms are impossible to miss. */
-export function ChainAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {
+export function ChainAlert({
+  watch,
+  badReceipt,
+  onTrustAgain,
+}: {
+  watch: WatchState;
+  badReceipt: BadReceipt | null;
+  onTrustAgain: () => void;
+}) {
+  return (
+    <>
+      {badReceipt !== null && (
+        <Alarm title="Warning: this node answered a payment with a receipt that does not verify">
+          <p>
+            The receipt for payment <code>{shortKey(badReceipt.txId)}</code> fails these checks under the node key this
+            browser trusts: {badReceipt.failedChecks.join("; ")}. The node may not have recorded the payment, or may be
+            showing this wallet a chain it did not sign. Do not send money through this node; reload the page to check
+            again.
+          </p>
+        </Alarm>
+      )}
+      <WatchAlert watch={watch} onTrustAgain={onTrustAgain} />
+    </>
+  );
+}
+
+function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {
   switch (watch.kind) {
     case "rewritten":
       return (

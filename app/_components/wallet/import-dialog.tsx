@@ -2,6 +2,7 @@
 // Restoring a wallet from its backup file: the key is decrypted here and stored, non-extractable, in this browser.
 import { useId, useState, type FormEvent } from "react";
 import { BackupError, decryptBackup, parseBackup } from "@/lib/wallet/backup";
+import { backupFileBytesMax, tooLargeMessage } from "@/lib/wallet/backup-schema";
 import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
 import { Field } from "../ui";
 import { Dialog, DialogActions, PasswordField } from "./dialog";
@@ -27,6 +28,11 @@ export function ImportDialog({
     event.preventDefault();
     if (file === null) {
       setError({ field: "file", message: "Choose the backup file." });
+      return;
+    }
+    // A file far larger than a backup is not even read: it is not one, and reading it could take a while.
+    if (file.size > backupFileBytesMax) {
+      setError({ field: "file", message: tooLargeMessage });
       return;
     }
     setIsWorking(true);

@@ -7,12 +7,27 @@ import { Button, Field, inputClass } from "../ui";
 import { usePaymentForm, type PaymentFormInput } from "./hooks/use-payment-form";
 import { PaymentStatus } from "./payment-status";
 
-export function PaymentForm(props: PaymentFormInput) {
+/** `isPaused`: the wallet's audit raised an alarm; the form gives way to a notice, the last payment's status stays. */
+export function PaymentForm({ isPaused, ...props }: PaymentFormInput & { isPaused: boolean }) {
   const id = useId();
   const { currency, balanceMinor } = props;
   const form = usePaymentForm(props);
   const { status } = form;
-  const isSending = status.kind === "sending";
+  const isSending = status.kind === "sending" || status.kind === "verifying";
+  const statusPanel = (
+    <PaymentStatus id={`${id}-status`} status={status} formProblem={form.formProblem} currency={currency} />
+  );
+
+  if (isPaused) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-rose-800">
+          Payments are paused in this wallet until you have read the warning above.
+        </p>
+        {statusPanel}
+      </div>
+    );
+  }
 
   /** What every input shares: its label and message wiring, its value, and its handlers. */
   function inputProps(name: "recipient" | "amount" | "memo") {
@@ -77,7 +92,7 @@ export function PaymentForm(props: PaymentFormInput) {
           </Button>
         )}
       </div>
-      <PaymentStatus id={`${id}-status`} status={status} formProblem={form.formProblem} currency={currency} />
+      {statusPanel}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-// What became of the last payment: sending, paid (with its receipt), refused, or not confirmed yet.
+// What became of the last payment: sending, verifying its receipt, paid (once the receipt verifies), a receipt that
+// does not verify, refused, or not confirmed yet.
 import Link from "next/link";
 import type { Currency } from "@/lib/ledger/types";
 import { formatAmount, shortKey } from "@/lib/wallet/format";
@@ -25,6 +26,13 @@ export function PaymentStatus({
         </Notice>
       )}
       {status.kind === "sending" && <p className="text-sm text-slate-600">{status.what}</p>}
+      {status.kind === "verifying" && <p className="text-sm text-slate-600">Sent, verifying the receipt…</p>}
+      {status.kind === "unverified" && (
+        <Notice tone="warning" title="The node's receipt does not verify">
+          The node says it recorded this payment, but its receipt does not prove it under the node key this browser
+          trusts ({status.failedChecks.join("; ")}). Do not count it as paid.
+        </Notice>
+      )}
       {status.kind === "unsent" && (
         <Notice tone="warning" title="Not confirmed yet">
           {status.message} Retrying sends this same signed payment, so it can never be paid twice.

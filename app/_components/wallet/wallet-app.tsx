@@ -3,6 +3,7 @@
 // node's events), test funds, the payment form, and the wallet's own audit of the node's chain. The state lives
 // in the hooks; this component only lays the pieces out.
 import { useState, type ReactNode } from "react";
+import { trustedNodeKey } from "@/lib/wallet/chain-watch";
 import type { NodeInfo } from "@/lib/wallet/node-client";
 import { Card, Notice } from "../ui";
 import { useBlockEvents } from "../use-block-events";
@@ -12,7 +13,7 @@ import { ChainAlert } from "./chain-alert";
 import { HistoryList } from "./history-list";
 import { useAccount } from "./hooks/use-account";
 import { useFaucet } from "./hooks/use-faucet";
-import { useNode } from "./hooks/use-node";
+import { useNode, type BadReceipt } from "./hooks/use-node";
 import { useWallets } from "./hooks/use-wallets";
 import { ImportDialog } from "./import-dialog";
 import { NodeFooter } from "./node-footer";
@@ -35,6 +36,12 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
     account.refresh();
   });
 
+  const trustedKey = () => trustedNodeKey(info);
+  // The balance may have moved or not: the node's account page says, while the alarm says the node lied.
+  const onBadReceipt = (badReceipt: BadReceipt) => {
+    node.reportBadReceipt(badReceipt);
+    account.refresh();
+  };
   const create = () => void wallets.create();
   const openImport = () => setIsImportOpen(true);
 
@@ -48,7 +55,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         isCreating={wallets.isCreating}
         onRestore={openImport}
       />
-      <ChainAlert watch={node.watch} onTrustAgain={node.trustAgain} />
+      <ChainAlert watch={node.watch} badReceipt={node.badReceipt} onTrustAgain={node.trustAgain} />
       {node.infoError !== null && (
         <Notice tone="danger" title="The node cannot be reached">
           {node.infoError}
@@ -73,20 +80,17 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
               />
             </Panel>
             <Panel id="pay-heading" title="Send a payment">
-              {node.isAlarm ? (
-                <p className="text-sm text-rose-800">
-                  Payments are paused in this wallet until you have read the warning above.
-                </p>
-              ) : (
-                <PaymentForm
-                  key={active.publicKey}
-                  wallet={active}
-                  chainId={info.chainId}
-                  currency={info.currency}
-                  balanceMinor={account.balanceMinor}
-                  onPaid={account.refresh}
-                />
-              )}
+              <PaymentForm
+                key={active.publicKey}
+                isPaused={node.isAlarm}
+                wallet={active}
+                chainId={info.chainId}
+                currency={info.currency}
+                balanceMinor={account.balanceMinor}
+                trustedNodeKey={trustedKey}
+                onPaid={account.refresh}
+                onBadReceipt={onBadReceipt}
+              />
             </Panel>
           </div>
           <Panel id="history-heading" title="History" className="min-w-0 self-start">

@@ -1,7 +1,11 @@
 "use client";
 // The active account as the node records it: balance and history, newest first, one page at a time.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { coalesce, type Coalesced } from "@/lib/wallet/coalesce";
 import { nodeClient, type AccountEntry } from "@/lib/wallet/node-client";
+
+/** Under a burst of blocks, the balance and history are fetched at most four times a second, one at a time. */
+export const accountRefreshIntervalMs = 250;
 
 type AccountState = { publicKey: string; balanceMinor: bigint; entries: AccountEntry[]; nextBefore: string | null };
 
@@ -11,6 +15,7 @@ export type AccountView = {
   entries: AccountEntry[] | null;
   hasMore: boolean;
   isLoadingMore: boolean;
+  /** Fetches the balance and history again, coalesced with every other refresh (see lib/wallet/coalesce.ts). */
   refresh: () => void;
   loadMore: () => void;
 };
@@ -22,21 +27,33 @@ export function useAccount(publicKey: string | null): AccountView {
   const [isLoadingMore, setIsLoadingMore] = useState(false);
   const current = state !== null && state.publicKey === publicKey ? state : null;
 
-  const refresh = useCallback(() => {
+  const refresherRef = useRef<Coalesced | null>(null);
+  // One refresher per account; the first fetch starts with it. The account's state is set when the node answers,
+  // after this effect, not during it.
+  useEffect(() => {
     if (publicKey === null) return;
-    void nodeClient.account(publicKey).then((result) => {
-      if (result.kind !== "ok") return;
+    // A late answer for an account no longer active must not replace the active one's.
+    let isActive = true;
+    const refresher = coalesce(async () => {
+      const result = await nodeClient.account(publicKey);
+      if (result.kind !== "ok" || !isActive) return;
       setState({
         publicKey,
         balanceMinor: BigInt(result.body.balance),
         entries: result.body.transactions,
         nextBefore: result.body.nextBefore,
       });
-    });
+    }, accountRefreshIntervalMs);
+    refresherRef.current = refresher;
+    refresher.trigger();
+    return () => {
+      isActive = false;
+      refresher.cancel();
+      if (refresherRef.current === refresher) refresherRef.current = null;
+    };
   }, [publicKey]);
 
-  // The account's state is set when the node answers, after this effect, not during it.
-  useEffect(refresh, [refresh]);
+  const refresh = useCallback(() => refresherRef.current?.trigger(), []);
 
   const loadMore = useCallback(() => {
     if (current?.nextBefore == null) return;

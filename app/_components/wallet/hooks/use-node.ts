@@ -4,87 +4,105 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { forgetPin, watchChain, type WatchState } from "@/lib/wallet/chain-watch";
+import { coalesce, type Coalesced } from "@/lib/wallet/coalesce";
 import { nodeClient, type NodeInfo } from "@/lib/wallet/node-client";
+
+/** A receipt the node answered a payment with that does not verify under the node key this browser trusts. */
+export type BadReceipt = { txId: string; failedChecks: string[] };
+
+/** Under a burst of blocks, the chain is audited at most four times a second, one audit at a time. */
+export const chainWatchIntervalMs = 250;
 
 export type NodeView = {
   info: NodeInfo;
   /** Why the node could not be reached the last time it was asked, or null. */
   infoError: string | null;
   watch: WatchState;
-  /** True when the audit found the node rewriting history, swapping its key, or serving a broken chain. */
+  /** The last payment's receipt, when it failed verification: an alarm until the page is reloaded. */
+  badReceipt: BadReceipt | null;
+  /**
+   * True when the audit found the node rewriting history, swapping its key or serving a broken chain, or a
+   * receipt of the node's did not verify.
+   */
   isAlarm: boolean;
   /** A new block from the node's events: the head moves, and the wallet checks it extends what it verified. */
   onBlock: (block: SignedBlock) => void;
+  /** The payment form found the node's receipt false. */
+  reportBadReceipt: (badReceipt: BadReceipt) => void;
   /** The person read the warning and chose to trust the node as it is now. */
   trustAgain: () => void;
 };
 
 export function useNode(initialInfo: NodeInfo): NodeView {
   const [info, setInfo] = useState(initialInfo);
-  // The event handler reads the newest head through a ref: blocks can arrive faster than React re-renders.
+  // The event handler updates the newest head in a ref: blocks can arrive far faster than React should re-render,
+  // so the rendered facts follow at the pace of the audit.
   const infoRef = useRef(initialInfo);
   const [infoError, setInfoError] = useState<string | null>(null);
   const [watch, setWatch] = useState<WatchState>({ kind: "checking" });
-  const isWatchingRef = useRef(false);
-
-  // One audit at a time. A head that arrives while one runs is audited right after it, from wherever it pinned.
-  const nextWatchRef = useRef<NodeInfo | null>(null);
-  const runWatch = useCallback(async (nodeInfo: NodeInfo) => {
-    nextWatchRef.current = nodeInfo;
-    if (isWatchingRef.current) return;
-    isWatchingRef.current = true;
-    try {
-      let next: NodeInfo | null = nodeInfo;
-      while (next !== null) {
-        nextWatchRef.current = null;
-        setWatch(await watchChain(next));
-        next = nextWatchRef.current;
-      }
-    } finally {
-      isWatchingRef.current = false;
-    }
-  }, []);
+  const [badReceipt, setBadReceipt] = useState<BadReceipt | null>(null);
+  const watcherRef = useRef<Coalesced | null>(null);
 
   /**
    * The head only moves forward here. An answer to an older request can arrive after a newer block's event; taken
    * as it is, it would look to the audit as if the node had dropped the blocks this wallet verified since.
    */
-  const updateInfo = useCallback((answered: NodeInfo): NodeInfo => {
+  const updateInfo = useCallback((answered: NodeInfo) => {
     const current = infoRef.current;
-    const next =
+    infoRef.current =
       answered.head.header.height >= current.head.header.height ? answered : { ...answered, head: current.head };
-    infoRef.current = next;
-    setInfo(next);
-    return next;
+    watcherRef.current?.trigger();
   }, []);
 
-  // First visit of this page: the node's facts fresh from the node, then the chain check.
+  // One audit at a time, of the newest head (see lib/wallet/coalesce.ts), and first the node's facts fresh from
+  // the node.
   useEffect(() => {
-    void (async () => {
-      const result = await nodeClient.node();
+    let isActive = true;
+    const watcher = coalesce(async () => {
+      const nodeInfo = infoRef.current;
+      setInfo(nodeInfo);
+      const state = await watchChain(nodeInfo);
+      if (isActive) setWatch(state);
+    }, chainWatchIntervalMs);
+    watcherRef.current = watcher;
+    void nodeClient.node().then((result) => {
+      if (!isActive) return;
       if (result.kind !== "ok") {
         setInfoError(result.kind === "unreachable" ? result.message : result.error.message);
         return;
       }
       setInfoError(null);
-      await runWatch(updateInfo(result.body));
-    })();
-  }, [runWatch, updateInfo]);
+      updateInfo(result.body);
+    });
+    return () => {
+      isActive = false;
+      watcher.cancel();
+      if (watcherRef.current === watcher) watcherRef.current = null;
+    };
+  }, [updateInfo]);
 
   const onBlock = useCallback(
     (block: SignedBlock) => {
-      const current = infoRef.current;
-      if (block.header.height <= current.head.header.height) return;
-      void runWatch(updateInfo({ ...current, head: block }));
+      if (block.header.height > infoRef.current.head.header.height) updateInfo({ ...infoRef.current, head: block });
     },
-    [runWatch, updateInfo],
+    [updateInfo],
   );
 
   const trustAgain = useCallback(() => {
     forgetPin();
-    void runWatch(infoRef.current);
-  }, [runWatch]);
+    watcherRef.current?.trigger();
+  }, []);
 
-  const isAlarm = watch.kind === "rewritten" || watch.kind === "key-changed" || watch.kind === "broken";
-  return { info, infoError, watch, isAlarm, onBlock, trustAgain };
+  const isAlarm =
+    badReceipt !== null || watch.kind === "rewritten" || watch.kind === "key-changed" || watch.kind === "broken";
+  return {
+    info,
+    infoError,
+    watch,
+    badReceipt,
+    isAlarm,
+    onBlock,
+    reportBadReceipt: setBadReceipt,
+    trustAgain,
+  };
 }

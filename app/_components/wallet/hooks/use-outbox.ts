@@ -1,20 +1,33 @@
 "use client";
 // Sending signed payments so that none is ever paid twice: a payment is signed once and kept in the outbox
 // until the node answers it; a retry, or a reload, resends that same signed payment, and the node answers a
-// repeat with the receipt it already holds.
+// repeat with the receipt it already holds. The node's answer is not taken on its word: "Paid" is said only once
+// its receipt verifies under the node key this browser trusts.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ErrorBody } from "@/lib/ledger/errors";
 import type { Receipt } from "@/lib/ledger/types";
 import { nodeClient } from "@/lib/wallet/node-client";
-import { readOutbox, removeFromOutbox, type OutboxEntry } from "@/lib/wallet/payments";
+import { readOutbox, removeFromOutbox, verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
+import type { BadReceipt } from "./use-node";
 
 export type SendStatus =
   | { kind: "idle" }
   | { kind: "sending"; what: string }
+  /** The node answered; its receipt is being checked. */
+  | { kind: "verifying"; entry: OutboxEntry }
   | { kind: "sent"; receipt: Receipt; isRepeat: boolean }
+  /** The node answered with a receipt that does not verify: not "Paid". */
+  | { kind: "unverified"; entry: OutboxEntry; failedChecks: string[] }
   | { kind: "unsent"; entry: OutboxEntry; message: string };
 
-export type OutboxHandlers = { onSent: () => void; onRefused: (error: ErrorBody["error"]) => void };
+export type OutboxHandlers = {
+  /** The node key this browser trusts (pinned at first use), to verify receipts under. */
+  trustedNodeKey: () => Promise<string>;
+  onSent: () => void;
+  onRefused: (error: ErrorBody["error"]) => void;
+  onBadReceipt: (badReceipt: BadReceipt) => void;
+};
 
 export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
   const [status, setStatus] = useState<SendStatus>({ kind: "idle" });
@@ -35,9 +48,21 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
       try {
         const result = await nodeClient.pay(entry.signed);
         if (result.kind === "ok") {
+          // Answered: this signed payment is not sent again, whatever the receipt's verdict.
           removeFromOutbox(publicKey, entry.txId);
-          setStatus({ kind: "sent", receipt: result.body.receipt, isRepeat: result.status === 200 });
-          handlersRef.current.onSent();
+          // Rendered now, not batched with the verdict that follows a few milliseconds later: the person (and a
+          // screen reader) hears that the payment is sent and its proof is being checked, before "Paid".
+          flushSync(() => setStatus({ kind: "verifying", entry }));
+          const { receipt } = result.body;
+          const verification = await verifyPaymentReceipt(entry, receipt, handlersRef.current.trustedNodeKey);
+          if (verification.ok) {
+            setStatus({ kind: "sent", receipt, isRepeat: result.status === 200 });
+            handlersRef.current.onSent();
+          } else {
+            const failedChecks = verification.checks.filter((check) => !check.ok).map((check) => check.name);
+            setStatus({ kind: "unverified", entry, failedChecks });
+            handlersRef.current.onBadReceipt({ txId: entry.txId, failedChecks });
+          }
         } else if (result.kind === "refused") {
           // Refused means not recorded: this signed payment will never be sent again.
           removeFromOutbox(publicKey, entry.txId);

@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import type { Currency } from "@/lib/ledger/types";
 import type { StoredWallet } from "@/lib/wallet/keystore";
+import type { BadReceipt } from "./use-node";
 import { describePaymentError } from "@/lib/wallet/messages";
 import {
   checkPaymentForm,
@@ -23,10 +24,14 @@ export type PaymentFormInput = {
   chainId: string;
   currency: Currency;
   balanceMinor: bigint | null;
+  /** The node key this browser trusts, for the receipt's check. */
+  trustedNodeKey: () => Promise<string>;
   onPaid: () => void;
+  onBadReceipt: (badReceipt: BadReceipt) => void;
 };
 
-export function usePaymentForm({ wallet, chainId, currency, balanceMinor, onPaid }: PaymentFormInput) {
+export function usePaymentForm(input: PaymentFormInput) {
+  const { wallet, chainId, currency, balanceMinor, onPaid } = input;
   const [values, setValues] = useState(emptyValues);
   const [touched, setTouched] = useState<Partial<Record<PaymentFormField, boolean>>>({});
   // Problems found on submit or named by the node; editing a field clears its own.
@@ -37,6 +42,8 @@ export function usePaymentForm({ wallet, chainId, currency, balanceMinor, onPaid
   const context = { ownKey: wallet.publicKey, currency, balanceMinor };
 
   const outbox = useOutbox(wallet.publicKey, {
+    trustedNodeKey: input.trustedNodeKey,
+    onBadReceipt: input.onBadReceipt,
     onSent: () => {
       setValues(emptyValues);
       setTouched({});
