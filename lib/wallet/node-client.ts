@@ -1,11 +1,8 @@
 // The wallet's view of the node's public API (PROTOCOL.md), typed, with errors as values.
 import type { ErrorBody, ErrorCode } from "../ledger/errors";
-import type { NodeInfo, Receipt, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
+import type { AccountPage, NodeInfo, Receipt, SignedBlock, SignedTransaction } from "../ledger/types";
 
 export type { NodeInfo };
-
-export type AccountEntry = { txId: string; tx: Transaction; blockHeight: number; leafIndex: number };
-export type AccountPage = { account: string; balance: string; transactions: AccountEntry[]; nextBefore: string | null };
 
 export type ApiResult<T> =
   | { kind: "ok"; status: number; body: T }

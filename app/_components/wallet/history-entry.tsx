@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { Currency } from "@/lib/ledger/types";
 import { formatAmount, shortKey } from "@/lib/wallet/format";
-import type { AccountEntry } from "@/lib/wallet/node-client";
+import type { AccountEntry } from "@/lib/ledger/types";
 import { LocalTime } from "../local-time";
 
 export function HistoryEntry({

@@ -2,7 +2,8 @@
 // The active account as the node records it: balance and history, newest first, one page at a time.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { coalesce, type Coalesced } from "@/lib/wallet/coalesce";
-import { nodeClient, type AccountEntry } from "@/lib/wallet/node-client";
+import type { AccountEntry } from "@/lib/ledger/types";
+import { nodeClient } from "@/lib/wallet/node-client";
 
 /** Under a burst of blocks, the balance and history are fetched at most four times a second, one at a time. */
 export const accountRefreshIntervalMs = 250;
