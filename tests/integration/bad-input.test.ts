@@ -409,7 +409,9 @@ describe("admin calls", () => {
   });
 
   it("answer the admin token with the audit", async () => {
-    const response = await call(auditRoute.GET, { headers: { authorization: "Bearer integration-admin-token" } });
+    const response = await call(auditRoute.GET, {
+      headers: { authorization: "Bearer integration-admin-token-0123456789" },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: true, firstBad: null });
   });
