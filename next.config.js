@@ -46,10 +46,10 @@ const securityHeaders = [
     value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Not `no-referrer`: under it a browser sends `Origin: null` with every same-origin POST (the Fetch standard's
-  // "serializing a request origin"), which blinds the Origin check that guards Next.js server actions against
-  // cross-site requests. This policy still sends other sites only the origin, never a path (an explorer path
-  // names accounts and transactions), and nothing at all from https to http.
+  // Other sites get the origin alone, never a path (an explorer path names accounts and transactions), and
+  // nothing at all from https to http. Not `no-referrer`: under it the Fetch standard has a browser send
+  // `Origin: null` with every same-origin POST, which blinds Origin-based CSRF checks (Next.js refuses a server
+  // action whose Origin is not its host), while the full referrer it withholds never leaves the site anyway.
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: permissionsPolicy },
 ];
