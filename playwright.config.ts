@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's chromium, never a downloaded browser (these machines cannot download one).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3210);
-export const e2eAdminToken = "e2e-admin-token-0123456789";
+export const e2eAdminToken = "e2e-admin-token-0123456789abcdef";
 
 export default defineConfig({
   testDir: "tests/e2e",

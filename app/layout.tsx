@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: "Signed payments on a ledger anyone can verify.",
 };
 
+// Rendered for each request, so that every page, the not-found page among them, carries proxy.ts's nonce.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f172a" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -14,7 +14,7 @@ import { benchExplorer } from "./explorer";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
 import { benchChainId as chainId, fund, makeWallet, postJson, signPayment } from "./support";
 
-const adminToken = "bench-admin-token-0123456789";
+const adminToken = "bench-admin-token-0123456789abcdef";
 const connectionLevels = [1, 16, 64];
 const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 9);
 const auditPayments = Number(process.env.BENCH_AUDIT_PAYMENTS ?? 100_000);

@@ -1,5 +1,5 @@
 // `npm start`: build when the sources are newer than the last build, prepare the data directory (migrations,
-// node key, genesis), then serve with `next start` on PORT (default 3000).
+// node key, genesis), then serve with `next start` on HOST (default: every interface) and PORT (default 3000).
 import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
 import { readConfigOrExit } from "../lib/server/node/env";
@@ -21,7 +21,8 @@ console.log(`chainpay: data in ${config.dataDir}, database ${redactDatabaseUrl(c
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 
 const port = String(config.port ?? 3000);
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
+const hostname = config.host === undefined ? [] : ["--hostname", config.host];
+const server = spawn(process.execPath, [nextBin, "start", "--port", port, ...hostname], {
   cwd: root,
   stdio: "inherit",
   env: nextEnvironment,

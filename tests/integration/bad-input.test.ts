@@ -11,7 +11,7 @@ import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
 import * as transactionRoute from "@/app/api/transactions/[txId]/route";
 import type { SignedBlock } from "@/lib/ledger/types";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { call, startTestNode } from "../support/node";
+import { adminToken, call, startTestNode } from "../support/node";
 import { makeWallet, signPayment, signTransaction } from "../support/wallet";
 
 let node: LedgerNode;
@@ -409,7 +409,7 @@ describe("admin calls", () => {
   });
 
   it("answer the admin token with the audit", async () => {
-    const response = await call(auditRoute.GET, { headers: { authorization: "Bearer integration-admin-token" } });
+    const response = await call(auditRoute.GET, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: true, firstBad: null });
   });

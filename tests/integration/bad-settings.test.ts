@@ -31,7 +31,18 @@ const cases: Case[] = [
     line: 'chainpay: SEAL_DELAY_MS must be a whole number of milliseconds from 0 to 1000 (got "5000")',
   },
   // A secret is named but never repeated: a terminal's output ends up in logs.
-  { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 16 characters" },
+  { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
+  { variable: "ADMIN_TOKEN", value: "a".repeat(31), line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
+  {
+    variable: "HOST",
+    value: "http://localhost",
+    line: 'chainpay: HOST must be an IP address or a host name, like 127.0.0.1, :: or localhost (got "http://localhost")',
+  },
+  {
+    variable: "HOST",
+    value: "10.0.0.256",
+    line: 'chainpay: HOST must be an IP address or a host name, like 127.0.0.1, :: or localhost (got "10.0.0.256")',
+  },
 ];
 
 // Each run is bounded, so that a script that ignored the setting and went on to build and serve fails here.

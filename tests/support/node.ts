@@ -8,7 +8,7 @@ import { prepareNode } from "@/lib/server/node/prepare-node";
 import { freshDatabaseUrl } from "./database";
 
 export const testChainId = "chainpay-test";
-export const adminToken = "integration-admin-token";
+export const adminToken = "integration-admin-token-0123456789";
 
 export function makeDataDir(name: string): string {
   return mkdtempSync(path.join(tmpdir(), `chainpay-${name}-`));

@@ -15,9 +15,27 @@ function wholeNumberSetting(min: number, max: number, message: string) {
     .refine((value) => value >= min && value <= max, message);
 }
 
+/** Whether `next start --hostname` can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
+function isListenableHost(value: string): boolean {
+  if (z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success) return true;
+  // "1.2.3.999" is a valid host name by its letters, but it is meant as an address, and a wrong one.
+  return z.hostname().safeParse(value).success && !/^[0-9.]+$/.test(value);
+}
+
+/** A DNS name is at most 253 characters. */
+const hostLengthMax = 253;
+
+export const adminTokenLengthMin = 32;
+
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
   PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
+  // No default: unset, `next start` listens on every interface, IPv4 and IPv6.
+  HOST: z
+    .string()
+    .max(hostLengthMax, `must be at most ${hostLengthMax} characters`)
+    .refine(isListenableHost, "must be an IP address or a host name, like 127.0.0.1, :: or localhost")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -39,7 +57,8 @@ const envSchema = z.object({
   FAUCET_INTERVAL_SECONDS: wholeNumberSetting(0, 86_400, "must be a whole number of seconds from 0 to 86400").default(
     60,
   ),
-  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // As long as a random 192-bit token in base64, so that guessing it, even at the rate limit's pace, is hopeless.
+  ADMIN_TOKEN: z.string().min(adminTokenLengthMin, `must be at least ${adminTokenLengthMin} characters`).optional(),
   // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.
   ADMIN_PASSWORD: z
     .string()
@@ -79,6 +98,8 @@ export class ConfigError extends Error {
 export type NodeConfig = {
   /** Unset: the script's own default (3000 for `npm start`, 3001 for `npm run follow`). */
   port: number | undefined;
+  /** The address `npm start` listens on; unset: every interface. */
+  host: string | undefined;
   dataDir: string;
   databaseUrl: string;
   chainIdRequested: string | undefined;
@@ -109,6 +130,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
   const [code = "USD", decimals = "2"] = env.CURRENCY.split(":");
   return {
     port: env.PORT,
+    host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, "chainpay.db")}`,
     chainIdRequested: env.CHAIN_ID,

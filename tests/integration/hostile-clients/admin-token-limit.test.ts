@@ -1,0 +1,100 @@
+// Guessing the admin token against a real `next start` server: after 5 wrong tokens from one client, that client
+// is refused with 429 and a retry-after, even with the right token, while another client's right token and a
+// signed-in session still work. A client that makes up X-Forwarded-For values gains at most the node-wide limit.
+// The second client is a second loopback address (127.0.0.2), so the server sees another connection address.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabaseUrl } from "../../support/database";
+import { requestFrom, type LocalRequest } from "../../support/local-client";
+import { adminToken, makeDataDir, testChainId } from "../../support/node";
+import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+
+const password = "admin-token-limit-password";
+let server: RunningServer;
+
+beforeAll(async () => {
+  ensureBuilt();
+  const dataDir = makeDataDir("admin-token-limit");
+  server = await startServer({
+    DATA_DIR: dataDir,
+    DATABASE_URL: await freshDatabaseUrl(dataDir, "admin_token_limit"),
+    CHAIN_ID: testChainId,
+    ADMIN_TOKEN: adminToken,
+    ADMIN_PASSWORD: password,
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await server.stop();
+});
+
+const flooder = "127.0.0.1";
+const otherClient = "127.0.0.2";
+
+/** An admin call, the audit, from `client`. */
+async function audit(client: string, headers: Record<string, string>) {
+  const answer = await requestFrom(client, `${server.url}/api/admin/audit`, { headers });
+  return { status: answer.status, retryAfter: answer.headers["retry-after"], body: JSON.parse(answer.body) as unknown };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const wrongToken = (index: number) => `wrong-token-${index}-`.padEnd(40, "x");
+
+const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
+
+function expectRateLimited(answer: Awaited<ReturnType<typeof audit>>, where: string): void {
+  expect(answer.status).toBe(429);
+  const retryAfter = Number(answer.retryAfter);
+  expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+  expect(answer.body).toEqual({
+    error: { code: "rate_limited", message: `Too many wrong admin tokens ${where}; try again in ${retryAfter} s.` },
+  });
+}
+
+async function signIn(client: string): Promise<string> {
+  const init: LocalRequest = {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ password }),
+  };
+  const answer = await requestFrom(client, `${server.url}/api/admin/session`, init);
+  expect(answer.status).toBeLessThan(300);
+  const cookie = answer.headers["set-cookie"]?.[0]?.split(";")[0];
+  expect(cookie).toMatch(/^chainpay_admin=/);
+  return cookie!;
+}
+
+describe("wrong admin tokens from one client", () => {
+  it("are answered 401 five times, then 429 with retry-after, even for the right token", async () => {
+    for (let index = 0; index < 5; index++) {
+      expect(await audit(flooder, bearer(wrongToken(index)))).toMatchObject({ status: 401, body: unauthorized });
+    }
+    expectRateLimited(await audit(flooder, bearer(wrongToken(5))), "from here");
+    expectRateLimited(await audit(flooder, bearer(adminToken)), "from here");
+  });
+
+  it("leave another client's right token working", async () => {
+    expect(await audit(otherClient, bearer(adminToken))).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it("leave a signed-in session working, even from the limited client", async () => {
+    const cookie = await signIn(otherClient);
+    expect(await audit(flooder, { cookie })).toMatchObject({ status: 200, body: { ok: true } });
+  });
+});
+
+describe("wrong admin tokens under made-up X-Forwarded-For values", () => {
+  it("are held to 20 on the whole node, which then refuses every token but still takes a session", async () => {
+    // Whatever is left of the failures above in this window counts too, so the limit comes at 20 or sooner.
+    let refusal: Awaited<ReturnType<typeof audit>> | undefined;
+    for (let index = 0; index <= 20 && refusal === undefined; index++) {
+      const answer = await audit(flooder, { ...bearer(wrongToken(index)), "x-forwarded-for": `10.9.8.${index}` });
+      if (answer.status === 429) refusal = answer;
+      else expect(answer).toMatchObject({ status: 401, body: unauthorized });
+    }
+    expect(refusal).toBeDefined();
+    expectRateLimited(refusal!, "on this node");
+    expectRateLimited(await audit(otherClient, bearer(adminToken)), "on this node");
+    const cookie = await signIn(otherClient);
+    expect(await audit(otherClient, { cookie })).toMatchObject({ status: 200, body: { ok: true } });
+  });
+});
