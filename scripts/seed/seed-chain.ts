@@ -3,7 +3,7 @@
 import { availableParallelism } from "node:os";
 import { assert } from "../../lib/ledger/errors";
 import { amountPattern } from "../../lib/ledger/limits";
-import { readConfig } from "../../lib/server/node/env";
+import { readConfigOrExit } from "../../lib/server/node/env";
 import { prepareNode } from "../../lib/server/node/prepare-node";
 import { SqliteLedgerStore } from "../../lib/db/sqlite-store";
 import { BlockWriter } from "./block-writer";
@@ -17,7 +17,7 @@ export type SeedOptions = { payments: number; accountCount: number };
 
 export async function seedChain({ payments, accountCount }: SeedOptions): Promise<void> {
   const progress = new SeedProgress(payments);
-  const config = readConfig();
+  const config = readConfigOrExit();
   const { store, nodeKey, genesis, newAdminPassword } = await prepareNode(config);
   if (!(store instanceof SqliteLedgerStore)) {
     await store.close();

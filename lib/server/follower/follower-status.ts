@@ -2,7 +2,7 @@
 import "server-only";
 import type { FollowAlarm } from "./follow-settings";
 import { readFollowAlarm } from "./follower";
-import { getNode, type LedgerNode } from "../node/context";
+import type { LedgerNode } from "../node/context";
 
 export type FollowerStatus = { following: string; height: number; alarm: FollowAlarm | null };
 
@@ -14,8 +14,8 @@ export async function readFollowerStatus(node: LedgerNode): Promise<FollowerStat
 }
 
 /** GET /api/health on a follower: 503 once it has raised the alarm, so that monitoring sees it. */
-export async function followerHealth(): Promise<Response> {
-  const status = await readFollowerStatus(await getNode());
+export async function followerHealth(node: LedgerNode): Promise<Response> {
+  const status = await readFollowerStatus(node);
   if (status === null) return Response.json({ ok: true });
   return Response.json({ ok: status.alarm === null, follower: status }, { status: status.alarm === null ? 200 : 503 });
 }
