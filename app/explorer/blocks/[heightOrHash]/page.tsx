@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { getNode } from "@/lib/server/node/context";
-import { getBlockPageOrThrow } from "@/lib/server/blocks/read-blocks";
+import { getBlockPageOrThrow } from "@/lib/server/blocks/read-block-page";
 import { BlockLink, blockHref } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { DetailsList } from "../../../_components/details-list";
