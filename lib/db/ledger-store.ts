@@ -2,10 +2,19 @@
 // PostgreSQL (several app instances on one server, `pg-store.ts`). The rules of sealing are pure and live in
 // lib/ledger/seal.ts; each store only decides how to lock, read and write.
 import type { AuditBlock, AuditResult, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
-import type { HeaderSigner, SealCandidate, SealedBlock, SealOutcome } from "../ledger/seal";
+import { assert } from "../ledger/errors";
+import type { MerkleTree } from "../ledger/merkle";
+import {
+  accountsChangedBy,
+  entriesOf,
+  type HeaderSigner,
+  type SealCandidate,
+  type SealedBlock,
+  type SealOutcome,
+} from "../ledger/seal";
 import type { SignedBlock, SignedTransaction } from "../ledger/types";
 import type { PrismaReads } from "./prisma-reads";
-import { storedTreeProblem } from "./stored-trees";
+import { storedTreeProblem, treeOfStoredBlock } from "./stored-trees";
 
 /** What one seal decided: the block it made with its tree (null when no candidate went in), and each candidate's outcome. */
 export type SealResult = { sealed: SealedBlock | null; outcomes: SealOutcome[] };
@@ -127,6 +136,36 @@ export async function auditStoredChain(
     return { ...goodBelow, ok: false, firstBad: { height: bad.block.header.height, reason } };
   }
   return auditor.result;
+}
+
+/** One verified block as `appendVerified` writes it: its transactions as seal entries, its tree, its accounts. */
+export type VerifiedBlockWrite = {
+  block: SignedBlock;
+  entries: SealCandidate[];
+  tree: MerkleTree;
+  accounts: Set<string>;
+};
+
+/**
+ * What appending a verified run onto `head` writes, block by block, for either store to write in its own
+ * statements; asserts that the run extends that head.
+ */
+export function verifiedBlockWrites(head: SignedBlock | null, run: readonly AuditBlock[]): VerifiedBlockWrite[] {
+  const first = run[0]?.block;
+  if (first === undefined) return [];
+  assert(
+    head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
+    "verified blocks extend the replica's head",
+  );
+  return run.map((item) => ({
+    block: item.block,
+    entries: entriesOf(item),
+    tree: treeOfStoredBlock(
+      item.block,
+      item.transactions.map(({ txId }) => txId),
+    ),
+    accounts: new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx))),
+  }));
 }
 
 /** An error a sealing attempt may meet when another process got there first: try again on fresh state. */

@@ -7,13 +7,14 @@ import pg from "pg";
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
-import type {
-  AccountTransaction,
-  LedgerReader,
-  LedgerSnapshot,
-  LedgerStore,
-  SealResult,
-  StoredReceipt,
+import {
+  verifiedBlockWrites,
+  type AccountTransaction,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealResult,
+  type StoredReceipt,
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
@@ -24,18 +25,10 @@ import {
   type BlockRow,
   type TransactionRow,
 } from "./rows";
-import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf } from "./stored-trees";
 import { readPackedTrees, readStoredReceipt, storeMissingPgTrees, type Queryable } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
-import {
-  accountsChangedBy,
-  entriesOf,
-  firstBalanceMismatch,
-  makeNextBlock,
-  planSeal,
-  type HeaderSigner,
-  type SealCandidate,
-} from "../ledger/seal";
+import { firstBalanceMismatch, makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
 const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
@@ -285,23 +278,11 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   }
 
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
-    const first = run[0]?.block;
-    if (first === undefined) return;
+    if (run.length === 0) return;
     await this.underSealLock(async (client) => {
-      const head = await headOf(client);
-      assert(
-        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
-        "verified blocks extend the replica's head",
-      );
-      for (const item of run) {
-        const rows = transactionRowsOf(item.block, entriesOf(item));
-        const tree = treeOfStoredBlock(
-          item.block,
-          rows.map((row) => row.txId),
-        );
-        const touched = new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx)));
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await headOf(client), run)) {
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
-        await writeBlock(client, item.block, tree, rows, touched, balances);
+        await writeBlock(client, block, tree, transactionRowsOf(block, entries), accounts, balances);
       }
     });
   }

@@ -8,13 +8,14 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import type { MerkleTree } from "../ledger/merkle";
-import type {
-  AccountTransaction,
-  LedgerReader,
-  LedgerSnapshot,
-  LedgerStore,
-  SealResult,
-  StoredReceipt,
+import {
+  verifiedBlockWrites,
+  type AccountTransaction,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealResult,
+  type StoredReceipt,
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
@@ -26,8 +27,6 @@ import {
   type TransactionRow,
 } from "./rows";
 import {
-  accountsChangedBy,
-  entriesOf,
   firstBalanceMismatch,
   makeNextBlock,
   planSeal,
@@ -35,7 +34,7 @@ import {
   type SealCandidate,
   type SealedBlock,
 } from "../ledger/seal";
-import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
@@ -282,21 +281,10 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
 
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     const append = this.database.transaction(() => {
-      const head = this.headNow();
-      const first = run[0]?.block;
-      if (first === undefined) return;
-      assert(
-        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
-        "verified blocks extend the replica's head",
-      );
       const touched = new Set<string>();
-      for (const item of run) {
-        const tree = treeOfStoredBlock(
-          item.block,
-          item.transactions.map(({ txId }) => txId),
-        );
-        this.insertBlock(item.block, entriesOf(item), tree);
-        for (const { tx } of item.transactions) for (const account of accountsChangedBy(tx)) touched.add(account);
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(this.headNow(), run)) {
+        this.insertBlock(block, entries, tree);
+        for (const account of accounts) touched.add(account);
       }
       for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
     });
