@@ -1,6 +1,6 @@
 // GET /api/health – liveness: the process answers. Also the framework's floor in `npm run bench`. A follower
 // also says how far its verified replica goes, and answers 503 once it has raised the alarm.
-import { followerHealth } from "@/lib/server/follower/read-follower-status";
+import { followerHealth } from "@/lib/server/follower/read-follower-health";
 import { bareRoute } from "@/lib/server/http/route";
 import { getNode } from "@/lib/server/node/context";
 
