@@ -18,10 +18,11 @@ import {
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
+  accountTransactionOf,
   blockFromRow,
   sequenceOf,
-  transactionFromRow,
   transactionRowsOf,
+  withTransactionRows,
   type BlockRow,
   type TransactionRow,
 } from "./rows";
@@ -51,16 +52,6 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
 }
 
 type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
-
-function toAuditTransaction(row: ExactTransactionRow, chainId: string): AccountTransaction {
-  return {
-    blockHeight: row.blockHeight,
-    txId: row.txId,
-    tx: transactionFromRow(row, chainId),
-    signature: row.signature,
-    leafIndex: row.leafIndex,
-  };
-}
 
 class PgReader implements LedgerReader {
   protected readonly db: Queryable;
@@ -95,19 +86,7 @@ class PgReader implements LedgerReader {
       `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
       [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
     );
-    const byHeight = new Map(
-      blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]),
-    );
-    for (const row of rows) {
-      const item = byHeight.get(row.blockHeight)!;
-      item.transactions.push({
-        txId: row.txId,
-        tx: transactionFromRow(row, item.block.header.chainId),
-        signature: row.signature,
-        leafIndex: row.leafIndex,
-      });
-    }
-    return [...byHeight.values()];
+    return withTransactionRows(blocks, rows);
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
@@ -139,7 +118,7 @@ class PgReader implements LedgerReader {
        WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
       [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
     );
-    return rows.map((row) => toAuditTransaction(row, row.chainId));
+    return rows.map((row) => accountTransactionOf(row, row.chainId));
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {

@@ -19,10 +19,11 @@ import {
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
+  accountTransactionOf,
   blockFromRow,
   sequenceOf,
-  transactionFromRow,
   transactionRowsOf,
+  withTransactionRows,
   type BlockRow,
   type TransactionRow,
 } from "./rows";
@@ -125,22 +126,7 @@ class SqliteReader implements LedgerReader {
       sequenceOf(first, 0),
       sequenceOf(last + 1, 0),
     ) as ExactTransactionRow[];
-    const byHeight = new Map<number, AuditBlock>();
-    const result = blockRows.map((row) => {
-      const item: AuditBlock = { block: blockFromRow(row), transactions: [] };
-      byHeight.set(row.height, item);
-      return item;
-    });
-    for (const row of rows) {
-      const item = byHeight.get(Number(row.blockHeight))!;
-      item.transactions.push({
-        txId: row.txId,
-        tx: transactionFromRow(row, item.block.header.chainId),
-        signature: row.signature,
-        leafIndex: Number(row.leafIndex),
-      });
-    }
-    return result;
+    return withTransactionRows(blockRows.map(blockFromRow), rows);
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
@@ -170,13 +156,7 @@ class SqliteReader implements LedgerReader {
     }) as ExactTransactionRow[];
     // The chain id is every block's; the account's rows carry no block, so the genesis header names it.
     const chainId = this.headNow()?.header.chainId ?? "";
-    return rows.map((row) => ({
-      blockHeight: Number(row.blockHeight),
-      txId: row.txId,
-      tx: transactionFromRow(row, chainId),
-      signature: row.signature,
-      leafIndex: Number(row.leafIndex),
-    }));
+    return rows.map((row) => accountTransactionOf(row, chainId));
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
