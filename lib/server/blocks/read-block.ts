@@ -4,7 +4,7 @@ import { heightPattern } from "../../ledger/limits";
 import { LedgerError } from "../../ledger/errors";
 import { hex64Pattern } from "../../ledger/hex";
 import type { SignedBlock, Transaction } from "../../ledger/types";
-import { transactionFromRow, type TransactionRow } from "../../db/rows";
+import { blockTransactionOf, type TransactionRow } from "../../db/rows";
 import type { BlockKey } from "../../db/prisma-reads";
 import type { LedgerNode } from "../node/context";
 
@@ -30,11 +30,6 @@ export function withTransactions(found: { block: SignedBlock; rows: TransactionR
   const { chainId } = found.block.header;
   return {
     block: found.block,
-    transactions: found.rows.map((row) => ({
-      txId: row.txId,
-      tx: transactionFromRow(row, chainId),
-      signature: row.signature,
-      leafIndex: row.leafIndex,
-    })),
+    transactions: found.rows.map((row) => blockTransactionOf(row, chainId)),
   };
 }
