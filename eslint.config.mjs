@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.mjs", "*.js"] },
+        projectService: { allowDefaultProject: ["*.mjs", "*.js", "lib/db/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

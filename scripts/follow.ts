@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
-import { readConfig } from "../lib/server/node/env";
+import { readConfigOrExit } from "../lib/server/node/env";
 import { Follower, FollowAlarmError } from "../lib/server/follower/follower";
 import { prepareFollower } from "../lib/server/follower/prepare-follower";
 import { VerifyPool } from "../lib/crypto/verify-pool";
@@ -15,6 +15,8 @@ import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed
 
 const usage = "usage: npm run follow -- <url> [--node-key <hex64>] [--once]";
 const pollIntervalMs = 1000;
+/** A follower serves on 3001 unless PORT says otherwise, so that it can run beside a node on 3000. */
+const defaultPort = 3001;
 
 function alarmMessage(error: FollowAlarmError): string {
   const { alarm } = error;
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
   const baseUrl = url.replace(/\/+$/, "");
   process.env.DATA_DIR ||= "./data-follower";
   process.env.FOLLOW_URL = baseUrl;
-  const config = readConfig();
+  const config = readConfigOrExit();
   const api = new NodeApi(baseUrl);
   const pool = new VerifyPool();
   const prepared = await prepareFollower(config, api, trustedKey);
@@ -76,8 +78,8 @@ async function main(): Promise<number> {
     if (values.once) return 0;
 
     buildIfNeeded();
-    const port = process.env.PORT ?? "3001";
-    server = spawn(process.execPath, [nextBin, "start", "--port", port], {
+    const port = config.port ?? defaultPort;
+    server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
       cwd: root,
       stdio: "inherit",
       env: { ...nextEnvironment, ...process.env },

@@ -21,6 +21,7 @@ import readline from "node:readline";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { sqliteMigrationsTableSql } from "../lib/db/migrations-table.mjs";
 
 const require = createRequire(import.meta.url);
 const wasmPackageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm")); // its "exports" hide other files
@@ -245,16 +246,6 @@ const methods = {
 //   be provided through an external factory"); they only reuse the schema of the migrations that an earlier call
 //   computed in one. `migrate dev` on a database with unapplied migrations applies them first, so that schema is
 //   missing: compute it with diagnoseMigrationHistory, which may use the shadow database, then retry.
-const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    TEXT PRIMARY KEY NOT NULL,
-    "checksum"              TEXT NOT NULL,
-    "finished_at"           DATETIME,
-    "migration_name"        TEXT NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        DATETIME,
-    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
-    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
 const isMissingMigrationsTable = (error) => error?.code === "P1014" && error.message.includes("_prisma_migrations");
 const needsShadowDatabase = (error) => /shadow DB must be provided through an external factory/.test(error?.message);
 
@@ -265,7 +256,10 @@ async function dispatch({ method, params }) {
     return await engine[method](params);
   } catch (error) {
     if (isMissingMigrationsTable(error)) {
-      await engine.dbExecute({ datasourceType: { tag: "url", url: args.datasource.url }, script: MIGRATIONS_TABLE });
+      await engine.dbExecute({
+        datasourceType: { tag: "url", url: args.datasource.url },
+        script: sqliteMigrationsTableSql,
+      });
     } else if (needsShadowDatabase(error) && params?.migrationsList) {
       const { migrationsList, filters } = params;
       await engine.diagnoseMigrationHistory({ migrationsList, filters, optInToShadowDatabase: true });

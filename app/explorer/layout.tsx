@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
-import { readFollowerStatus } from "@/lib/server/follower/follower-status";
+import { readFollowerStatus } from "@/lib/server/follower/read-follower-status";
 import { getNode } from "@/lib/server/node/context";
 import { requireAdminPage } from "@/app/_lib/require-admin-page";
 import { FollowerBanner } from "./_components/follower-banner";

@@ -2,8 +2,10 @@
 import Link from "next/link";
 import { formatAmount } from "@/lib/wallet/format";
 import { getNode } from "@/lib/server/node/context";
-import { listBlocks } from "@/lib/server/blocks/read-blocks";
-import { readChainFigures, readChartSeries, readRecentBlocks } from "@/lib/server/explorer/read-explorer";
+import { listBlocks } from "@/lib/server/blocks/list-blocks";
+import { readChainFigures } from "@/lib/server/explorer/read-chain-figures";
+import { readChartSeries } from "@/lib/server/explorer/read-chart-series";
+import { readRecentBlocks } from "@/lib/server/explorer/read-recent-blocks";
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import { Card } from "../_components/ui";
 import { BarChart, fromFirstBusyMinute } from "./_components/charts";

@@ -1,10 +1,20 @@
 // What the node needs from its database, whichever it is: SQLite (the embedded default, `sqlite-store.ts`) or
 // PostgreSQL (several app instances on one server, `pg-store.ts`). The rules of sealing are pure and live in
 // lib/ledger/seal.ts; each store only decides how to lock, read and write.
-import type { AuditBlock, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
-import type { HeaderSigner, SealCandidate, SealedBlock, SealOutcome } from "../ledger/seal";
+import type { AuditBlock, AuditResult, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
+import { assert } from "../ledger/errors";
+import type { MerkleTree } from "../ledger/merkle";
+import {
+  accountsChangedBy,
+  entriesOf,
+  type HeaderSigner,
+  type SealCandidate,
+  type SealedBlock,
+  type SealOutcome,
+} from "../ledger/seal";
 import type { SignedBlock, SignedTransaction } from "../ledger/types";
 import type { PrismaReads } from "./prisma-reads";
+import { storedTreeProblem, treeOfStoredBlock } from "./stored-trees";
 
 /** What one seal decided: the block it made with its tree (null when no candidate went in), and each candidate's outcome. */
 export type SealResult = { sealed: SealedBlock | null; outcomes: SealOutcome[] };
@@ -94,7 +104,9 @@ const blocksPerAuditRun = 256;
 
 /**
  * Feeds the stored chain, genesis to `headHeight`, into `auditor` a run of blocks at a time, stopping at the
- * first bad block: the node's audit and a follower opening its replica both check a store this way.
+ * first bad block: the node's audit and a follower opening its replica both check a store this way. A block
+ * whose stored tree does not match its transactions is bad too (`storedTreeProblem`): the result then names it,
+ * unless the auditor finds a block at or below it bad first.
  */
 export async function auditStoredChain(
   reader: LedgerReader,
@@ -102,12 +114,58 @@ export async function auditStoredChain(
   headHeight: number,
   verifyBatch: BatchVerifier,
   onProgress?: (checkedHeight: number, headHeight: number) => void,
-): Promise<void> {
+): Promise<AuditResult> {
   for (let height = 0; height <= headHeight; height += blocksPerAuditRun) {
-    const run = await reader.blocksWithTransactions(height, Math.min(blocksPerAuditRun, headHeight - height + 1));
-    if (!(await auditor.addBlocks(run, verifyBatch))) return;
-    onProgress?.(Math.min(height + blocksPerAuditRun - 1, headHeight), headHeight);
+    const count = Math.min(blocksPerAuditRun, headHeight - height + 1);
+    const [run, trees] = await Promise.all([
+      reader.blocksWithTransactions(height, count),
+      reader.packedTreesOf(height, height + count),
+    ]);
+    const badTreeAt = run.findIndex((item) => storedTreeProblem(item, trees.get(item.block.header.height)) !== null);
+    if (badTreeAt === -1) {
+      if (!(await auditor.addBlocks(run, verifyBatch))) return auditor.result;
+      onProgress?.(Math.min(height + blocksPerAuditRun - 1, headHeight), headHeight);
+      continue;
+    }
+    // The blocks below the bad tree, then the block itself: whatever the auditor finds there comes first.
+    if (!(await auditor.addBlocks(run.slice(0, badTreeAt), verifyBatch))) return auditor.result;
+    const goodBelow = auditor.result;
+    const bad = run[badTreeAt]!;
+    if (!(await auditor.addBlocks([bad], verifyBatch))) return auditor.result;
+    const reason = storedTreeProblem(bad, trees.get(bad.block.header.height))!;
+    return { ...goodBelow, ok: false, firstBad: { height: bad.block.header.height, reason } };
   }
+  return auditor.result;
+}
+
+/** One verified block as `appendVerified` writes it: its transactions as seal entries, its tree, its accounts. */
+export type VerifiedBlockWrite = {
+  block: SignedBlock;
+  entries: SealCandidate[];
+  tree: MerkleTree;
+  accounts: Set<string>;
+};
+
+/**
+ * What appending a verified run onto `head` writes, block by block, for either store to write in its own
+ * statements; asserts that the run extends that head.
+ */
+export function verifiedBlockWrites(head: SignedBlock | null, run: readonly AuditBlock[]): VerifiedBlockWrite[] {
+  const first = run[0]?.block;
+  if (first === undefined) return [];
+  assert(
+    head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
+    "verified blocks extend the replica's head",
+  );
+  return run.map((item) => ({
+    block: item.block,
+    entries: entriesOf(item),
+    tree: treeOfStoredBlock(
+      item.block,
+      item.transactions.map(({ txId }) => txId),
+    ),
+    accounts: new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx))),
+  }));
 }
 
 /** An error a sealing attempt may meet when another process got there first: try again on fresh state. */

@@ -5,17 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import type pg from "pg";
-
-const migrationsTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" TEXT PRIMARY KEY NOT NULL,
-  "checksum" TEXT NOT NULL,
-  "finished_at" DATETIME,
-  "migration_name" TEXT NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" DATETIME,
-  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
-  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
+import { sqliteMigrationsTableSql } from "./migrations-table.mjs";
 
 // Prisma's own definition of the table on PostgreSQL.
 const postgresMigrationsTableSql = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -95,7 +85,7 @@ export async function applyPostgresMigrations(
 /** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
 export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {
   const migrations = readMigrations(migrationsDir);
-  database.exec(migrationsTableSql);
+  database.exec(sqliteMigrationsTableSql);
   const isApplied = database.prepare(
     `SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = ? AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
   );

@@ -7,35 +7,29 @@ import pg from "pg";
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
-import type {
-  AccountTransaction,
-  LedgerReader,
-  LedgerSnapshot,
-  LedgerStore,
-  SealResult,
-  StoredReceipt,
+import {
+  verifiedBlockWrites,
+  type AccountTransaction,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealResult,
+  type StoredReceipt,
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
+  accountTransactionOf,
   blockFromRow,
   sequenceOf,
-  transactionFromRow,
   transactionRowsOf,
+  withTransactionRows,
   type BlockRow,
   type TransactionRow,
 } from "./rows";
-import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf } from "./stored-trees";
 import { readPackedTrees, readStoredReceipt, storeMissingPgTrees, type Queryable } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
-import {
-  accountsChangedBy,
-  entriesOf,
-  firstBalanceMismatch,
-  makeNextBlock,
-  planSeal,
-  type HeaderSigner,
-  type SealCandidate,
-} from "../ledger/seal";
+import { firstBalanceMismatch, makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
 const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
@@ -58,16 +52,6 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
 }
 
 type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
-
-function toAuditTransaction(row: ExactTransactionRow, chainId: string): AccountTransaction {
-  return {
-    blockHeight: row.blockHeight,
-    txId: row.txId,
-    tx: transactionFromRow(row, chainId),
-    signature: row.signature,
-    leafIndex: row.leafIndex,
-  };
-}
 
 class PgReader implements LedgerReader {
   protected readonly db: Queryable;
@@ -102,19 +86,7 @@ class PgReader implements LedgerReader {
       `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
       [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
     );
-    const byHeight = new Map(
-      blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]),
-    );
-    for (const row of rows) {
-      const item = byHeight.get(row.blockHeight)!;
-      item.transactions.push({
-        txId: row.txId,
-        tx: transactionFromRow(row, item.block.header.chainId),
-        signature: row.signature,
-        leafIndex: row.leafIndex,
-      });
-    }
-    return [...byHeight.values()];
+    return withTransactionRows(blocks, rows);
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
@@ -146,7 +118,7 @@ class PgReader implements LedgerReader {
        WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
       [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
     );
-    return rows.map((row) => toAuditTransaction(row, row.chainId));
+    return rows.map((row) => accountTransactionOf(row, row.chainId));
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
@@ -285,23 +257,11 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   }
 
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
-    const first = run[0]?.block;
-    if (first === undefined) return;
+    if (run.length === 0) return;
     await this.underSealLock(async (client) => {
-      const head = await headOf(client);
-      assert(
-        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
-        "verified blocks extend the replica's head",
-      );
-      for (const item of run) {
-        const rows = transactionRowsOf(item.block, entriesOf(item));
-        const tree = treeOfStoredBlock(
-          item.block,
-          rows.map((row) => row.txId),
-        );
-        const touched = new Set(item.transactions.flatMap(({ tx }) => accountsChangedBy(tx)));
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await headOf(client), run)) {
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
-        await writeBlock(client, item.block, tree, rows, touched, balances);
+        await writeBlock(client, block, tree, transactionRowsOf(block, entries), accounts, balances);
       }
     });
   }

@@ -1,5 +1,6 @@
 // The rows the database holds and the ledger's types they stand for: one mapping, used by both stores (and the
 // Prisma reads, whose models have the same columns), so that SQLite and PostgreSQL answer with the same bytes.
+import type { AuditBlock, AuditTransaction } from "../ledger/audit";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { SealCandidate } from "../ledger/seal";
 import type { BlockHeader, SignedBlock, Transaction } from "../ledger/types";
@@ -57,6 +58,45 @@ export function transactionFromRow(
     ...(row.memo === null ? {} : { memo: row.memo }),
     timestamp: row.timestamp,
   };
+}
+
+/** A transaction row as a store's own driver reads it: its integer columns as numbers or as bigints. */
+type DriverTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {
+  blockHeight: number | bigint;
+  leafIndex: number | bigint;
+};
+
+/** A stored row as a transaction of its block. */
+export function blockTransactionOf(row: DriverTransactionRow, chainId: string): AuditTransaction {
+  return {
+    txId: row.txId,
+    tx: transactionFromRow(row, chainId),
+    signature: row.signature,
+    leafIndex: Number(row.leafIndex),
+  };
+}
+
+/** A stored row as a transaction of an account's history, with its block's height. */
+export function accountTransactionOf(
+  row: DriverTransactionRow,
+  chainId: string,
+): AuditTransaction & { blockHeight: number } {
+  return { blockHeight: Number(row.blockHeight), ...blockTransactionOf(row, chainId) };
+}
+
+/** The blocks with their transactions, from the transaction rows of exactly those blocks in chain order. */
+export function withTransactionRows(
+  blocks: readonly SignedBlock[],
+  rows: readonly DriverTransactionRow[],
+): AuditBlock[] {
+  const byHeight = new Map(
+    blocks.map((block): [number, AuditBlock] => [block.header.height, { block, transactions: [] }]),
+  );
+  for (const row of rows) {
+    const item = byHeight.get(Number(row.blockHeight))!;
+    item.transactions.push(blockTransactionOf(row, item.block.header.chainId));
+  }
+  return [...byHeight.values()];
 }
 
 /** Position of a transaction in the whole chain; orders and pages account histories. */

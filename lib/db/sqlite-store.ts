@@ -8,26 +8,26 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import type { MerkleTree } from "../ledger/merkle";
-import type {
-  AccountTransaction,
-  LedgerReader,
-  LedgerSnapshot,
-  LedgerStore,
-  SealResult,
-  StoredReceipt,
+import {
+  verifiedBlockWrites,
+  type AccountTransaction,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type LedgerStore,
+  type SealResult,
+  type StoredReceipt,
 } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
 import {
+  accountTransactionOf,
   blockFromRow,
   sequenceOf,
-  transactionFromRow,
   transactionRowsOf,
+  withTransactionRows,
   type BlockRow,
   type TransactionRow,
 } from "./rows";
 import {
-  accountsChangedBy,
-  entriesOf,
   firstBalanceMismatch,
   makeNextBlock,
   planSeal,
@@ -35,7 +35,7 @@ import {
   type SealCandidate,
   type SealedBlock,
 } from "../ledger/seal";
-import { packedTreeOf, treeOfStoredBlock } from "./stored-trees";
+import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
@@ -126,22 +126,7 @@ class SqliteReader implements LedgerReader {
       sequenceOf(first, 0),
       sequenceOf(last + 1, 0),
     ) as ExactTransactionRow[];
-    const byHeight = new Map<number, AuditBlock>();
-    const result = blockRows.map((row) => {
-      const item: AuditBlock = { block: blockFromRow(row), transactions: [] };
-      byHeight.set(row.height, item);
-      return item;
-    });
-    for (const row of rows) {
-      const item = byHeight.get(Number(row.blockHeight))!;
-      item.transactions.push({
-        txId: row.txId,
-        tx: transactionFromRow(row, item.block.header.chainId),
-        signature: row.signature,
-        leafIndex: Number(row.leafIndex),
-      });
-    }
-    return result;
+    return withTransactionRows(blockRows.map(blockFromRow), rows);
   }
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
@@ -171,13 +156,7 @@ class SqliteReader implements LedgerReader {
     }) as ExactTransactionRow[];
     // The chain id is every block's; the account's rows carry no block, so the genesis header names it.
     const chainId = this.headNow()?.header.chainId ?? "";
-    return rows.map((row) => ({
-      blockHeight: Number(row.blockHeight),
-      txId: row.txId,
-      tx: transactionFromRow(row, chainId),
-      signature: row.signature,
-      leafIndex: Number(row.leafIndex),
-    }));
+    return rows.map((row) => accountTransactionOf(row, chainId));
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
@@ -282,21 +261,10 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
 
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     const append = this.database.transaction(() => {
-      const head = this.headNow();
-      const first = run[0]?.block;
-      if (first === undefined) return;
-      assert(
-        head === null ? first.header.height === 0 : first.header.prevHash === head.hash,
-        "verified blocks extend the replica's head",
-      );
       const touched = new Set<string>();
-      for (const item of run) {
-        const tree = treeOfStoredBlock(
-          item.block,
-          item.transactions.map(({ txId }) => txId),
-        );
-        this.insertBlock(item.block, entriesOf(item), tree);
-        for (const { tx } of item.transactions) for (const account of accountsChangedBy(tx)) touched.add(account);
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(this.headNow(), run)) {
+        this.insertBlock(block, entries, tree);
+        for (const account of accounts) touched.add(account);
       }
       for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
     });

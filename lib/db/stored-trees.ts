@@ -2,7 +2,8 @@
 // interior levels (lib/ledger/merkle.ts): a receipt's path is the sibling leaf's hash, made from its txId,
 // and one stored hash per level above it, so a receipt reads O(log n) hashes and never rebuilds a tree.
 import { assert } from "../ledger/errors";
-import { bytesToHex, hexToBytes } from "../ledger/hex";
+import type { AuditBlock } from "../ledger/audit";
+import { bytesToHex, hex64Pattern, hexToBytes } from "../ledger/hex";
 import {
   hashLeaf,
   inclusionPathPositions,
@@ -78,4 +79,18 @@ export function pathsFromStored(txIds: readonly string[], packed: Uint8Array | u
   // then carry the paths of the tree those transactions make, and the verifier names whatever does not hold.
   if (stored.length !== packedInteriorBytes(txIds.length)) return pathsOfTree(merkleTree(leaves));
   return pathsOfTree(treeFromPacked(leaves.map(hashLeaf), stored));
+}
+
+/**
+ * Why a block's stored tree is not the tree its stored txIds make (its packed interior levels recomputed), or
+ * null when it is, or when none is stored. Receipts read their paths from the stored levels, so a changed byte
+ * there is a bad block, even though the block itself still verifies.
+ */
+export function storedTreeProblem({ transactions }: AuditBlock, packed: Uint8Array | undefined): string | null {
+  if (packed === undefined) return null;
+  // A txId that is not one leaves the block to the auditor, which names it more precisely.
+  if (!transactions.every(({ txId }) => hex64Pattern.test(txId))) return null;
+  const expected = packInteriorLevels(merkleTree(transactions.map(({ txId }) => Buffer.from(txId, "hex"))));
+  if (Buffer.from(expected).equals(Buffer.from(packed))) return null;
+  return "its stored Merkle tree is not the tree of its transactions' txIds";
 }

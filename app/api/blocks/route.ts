@@ -1,5 +1,5 @@
 // GET /api/blocks?limit=20&before=H – blocks, newest first, keyset-paged by height.
-import { listBlocks } from "@/lib/server/blocks/read-blocks";
+import { listBlocks } from "@/lib/server/blocks/list-blocks";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
 import { json } from "@/lib/server/http/responses";

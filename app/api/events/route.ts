@@ -1,7 +1,7 @@
 // GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID.
 import { LedgerError } from "@/lib/ledger/errors";
 import { heightPattern } from "@/lib/ledger/limits";
-import { openBlockEventStream } from "@/lib/server/events/block-events";
+import { openBlockEventStream } from "@/lib/server/events/open-block-events";
 import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // GET /api/headers?from=H&limit=N – ascending block headers, what a verifier or light client syncs.
 import { headersLimitMax } from "@/lib/ledger/limits";
-import { listHeaders } from "@/lib/server/blocks/read-blocks";
+import { listHeaders } from "@/lib/server/blocks/list-headers";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
 import { json } from "@/lib/server/http/responses";

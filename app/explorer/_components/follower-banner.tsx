@@ -1,6 +1,6 @@
 // On a follower, every explorer page says so: whom it follows and how far it has verified, or, once the followed
 // node has rewritten a block this replica verified, the alarm in red.
-import type { FollowerStatus } from "@/lib/server/follower/follower-status";
+import type { FollowerStatus } from "@/lib/server/follower/read-follower-status";
 import { RelativeTime } from "../../_components/entities/relative-time";
 
 export function FollowerBanner({ status }: { status: FollowerStatus }) {

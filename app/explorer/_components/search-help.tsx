@@ -1,6 +1,6 @@
 // What the search box takes, and the way back: said wherever the explorer could not find what was asked for.
 import Link from "next/link";
-import { searchPrefixMin } from "@/lib/server/explorer/read-explorer";
+import { searchPrefixMin } from "@/lib/server/explorer/search-ledger";
 
 export function SearchHelp() {
   return (

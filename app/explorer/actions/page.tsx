@@ -35,30 +35,8 @@ export default async function ActionsPage() {
           </p>
           <form action="/api/admin/export" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="kind" value="blocks" />
-            <label className="text-sm">
-              <span className="block font-medium text-slate-800">From height</span>
-              <input
-                name="from"
-                type="number"
-                min={0}
-                max={head}
-                defaultValue={Math.max(0, head - 99)}
-                required
-                className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
-              />
-            </label>
-            <label className="text-sm">
-              <span className="block font-medium text-slate-800">To height</span>
-              <input
-                name="to"
-                type="number"
-                min={0}
-                max={head}
-                defaultValue={head}
-                required
-                className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
-              />
-            </label>
+            <HeightField label="From height" name="from" head={head} defaultValue={Math.max(0, head - 99)} />
+            <HeightField label="To height" name="to" head={head} defaultValue={head} />
             <label className="text-sm">
               <span className="block font-medium text-slate-800">Format</span>
               <select name="format" defaultValue="json" className="mt-1 rounded-lg border border-slate-300 px-3 py-2">
@@ -99,5 +77,33 @@ function WriterActions({ info }: { info: NodeInfo }) {
         <FaucetSwitch initial={info.faucet} currency={info.currency} />
       </Card>
     </>
+  );
+}
+
+/** One end of the export's range: a height from genesis to the head. */
+function HeightField({
+  label,
+  name,
+  head,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  head: number;
+  defaultValue: number;
+}) {
+  return (
+    <label className="text-sm">
+      <span className="block font-medium text-slate-800">{label}</span>
+      <input
+        name={name}
+        type="number"
+        min={0}
+        max={head}
+        defaultValue={defaultValue}
+        required
+        className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2"
+      />
+    </label>
   );
 }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getNode } from "@/lib/server/node/context";
-import { searchLedger } from "@/lib/server/explorer/read-explorer";
+import { searchLedger } from "@/lib/server/explorer/search-ledger";
 import { accountHref, blockHref, transactionHref } from "../../_components/entities/entity-links";
 import { Card } from "../../_components/ui";
 import { SearchHelp } from "../_components/search-help";

@@ -1,5 +1,5 @@
 // GET /api/admin/audit: re-verify the stored chain from genesis, with the same auditor an outside verifier uses,
-// then check that the stored balances are the ones the transactions replay to.
+// and its stored Merkle trees, then check that the stored balances are the ones the transactions replay to.
 import "server-only";
 import { ChainAuditor, type AuditResult } from "../../ledger/audit";
 import { auditStoredChain, type LedgerReader } from "../../db/ledger-store";
@@ -27,8 +27,7 @@ async function auditStore(
   const auditor = new ChainAuditor(nodePublicKey);
   const headHeight = (await store.head())?.header.height ?? -1;
   const pool = getVerifyPool();
-  await auditStoredChain(store, auditor, headHeight, (checks) => pool.verify(checks), onProgress);
-  const result = auditor.result;
+  const result = await auditStoredChain(store, auditor, headHeight, (checks) => pool.verify(checks), onProgress);
   if (!result.ok) return result;
   const mismatch = await store.firstBalanceMismatch(auditor.replayedBalances);
   if (mismatch === null) return result;

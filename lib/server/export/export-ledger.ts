@@ -196,13 +196,11 @@ async function* jsonPieces(
   yield "\n]}\n";
 }
 
+/** The columns both CSV exports open with, each row's values from `blockColumns`. */
+const blockColumnNames = ["blockHeight", "blockHash", "blockTime", "leafIndex", "txId", "time"];
+
 const accountCsvColumns = [
-  "blockHeight",
-  "blockHash",
-  "blockTime",
-  "leafIndex",
-  "txId",
-  "time",
+  ...blockColumnNames,
   "type",
   "direction",
   "counterparty",
@@ -244,21 +242,7 @@ async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Cu
   }
 }
 
-const blocksCsvColumns = [
-  "blockHeight",
-  "blockHash",
-  "blockTime",
-  "leafIndex",
-  "txId",
-  "time",
-  "type",
-  "from",
-  "to",
-  "amountMinor",
-  "amount",
-  "currency",
-  "memo",
-];
+const blocksCsvColumns = [...blockColumnNames, "type", "from", "to", "amountMinor", "amount", "currency", "memo"];
 
 async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGenerator<string> {
   yield csvRow(blocksCsvColumns);
@@ -282,6 +266,7 @@ async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGene
   }
 }
 
+/** A row's values for `blockColumnNames`: where the transaction stands in the chain, and when it was made. */
 function blockColumns(block: SignedBlock, item: AuditTransaction): string[] {
   return [
     String(block.header.height),

@@ -56,9 +56,9 @@ export class Follower {
     const { store, nodePublicKey, verifyBatch } = options;
     const auditor = new ChainAuditor(nodePublicKey);
     const head = await store.head();
-    await auditStoredChain(store, auditor, head?.header.height ?? -1, verifyBatch);
-    if (auditor.isFailed) {
-      const { firstBad } = auditor.result;
+    const { ok, firstBad } = await auditStoredChain(store, auditor, head?.header.height ?? -1, verifyBatch);
+    // An empty replica is not ok (it has no genesis yet) but has nothing wrong with it either.
+    if (head !== null && !ok) {
       throw new Error(
         `The replica itself does not verify at block ${firstBad?.height ?? "?"}: ${firstBad?.reason ?? ""}. Start a new replica.`,
       );

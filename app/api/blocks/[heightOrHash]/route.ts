@@ -1,5 +1,5 @@
 // GET /api/blocks/{height or hash} – one block with its transactions in leaf order.
-import { getBlockOrThrow } from "@/lib/server/blocks/read-blocks";
+import { getBlockOrThrow } from "@/lib/server/blocks/read-block";
 import { json } from "@/lib/server/http/responses";
 import { route } from "@/lib/server/http/route";
 

@@ -4,7 +4,7 @@ import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { json } from "@/lib/server/http/responses";
 import { route } from "@/lib/server/http/route";
-import { submitBatch } from "@/lib/server/payments/submit-payment";
+import { submitBatch } from "@/lib/server/payments/submit-batch";
 import { batchBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async ({ request, node }) => {

@@ -1,6 +1,6 @@
 // A block's transactions, one page of them: a table from the md breakpoint up, a list of cards on a phone.
 import type { Currency, Transaction } from "@/lib/ledger/types";
-import type { BlockTransaction } from "@/lib/server/blocks/read-blocks";
+import type { BlockTransaction } from "@/lib/server/blocks/read-block";
 import { formatAmount } from "@/lib/wallet/format";
 import { AccountLink, TransactionLink } from "../../../_components/entities/entity-links";
 import { TableHead } from "../../_components/table-head";

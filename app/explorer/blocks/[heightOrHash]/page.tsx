@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { getNode } from "@/lib/server/node/context";
-import { getBlockPageOrThrow } from "@/lib/server/blocks/read-blocks";
+import { getBlockPageOrThrow } from "@/lib/server/blocks/read-block-page";
 import { BlockLink, blockHref } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
-import { DetailsList } from "../../../_components/details-list";
+import { DetailsCard } from "../../_components/details-card";
 import { Card } from "../../../_components/ui";
 import { BlockTransactions } from "./block-transactions";
 
@@ -85,12 +85,7 @@ export default async function BlockPage({
         )}
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Block {header.height}</h1>
-      <Card labelledBy="header-heading">
-        <h2 id="header-heading" className="sr-only">
-          Header
-        </h2>
-        <DetailsList rows={fields} />
-      </Card>
+      <DetailsCard heading="Header" rows={fields} />
       <Card labelledBy="transactions-heading">
         <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">
           Transactions

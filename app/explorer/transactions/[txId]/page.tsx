@@ -9,7 +9,7 @@ import { shortHash } from "../../../_components/entities/hash-text";
 import { countOf } from "../../../_components/entities/plural";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
-import { DetailsList } from "../../../_components/details-list";
+import { DetailsCard } from "../../_components/details-card";
 import { Card } from "../../../_components/ui";
 
 export const dynamic = "force-dynamic";
@@ -49,12 +49,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
     <>
       <h1 className="break-all text-2xl font-semibold tracking-tight">Transaction {shortHash(txId, 12)}</h1>
       <ReceiptVerdict receipt={receipt} info={info} />
-      <Card labelledBy="details-heading">
-        <h2 id="details-heading" className="sr-only">
-          Details
-        </h2>
-        <DetailsList rows={fields} />
-      </Card>
+      <DetailsCard heading="Details" rows={fields} />
       <Card labelledBy="proof-heading">
         <h2 id="proof-heading" className="text-lg font-semibold">
           Inclusion proof

@@ -1,0 +1,2 @@
+/** Prisma's migrations table on SQLite (`CREATE TABLE IF NOT EXISTS`). */
+export declare const sqliteMigrationsTableSql: string;
