@@ -4,7 +4,7 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { LedgerError } from "../../ledger/errors";
-import { FailureLimiter } from "../http/failure-limiter";
+import { limiterPerNode } from "../http/failure-limiter";
 import { hasValidSessionCookie, isSessionTokenValid, sessionCookieName } from "./admin-session";
 import { getNode, type LedgerNode } from "../node/context";
 
@@ -18,22 +18,12 @@ const clientKeyLengthMax = 200;
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-// One limiter per node: in production one per process, and in tests each fresh node starts with a clean slate.
-const limiters = new WeakMap<LedgerNode, FailureLimiter>();
-
-function tokenLimiterOf(node: LedgerNode): FailureLimiter {
-  let limiter = limiters.get(node);
-  if (limiter === undefined) {
-    limiter = new FailureLimiter({
-      perClientMax: tokenFailuresPerClientMax,
-      overallMax: tokenFailuresOverallMax,
-      windowMs: tokenWindowMs,
-      guessed: "admin tokens",
-    });
-    limiters.set(node, limiter);
-  }
-  return limiter;
-}
+const tokenLimiterOf = limiterPerNode({
+  perClientMax: tokenFailuresPerClientMax,
+  overallMax: tokenFailuresOverallMax,
+  windowMs: tokenWindowMs,
+  guessed: "admin tokens",
+});
 
 /**
  * The client a wrong token counts against. The connection's address would be the right key, but a Next.js route

@@ -47,3 +47,19 @@ export class FailureLimiter {
     return new RetryLaterError("rate_limited", message, retryAfterSeconds);
   }
 }
+
+/**
+ * A limiter for each node, made on first use: in production one per process, and in tests each fresh node starts
+ * with a clean slate.
+ */
+export function limiterPerNode(limits: FailureLimits): (node: object) => FailureLimiter {
+  const limiters = new WeakMap<object, FailureLimiter>();
+  return (node) => {
+    let limiter = limiters.get(node);
+    if (limiter === undefined) {
+      limiter = new FailureLimiter(limits);
+      limiters.set(node, limiter);
+    }
+    return limiter;
+  };
+}
