@@ -21,6 +21,7 @@ export type BatchVerifier = (checks: SignatureCheck[]) => Promise<boolean[]>;
 type Digest = { bytes: Uint8Array; txId: string };
 
 export type AuditFailure = { height: number; reason: string };
+/** What GET /api/admin/audit answers: how far the chain was checked and the first bad block, if any. */
 export type AuditResult = {
   ok: boolean;
   height: number;

@@ -1,4 +1,5 @@
 // An account: its balance and its history, newest first, paged with the API's opaque cursor.
+import type { PageProps } from "@/app/_lib/page-props";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hex64Pattern } from "@/lib/ledger/hex";
@@ -17,10 +18,7 @@ const cursorPattern = /^[1-9][0-9]{0,15}$/;
 export default async function AccountPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ publicKey: string }>;
-  searchParams: Promise<{ before?: string }>;
-}) {
+}: PageProps<{ publicKey: string }, { before?: string }>) {
   const { publicKey } = await params;
   const { before } = await searchParams;
   if (!hex64Pattern.test(publicKey)) notFound();

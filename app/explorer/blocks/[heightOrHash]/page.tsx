@@ -1,4 +1,5 @@
 // A block: its header, its neighbours, and its transactions.
+import type { PageProps } from "@/app/_lib/page-props";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
@@ -19,10 +20,7 @@ const pagePattern = /^[1-9][0-9]{0,3}$/;
 export default async function BlockPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ heightOrHash: string }>;
-  searchParams: Promise<{ page?: string }>;
-}) {
+}: PageProps<{ heightOrHash: string }, { page?: string }>) {
   const { heightOrHash } = await params;
   const { page: pageText } = await searchParams;
   const pageNumber = pageText !== undefined && pagePattern.test(pageText) ? Number(pageText) : 1;
