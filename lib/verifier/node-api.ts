@@ -33,6 +33,9 @@ export type NodeApiInfo = NodeInfoFields;
 export type NodeApiProblem =
   "status" | "unreachable" | "timed_out" | "redirected" | "too_large" | "not_json" | "wrong_shape" | "inconsistent";
 
+/** PROTOCOL.md's `rate_limited`: the node asks to be asked again later, which is no misbehaviour. */
+const rateLimitedStatus = 429;
+
 /** A request to the node failed, or the node answered, but not as the protocol says. */
 export class NodeApiError extends Error {
   readonly problem: NodeApiProblem;
@@ -46,12 +49,12 @@ export class NodeApiError extends Error {
   }
 
   /**
-   * The node did not answer (unreachable, too slow, or 5xx): a node or network that is down or overloaded, which
-   * may pass, not a chain that fails verification. Every other problem is the node misbehaving.
+   * The node did not answer (unreachable, too slow, 5xx, or 429 `rate_limited`): a node or network that is down
+   * or busy, which may pass, not a chain that fails verification. Every other problem is the node misbehaving.
    */
   get isUnavailable(): boolean {
     if (this.problem === "unreachable" || this.problem === "timed_out") return true;
-    return this.status !== null && this.status >= 500;
+    return this.status !== null && (this.status >= 500 || this.status === rateLimitedStatus);
   }
 }
 

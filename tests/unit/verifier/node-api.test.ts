@@ -87,14 +87,14 @@ describe("NodeApi.info against a misbehaving node", () => {
     expect(fetchImpl.mock.calls[0]?.[1]?.redirect).toBe("manual");
   });
 
-  it("classes a 5xx as a node that did not answer", async () => {
+  it.each([500, 503, 429])("classes a %i as a node that did not answer", async (status) => {
     const error = await failure(
       new NodeApi(
         baseUrl,
-        fakeFetch(() => new Response("", { status: 503 })),
+        fakeFetch(() => new Response("", { status })),
       ).info(),
     );
-    expect([error.problem, error.status, error.isUnavailable]).toEqual(["status", 503, true]);
+    expect([error.problem, error.status, error.isUnavailable]).toEqual(["status", status, true]);
   });
 
   it("names a node it cannot reach", async () => {
