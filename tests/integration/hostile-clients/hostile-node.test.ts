@@ -1,6 +1,7 @@
 // `npm run verify` against a hostile node (a node:http server on 127.0.0.1, ./hostile-node.ts): whatever the node
 // does, the verifier ends with its documented exit code and one line saying what the node did, and never reads more
-// than the route's byte limit. 1: the node answered, but not as the protocol says; 2: it did not answer in time.
+// than the route's byte limit. 1: the node answered, but not as the protocol says; 2: it did not answer (unreachable,
+// too slow, 5xx or 429).
 import { afterEach, describe, expect, it } from "vitest";
 import { headersLimitMax } from "@/lib/ledger/limits";
 import {
@@ -9,7 +10,7 @@ import {
   nodeApiTimeoutMs,
   nodeInfoBodyBytesMax,
 } from "@/lib/verifier/response-limits";
-import { runScript } from "../../support/server";
+import { freePort, runScript } from "../../support/server";
 import {
   answerJson,
   endlessBody,
@@ -163,4 +164,25 @@ describe("npm run verify against a hostile node", () => {
     );
     expect(run.code).toBe(2);
   }, 150_000);
+
+  it("says a node that cannot be reached is a network problem (exit 2)", async () => {
+    const port = await freePort();
+    const run = await verify(`http://127.0.0.1:${port}`);
+    expect(lastLine(run.output)).toMatch(
+      new RegExp(`^error: GET /api/node: cannot reach http://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED.*\\)$`),
+    );
+    expect(run.code).toBe(2);
+  });
+
+  it.each([503, 429])("says a node answering %i is down or busy, not misbehaving (exit 2)", async (status) => {
+    const node = await hostile({
+      "/api/node": (_request, response) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { code: "overloaded", message: "Busy." } }));
+      },
+    });
+    const run = await verify(node.url);
+    expect(lastLine(run.output)).toBe(`error: GET /api/node answered ${status}`);
+    expect(run.code).toBe(2);
+  });
 });
