@@ -1,11 +1,14 @@
 // `npm run verify -- <url> [--node-key <hex>]`: audit a running node through its public API, trusting nothing
-// but the node key. Exit 0: the chain verifies; 1: it does not (the first bad block is named); 2: usage or network.
+// but the node key. Exit 0: the chain verifies; 1: it does not (the first bad block is named), or the node answered
+// but not as the protocol says (a body too large, a redirect, not JSON, the wrong shape); 2: usage, or a network or
+// node that is down or busy (unreachable, timed out, a 5xx or 429).
 // `npm run verify -- --file <export.json> --node-key <hex>`: verify an export (GET /api/admin/export) offline.
 // The key is required then: the export's own key field is part of what is being checked.
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
 import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-export";
+import { NodeApiError } from "../lib/verifier/node-api";
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/crypto/verify-pool";
 
@@ -37,6 +40,14 @@ async function main(): Promise<number> {
     if (file !== undefined) return await verifyFile(file, nodeKey!, pool);
     return await verifyUrl(baseUrl!, nodeKey, pool);
   } catch (error) {
+    // A node that answered, but not as the protocol says, has not shown a chain that verifies, and asking again
+    // will not make it one: that is a failed verification (1), not a passing trouble. Were it 2, a hostile node
+    // could evade every audit by misbehaving, and a script that retries on 2 would retry it forever. A node that
+    // does not answer at all (unreachable, too slow, 5xx, 429) may yet: that stays 2, with the network and usage.
+    if (error instanceof NodeApiError && !error.isUnavailable) {
+      console.log(`FAILED: ${error.message}`);
+      return 1;
+    }
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   } finally {

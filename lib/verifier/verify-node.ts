@@ -5,6 +5,11 @@ import { headersLimitMax } from "../ledger/limits";
 import { NodeApi, NodeApiError } from "./node-api";
 
 const accountsFetchedAtOnce = 8;
+/**
+ * Blocks fetched whole and audited together. Not a page of headers (1,000): a page's blocks can hold a million
+ * transactions, which a hostile node could fill to the last byte, and only this many blocks' bodies are ever held.
+ */
+const blocksAuditedAtOnce = 64;
 
 export type VerifyNodeOptions = {
   baseUrl: string;
@@ -34,7 +39,12 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
     for (let from = 0; from <= headHeight && !auditor.isFailed; from += headersLimitMax) {
       const headers = await api.headers(from);
       if (headers.length === 0) break;
-      await auditor.addBlocks(await api.blocksOf(headers), options.verifyBatch);
+      for (let index = 0; index < headers.length && !auditor.isFailed; index += blocksAuditedAtOnce) {
+        await auditor.addBlocks(
+          await api.blocksOf(headers.slice(index, index + blocksAuditedAtOnce)),
+          options.verifyBatch,
+        );
+      }
       log(`checked up to height ${Math.min(from + headers.length - 1, headHeight)} of ${headHeight}`);
     }
   } catch (error) {
