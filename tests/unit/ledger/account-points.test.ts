@@ -14,6 +14,7 @@ import {
   signedPaymentSchema,
 } from "@/lib/validations/transaction";
 import { mintBodySchema } from "@/lib/validations/admin";
+import { blockWithTransactionsSchema } from "@/lib/validations/block";
 import { buildChain } from "../support/chain";
 import { isoAt, mint, namedKey, payment, signTransaction, testChainId, verifyBatchSync } from "../support/keys";
 import rfc8032 from "../vectors/rfc8032-ed25519.json";
@@ -201,7 +202,7 @@ describe("signature checks and the chain audit", () => {
   it.each([
     { name: "an off-curve payee", to: offCurve[0]!.key },
     { name: "a non-canonical payee", to: nonCanonical[0]!.key },
-  ])("a chain recording a payment to $name fails at that block", async ({ to }) => {
+  ])("a chain recording a payment to $name fails at that block, in the audit and in the verifier", async ({ to }) => {
     const toBadKey: Transaction = {
       type: "payment",
       chainId: testChainId,
@@ -220,5 +221,10 @@ describe("signature checks and the chain audit", () => {
       ok: false,
       firstBad: { height: 2, reason: "transaction 0: its accounts are malformed" },
     });
+    // The verifier reads each block from the node through this schema (lib/verifier/node-api.ts) before auditing.
+    expect(blockWithTransactionsSchema.safeParse(chain[2]).error?.issues).toMatchObject([
+      { path: ["transactions", 0, "tx", "to"], message: accountKeyMessages.not_a_point },
+    ]);
+    expect(blockWithTransactionsSchema.safeParse(chain[1]).success).toBe(true);
   });
 });
