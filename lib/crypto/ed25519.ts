@@ -1,7 +1,7 @@
 // Ed25519 through node:crypto: synchronous and about twice as fast as WebCrypto's promise round trips,
 // which matters on the payment path (one verify per payment) and for the node's own block signatures.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
-import type { SignatureVerifier } from "../ledger/ed25519";
+import { isCurvePointKey, type SignatureVerifier } from "../ledger/ed25519";
 import { bytesToHex, hex128Pattern, hex64Pattern } from "../ledger/hex";
 
 // A raw 32-byte Ed25519 public key becomes a KeyObject through its fixed SubjectPublicKeyInfo prefix.
@@ -12,18 +12,24 @@ const publicKeyCache = new Map<string, KeyObject | null>();
 function publicKeyObject(publicKeyHex: string): KeyObject | null {
   let key = publicKeyCache.get(publicKeyHex);
   if (key !== undefined) return key;
+  // Node 20's OpenSSL imports any 32 bytes as an Ed25519 key, so createPublicKey alone never refuses one: the
+  // point is decoded first (RFC 8032 §5.1.3), and bytes that are no point are remembered as no key.
+  key = isCurvePointKey(publicKeyHex) ? importPublicKey(publicKeyHex) : null;
+  if (publicKeyCache.size >= publicKeyCacheMax) publicKeyCache.clear();
+  publicKeyCache.set(publicKeyHex, key);
+  return key;
+}
+
+function importPublicKey(publicKeyHex: string): KeyObject | null {
   try {
-    key = createPublicKey({
+    return createPublicKey({
       key: Buffer.concat([spkiPrefix, Buffer.from(publicKeyHex, "hex")]),
       format: "der",
       type: "spki",
     });
   } catch {
-    key = null;
+    return null;
   }
-  if (publicKeyCache.size >= publicKeyCacheMax) publicKeyCache.clear();
-  publicKeyCache.set(publicKeyHex, key);
-  return key;
 }
 
 /** Checks an Ed25519 signature synchronously; false for anything malformed, as every SignatureVerifier does. */

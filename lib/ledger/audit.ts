@@ -166,7 +166,8 @@ export class ChainAuditor {
     if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";
-    // The same account rule as the node's at submission: a weak key is no account, whichever store it came from.
+    // The same account rule as the node's at submission (accountKeyProblem): a key that does not decode to a curve
+    // point, or decodes to a weak one, is no account, whichever store it came from.
     if (!isAccountKey(tx.from) || !isAccountKey(tx.to) || tx.from === tx.to) return "its accounts are malformed";
     if (tx.type === "mint" && tx.from !== this.nodePublicKey) return "a mint not made by the node";
     if (tx.type !== "mint" && tx.type !== "payment") return "its type is unknown";

@@ -2,17 +2,28 @@
 import { z } from "zod";
 import { amountPattern, balancePattern, batchPaymentsMax } from "../ledger/limits";
 import { hex128Pattern, hex64Pattern } from "../ledger/hex";
-import { isSmallOrderKey } from "../ledger/ed25519";
+import { accountKeyProblem } from "../ledger/ed25519";
 import { isIsoTimestamp, memoProblem } from "../ledger/transaction";
 import type { Transaction } from "../ledger/types";
 
 export const hex64Schema = z.string().regex(hex64Pattern, "must be 64 lowercase hexadecimal characters");
 
-/** An account key: a public key that is not one of the weak small-order points anyone could sign for. */
-export const accountKeySchema = hex64Schema.refine(
-  (key) => !isSmallOrderKey(key),
-  "is a weak key (a point of small order) that anyone could sign for",
-);
+/** What the node says of a key that breaks the account rule; the wallet says the same in plainer words. */
+export const accountKeyMessages = {
+  not_a_point: "is not an Ed25519 public key: it does not decode to a point of the curve (RFC 8032 §5.1.3)",
+  small_order: "is a weak key (a point of small order) that anyone could sign for",
+} as const;
+
+/**
+ * An account key: hex64 of an Ed25519 point that is not one of the weak small-order points anyone could sign for
+ * (accountKeyProblem, the one account rule). A shape check, so the node refuses such a key before anything else.
+ */
+export const accountKeySchema = hex64Schema.superRefine((key, context) => {
+  const problem = accountKeyProblem(key);
+  // A malformed key has its issue from the regex already; the rest name the rule broken, in params for the wallet.
+  if (problem === null || problem === "malformed") return;
+  context.addIssue({ code: "custom", message: accountKeyMessages[problem], params: { accountKeyProblem: problem } });
+});
 export const hex128Schema = z.string().regex(hex128Pattern, "must be 128 lowercase hexadecimal characters");
 
 export const amountSchema = z

@@ -27,9 +27,13 @@ export function recipientProblem(text: string, ownKey: string): string | null {
   if (key === "") return "Enter the account key of the person you are paying.";
   const parsed = accountKeySchema.safeParse(key);
   if (!parsed.success) {
-    // The schema's regex says whether the key is valid; which half of it failed decides what to tell the person.
-    if (parsed.error.issues.some((issue) => issue.code === "custom"))
+    // The schema says whether the key is valid; which of its rules failed decides what to tell the person.
+    const problems = parsed.error.issues.map((issue): unknown =>
+      issue.code === "custom" ? issue.params?.accountKeyProblem : null,
+    );
+    if (problems.includes("small_order"))
       return "This is a weak key that anyone could spend from. Ask for the right account key.";
+    if (problems.includes("not_a_point")) return "This is not a valid account key: check it for a typo.";
     return /^[0-9a-f]*$/.test(key)
       ? `An account key is 64 characters long; this one has ${key.length}.`
       : "An account key has only the characters 0–9 and a–f.";
