@@ -6,7 +6,7 @@
 // exports and the benchmarks to work on. It appends to whatever chain is there; each commit is atomic, so an
 // interrupted seed leaves a shorter chain, never a broken one.
 import { parseArgs } from "node:util";
-import { defaultAccountsMax, seedAccountsMax, seedAccountsMin, seedPaymentsMax } from "./seed/limits";
+import { seedRunLimits } from "./seed/limits";
 import { seedChain } from "./seed/seed-chain";
 
 const usage = "usage: npm run seed -- <payments> [--data-dir DIR] [--accounts N]";
@@ -22,11 +22,11 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: { "data-dir": { type: "string" }, accounts: { type: "string" } },
   });
-  const payments = parseCount(positionals[0], 1, seedPaymentsMax);
+  const payments = parseCount(positionals[0], 1, seedRunLimits.paymentsMax);
   const accountCount =
     values.accounts === undefined
-      ? Math.min(defaultAccountsMax, Math.max(seedAccountsMin, Math.ceil((payments ?? 0) / 10)))
-      : parseCount(values.accounts, seedAccountsMin, seedAccountsMax);
+      ? Math.min(seedRunLimits.accountsDefaultMax, Math.max(seedRunLimits.accountsMin, Math.ceil((payments ?? 0) / 10)))
+      : parseCount(values.accounts, seedRunLimits.accountsMin, seedRunLimits.accountsMax);
   if (payments === null || accountCount === null || positionals.length !== 1) {
     console.error(usage);
     return 2;

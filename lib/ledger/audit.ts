@@ -21,14 +21,10 @@ export type BatchVerifier = (checks: SignatureCheck[]) => Promise<boolean[]>;
 type Digest = { bytes: Uint8Array; txId: string };
 
 export type AuditFailure = { height: number; reason: string };
+/** How far an audit has read the chain: the height it reached, and how many blocks and transactions it checked. */
+export type AuditProgress = { height: number; blocks: number; transactions: number };
 /** What GET /api/admin/audit answers: how far the chain was checked and the first bad block, if any. */
-export type AuditResult = {
-  ok: boolean;
-  height: number;
-  blocks: number;
-  transactions: number;
-  firstBad: AuditFailure | null;
-};
+export type AuditResult = AuditProgress & { ok: boolean; firstBad: AuditFailure | null };
 
 /**
  * Audits a chain fed to it in ascending runs of blocks. Structure, links, Merkle roots and balances are checked

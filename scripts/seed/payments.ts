@@ -8,7 +8,7 @@ import { bytesToHex } from "../../lib/ledger/hex";
 import { blockTransactionsMax } from "../../lib/ledger/limits";
 import type { Transaction } from "../../lib/ledger/types";
 import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../../lib/crypto/ed25519";
-import { blocksSignedAheadMax, paymentAmountMaxMinor, spkiPublicKeyBytes } from "./limits";
+import { seedAmountsMinor, seedPacing, spkiPublicKeyBytes } from "./limits";
 import type { SignerPool } from "./signer-pool";
 import type { Account, PaymentJob, SeedTransaction, SignedJob } from "./types";
 
@@ -64,7 +64,7 @@ class PaymentPlanner {
     };
     for (let index = 0; index < count; index++) {
       let from = Math.floor(Math.random() * accountCount);
-      let amountMinor = BigInt(1 + Math.floor(Math.random() * paymentAmountMaxMinor));
+      let amountMinor = BigInt(1 + Math.floor(Math.random() * seedAmountsMinor.paymentMax));
       // The money never leaves the accounts, so some account can always pay at least 1.
       while (this.balances[from]! < 1n) from = (from + 1) % accountCount;
       if (this.balances[from]! < amountMinor) amountMinor = this.balances[from]!;
@@ -125,7 +125,7 @@ export async function* signedBlocks(
     signed.catch(() => {});
     inFlight.push(signed);
   };
-  while (plannedCount < payments && inFlight.length < blocksSignedAheadMax) planNext();
+  while (plannedCount < payments && inFlight.length < seedPacing.blocksSignedAheadMax) planNext();
   while (inFlight.length > 0) {
     const block = await inFlight.shift()!;
     if (plannedCount < payments) planNext();

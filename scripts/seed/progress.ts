@@ -1,6 +1,6 @@
 // What `npm run seed` says as it works: what it is about to write, a line a second while writing, and a summary
 // with the rate (which the benchmarks read).
-import { progressIntervalMs } from "./limits";
+import { seedPacing } from "./limits";
 
 const count = (value: number) => value.toLocaleString("en-US");
 
@@ -22,7 +22,7 @@ export class SeedProgress {
 
   /** A line when a second has passed since the last one. */
   written(writtenPayments: number, headHeight: number): void {
-    if (performance.now() - this.lastLineMs < progressIntervalMs) return;
+    if (performance.now() - this.lastLineMs < seedPacing.progressIntervalMs) return;
     this.lastLineMs = performance.now();
     console.log(
       `seed: ${count(writtenPayments)} of ${count(this.payments)} payments written, head ${headHeight}, ${this.rate(writtenPayments)} payments/s`,

@@ -7,7 +7,7 @@ import { readConfigOrExit } from "../../lib/server/node/env";
 import { prepareNode } from "../../lib/server/node/prepare-node";
 import { SqliteLedgerStore } from "../../lib/db/sqlite-store";
 import { BlockWriter } from "./block-writer";
-import { blocksPerCommit, mintAmountMinMinor, paymentAmountMaxMinor } from "./limits";
+import { seedAmountsMinor, seedPacing } from "./limits";
 import { mintsFor, newAccounts, signedBlocks } from "./payments";
 import { SeedProgress } from "./progress";
 import { SignerPool } from "./signer-pool";
@@ -34,7 +34,7 @@ export async function seedChain({ payments, accountCount }: SeedOptions): Promis
   database.pragma("cache_size = -262144");
   const chainId = genesis.header.chainId;
   const mintAmountMinor = BigInt(
-    Math.max(mintAmountMinMinor, Math.ceil(payments / accountCount) * paymentAmountMaxMinor),
+    Math.max(seedAmountsMinor.mintMin, Math.ceil(payments / accountCount) * seedAmountsMinor.paymentMax),
   );
   assert(amountPattern.test(mintAmountMinor.toString()), "a seed mint is a protocol amount");
 
@@ -54,7 +54,7 @@ export async function seedChain({ payments, accountCount }: SeedOptions): Promis
       mintAmountMinor,
     )) {
       pending.push(block);
-      if (pending.length < blocksPerCommit) continue;
+      if (pending.length < seedPacing.blocksPerCommit) continue;
       writtenPayments += writer.write(pending);
       pending = [];
       progress.written(writtenPayments, writer.headHeight());

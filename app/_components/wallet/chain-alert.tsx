@@ -32,11 +32,35 @@ export function ChainAlert({
 }
 
 function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {
+  if (watch.kind === "unreachable") {
+    return (
+      <Notice tone="warning" title="The node's history could not be checked">
+        {watch.message}
+      </Notice>
+    );
+  }
+  const alarm = watchAlarmOf(watch);
+  if (alarm === null) return null;
+  return (
+    <Alarm title={alarm.title}>
+      <p>{alarm.text}</p>
+      {alarm.canTrustAgain && <TrustAgain onTrustAgain={onTrustAgain} />}
+    </Alarm>
+  );
+}
+
+/**
+ * What the wallet says when its watch of the chain fails. A rewritten history or a new key may have a reason the
+ * user knows of, so they can choose to trust the node again; a chain that does not verify has none.
+ */
+function watchAlarmOf(watch: WatchState): { title: string; text: React.ReactNode; canTrustAgain: boolean } | null {
   switch (watch.kind) {
     case "rewritten":
-      return (
-        <Alarm title="Warning: this node has rewritten its history">
-          <p>
+      return {
+        title: "Warning: this node has rewritten its history",
+        canTrustAgain: true,
+        text: (
+          <>
             This wallet verified block {watch.height} with hash{" "}
             <code className="break-all">{shortKey(watch.seenHash)}</code>. The node now shows{" "}
             {watch.nowHash === null ? (
@@ -48,35 +72,27 @@ function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: 
             )}
             . Payments recorded before may have been changed or removed. Do not send money through this node; keep your
             receipts, they prove what was recorded.
-          </p>
-          <TrustAgain onTrustAgain={onTrustAgain} />
-        </Alarm>
-      );
+          </>
+        ),
+      };
     case "key-changed":
-      return (
-        <Alarm title="Warning: this node's key has changed">
-          <p>
+      return {
+        title: "Warning: this node's key has changed",
+        canTrustAgain: true,
+        text: (
+          <>
             This wallet trusts node key <code>{shortKey(watch.pinnedKey)}</code>, but the node now signs with{" "}
             <code>{shortKey(watch.announcedKey)}</code>. Receipts from the new key cannot be checked against the old
             one. Unless the operator told you of a new key, do not send money through this node.
-          </p>
-          <TrustAgain onTrustAgain={onTrustAgain} />
-        </Alarm>
-      );
+          </>
+        ),
+      };
     case "broken":
-      return (
-        <Alarm title="Warning: this node's chain does not verify">
-          <p>
-            Block {watch.height}: {watch.reason}. Do not send money through this node.
-          </p>
-        </Alarm>
-      );
-    case "unreachable":
-      return (
-        <Notice tone="warning" title="The node's history could not be checked">
-          {watch.message}
-        </Notice>
-      );
+      return {
+        title: "Warning: this node's chain does not verify",
+        canTrustAgain: false,
+        text: `Block ${watch.height}: ${watch.reason}. Do not send money through this node.`,
+      };
     default:
       return null;
   }

@@ -15,12 +15,8 @@ export const dynamic = "force-dynamic";
 
 const cursorPattern = /^[1-9][0-9]{0,15}$/;
 
-export default async function AccountPage({
-  params,
-  searchParams,
-}: PageProps<{ publicKey: string }, { before?: string }>) {
-  const { publicKey } = await params;
-  const { before } = await searchParams;
+export default async function AccountPage(props: PageProps<{ publicKey: string }, { before?: string }>) {
+  const [{ publicKey }, { before }] = await Promise.all([props.params, props.searchParams]);
   if (!hex64Pattern.test(publicKey)) notFound();
   const node = await getNode();
   const cursor = before !== undefined && cursorPattern.test(before) ? Number(before) : undefined;

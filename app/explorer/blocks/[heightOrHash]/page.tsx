@@ -17,12 +17,8 @@ export const dynamic = "force-dynamic";
 const transactionsPerPage = 50;
 const pagePattern = /^[1-9][0-9]{0,3}$/;
 
-export default async function BlockPage({
-  params,
-  searchParams,
-}: PageProps<{ heightOrHash: string }, { page?: string }>) {
-  const { heightOrHash } = await params;
-  const { page: pageText } = await searchParams;
+export default async function BlockPage(props: PageProps<{ heightOrHash: string }, { page?: string }>) {
+  const [{ heightOrHash }, { page: pageText }] = await Promise.all([props.params, props.searchParams]);
   const pageNumber = pageText !== undefined && pagePattern.test(pageText) ? Number(pageText) : 1;
   const node = await getNode();
   let found;
