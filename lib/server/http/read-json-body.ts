@@ -2,6 +2,8 @@
 // and text that is not JSON are each refused with their own protocol error.
 import "server-only";
 import { LedgerError } from "../../ledger/errors";
+// The same bounded read the verifier uses on a node's answers: the body is never held whole past the limit.
+import { readBounded } from "../../verifier/read-answer";
 
 const jsonMediaTypePattern = /^application\/json\s*(;.*)?$/i;
 
@@ -19,7 +21,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   // without one (chunked) is read piece by piece and refused as soon as it passes the limit.
   const bytes = Number.isSafeInteger(declaredLength)
     ? new Uint8Array(await request.arrayBuffer())
-    : await readAtMost(request, maxBytes);
+    : await readBounded(request.body, maxBytes);
   if (bytes === null || bytes.byteLength > maxBytes) throw tooLarge();
   let text: string;
   try {
@@ -32,29 +34,4 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw new LedgerError("invalid_json", "The body is not valid JSON.");
   }
-}
-
-/** The body's bytes, or null as soon as it passes `maxBytes` (the rest is not read into memory). */
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
