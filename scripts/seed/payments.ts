@@ -7,7 +7,7 @@ import { computeTxId } from "../../lib/ledger/hash";
 import { bytesToHex } from "../../lib/ledger/hex";
 import { blockTransactionsMax } from "../../lib/ledger/limits";
 import type { Transaction } from "../../lib/ledger/types";
-import { signWithNodeCrypto, verifyWithNodeCrypto, type NodeKey } from "../../lib/crypto/ed25519";
+import { signWithNodeCrypto, verifyWithNodeCryptoSync, type NodeKey } from "../../lib/crypto/ed25519";
 import { seedAmountsMinor, seedPacing, spkiPublicKeyBytes } from "./limits";
 import type { SignerPool } from "./signer-pool";
 import type { Account, PaymentJob, SeedTransaction, SignedJob } from "./types";
@@ -155,7 +155,7 @@ function transactionsOf(
   const sample = transactions[0]!;
   assert(computeTxId(sample.tx) === sample.txId, "the signer's txId is the pure core's");
   assert(
-    verifyWithNodeCrypto(sample.tx.from, canonicalBytes(sample.tx), sample.signature) as boolean,
+    verifyWithNodeCryptoSync(sample.tx.from, canonicalBytes(sample.tx), sample.signature),
     "the signer's signature verifies",
   );
   return transactions;

@@ -4,6 +4,8 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { amountPattern } from "../../ledger/limits";
+import type { Currency } from "../../ledger/types";
+import { currencySchema } from "../../validations/node";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
 
 /** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
@@ -23,6 +25,12 @@ function isListenableHost(value: string): boolean {
 }
 
 /** A DNS name is at most 253 characters. */
+/** `CODE` or `CODE:DECIMALS` as a currency; anything else gives a value the currency schema refuses. */
+function currencyOf(text: string): Currency {
+  const [code = "", decimals = "2", ...rest] = text.split(":");
+  return { code, decimals: rest.length === 0 && /^[0-9]{1,2}$/.test(decimals) ? Number(decimals) : Number.NaN };
+}
+
 const hostLengthMax = 253;
 
 export const adminTokenLengthMin = 32;
@@ -45,9 +53,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be 1 to 64 lowercase letters, digits and dashes")
     .optional(),
+  // The same rule a verifier holds a node's announced currency to (lib/validations/node.ts).
   CURRENCY: z
     .string()
-    .regex(/^[A-Z]{3}(:[0-9])?$/, "must be an ISO 4217 code with an optional number of decimals, like USD:2")
+    .refine(
+      (value) => currencySchema.safeParse(currencyOf(value)).success,
+      "must be an ISO 4217 code with an optional number of decimals, like USD:2",
+    )
     .default("USD:2"),
   // 0 turns the faucet off; any other amount is a payment's amount, with the same limits.
   FAUCET_AMOUNT: z
@@ -103,7 +115,7 @@ export type NodeConfig = {
   dataDir: string;
   databaseUrl: string;
   chainIdRequested: string | undefined;
-  currency: { code: string; decimals: number };
+  currency: Currency;
   faucetAmountMinor: bigint;
   faucetIntervalMs: number;
   adminToken: string | undefined;
@@ -127,14 +139,14 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
-  const [code = "USD", decimals = "2"] = env.CURRENCY.split(":");
+
   return {
     port: env.PORT,
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, "chainpay.db")}`,
     chainIdRequested: env.CHAIN_ID,
-    currency: { code, decimals: Number(decimals) },
+    currency: currencyOf(env.CURRENCY),
     faucetAmountMinor: BigInt(env.FAUCET_AMOUNT),
     faucetIntervalMs: env.FAUCET_INTERVAL_SECONDS * 1000,
     adminToken: env.ADMIN_TOKEN,

@@ -13,7 +13,7 @@ import {
   generateNodeKeyPem,
   nodeKeyFromPem,
   signWithNodeCrypto,
-  verifyWithNodeCrypto,
+  verifyWithNodeCryptoSync,
   type NodeKey,
 } from "../../crypto/ed25519";
 import { prepareAdminCredentials } from "../admin/admin-credentials";
@@ -67,7 +67,7 @@ export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
           "Use another DATA_DIR (or DATABASE_URL) for another chain.",
       );
     }
-    if (!verifyWithNodeCrypto(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
+    if (!verifyWithNodeCryptoSync(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
       throw new Error(
         `The node key in ${config.dataDir} did not sign the genesis block in ${where}: ` +
           "every instance of one node needs the same node-key.pem.",

@@ -5,7 +5,7 @@ import { LedgerError } from "../../ledger/errors";
 import { digestTransaction } from "../../ledger/hash";
 import { isTimestampFresh } from "../../ledger/transaction";
 import type { SignedTransaction } from "../../ledger/types";
-import { verifyWithNodeCrypto } from "../../crypto/ed25519";
+import { verifyWithNodeCryptoSync } from "../../crypto/ed25519";
 import { writerOf, type LedgerNode } from "../node/context";
 import { readRecordedReceipt } from "../transactions/read-receipt";
 import type { SubmitOutcome } from "./sealer";
@@ -39,6 +39,6 @@ export async function submitPayment(node: LedgerNode, signed: SignedTransaction)
   const { sealer } = writerOf(node);
   const checked = await precheckPayment(node, signed);
   if ("receipt" in checked) return checked;
-  if (!verifyWithNodeCrypto(signed.tx.from, checked.signedBytes, signed.signature)) throw invalidSignature();
+  if (!verifyWithNodeCryptoSync(signed.tx.from, checked.signedBytes, signed.signature)) throw invalidSignature();
   return sealer.submit({ txId: checked.txId, signed });
 }

@@ -4,7 +4,7 @@ import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import type { BatchVerifier } from "@/lib/ledger/audit";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import type { SignedTransaction, Transaction } from "@/lib/ledger/types";
-import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
+import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCryptoSync } from "@/lib/crypto/ed25519";
 
 /** An Ed25519 seed becomes a PKCS#8 private key through this fixed DER prefix (RFC 8410). */
 export const pkcs8SeedPrefixHex = "302e020100300506032b657004220420";
@@ -73,12 +73,8 @@ export function mint(
   return signTransaction(tx, options.signer ?? issuer);
 }
 
-/** verifyWithNodeCrypto is typed as a SignatureVerifier, which may answer a promise; this one never does. */
-export function verifyNodeSync(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
-  const verdict = verifyWithNodeCrypto(publicKeyHex, message, signatureHex);
-  if (typeof verdict !== "boolean") throw new Error("verifyWithNodeCrypto answered a promise");
-  return verdict;
-}
+/** The synchronous verifier, for tests that check one signature without awaiting. */
+export const verifyNodeSync = verifyWithNodeCryptoSync;
 
 /** The audit's batch verifier, in this thread and in order: what the verify pool does without its workers. */
 export const verifyBatchSync: BatchVerifier = (checks) =>
