@@ -34,11 +34,12 @@ export const signedBlockSchema = z.strictObject({
   signature: hex128Schema,
 }) satisfies z.ZodType<SignedBlock>;
 
+/** A recorded transaction with its id and its signer's signature, as both a block's list and a receipt carry it. */
+const signedTransactionFields = { txId: hex64Schema, tx: transactionSchema, signature: hex128Schema };
+
 /** One of a block's transactions as GET /api/blocks/{height} lists them. */
 export const blockTransactionSchema = z.strictObject({
-  txId: hex64Schema,
-  tx: transactionSchema,
-  signature: hex128Schema,
+  ...signedTransactionFields,
   leafIndex: leafIndexSchema,
 }) satisfies z.ZodType<BlockTransaction>;
 
@@ -60,9 +61,7 @@ export const inclusionProofSchema = z.strictObject({
 
 /** A receipt as PROTOCOL.md defines it. */
 export const receiptSchema = z.strictObject({
-  txId: hex64Schema,
-  tx: transactionSchema,
-  signature: hex128Schema,
+  ...signedTransactionFields,
   block: signedBlockSchema,
   proof: inclusionProofSchema,
   nodePublicKey: hex64Schema,
