@@ -1,12 +1,13 @@
 "use client";
 // The backup is offered at the only moment the key can be exported: right after it is made.
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { encryptBackup, passphraseLengthMin } from "@/lib/wallet/backup";
 import { downloadJson } from "@/lib/wallet/download";
 import { shortKey } from "@/lib/wallet/format";
 import type { StoredWallet } from "@/lib/wallet/keystore";
 import { Button, Notice } from "../ui";
 import { Dialog, DialogActions, PasswordField } from "./dialog";
+import { useFormFields } from "./hooks/use-form-fields";
 
 /** Offered once, while the new key can still be exported. */
 export function BackupDialog({
@@ -18,16 +19,14 @@ export function BackupDialog({
   pkcs8: ArrayBuffer | null;
   onDone: () => void;
 }) {
-  const id = useId();
-  const [passphrase, setPassphrase] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<{ field: "passphrase" | "confirmation"; message: string } | null>(null);
+  const { values, setError, textFieldOf } = useFormFields({ passphrase: "", confirmation: "" });
   const [isWorking, setIsWorking] = useState(false);
   const [isSaved, setIsSaved] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pkcs8 === null) return;
+    const { passphrase, confirmation } = values;
     if ([...passphrase].length < passphraseLengthMin) {
       setError({
         field: "passphrase",
@@ -69,22 +68,12 @@ export function BackupDialog({
       ) : (
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
           <PasswordField
-            id={`${id}-passphrase`}
+            {...textFieldOf("passphrase")}
             label="Passphrase"
-            error={error?.field === "passphrase" ? error.message : null}
             hint={`At least ${passphraseLengthMin} characters.`}
             autoComplete="new-password"
-            value={passphrase}
-            onChange={setPassphrase}
           />
-          <PasswordField
-            id={`${id}-confirmation`}
-            label="Passphrase again"
-            error={error?.field === "confirmation" ? error.message : null}
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={setConfirmation}
-          />
+          <PasswordField {...textFieldOf("confirmation")} label="Passphrase again" autoComplete="new-password" />
           <DialogActions
             dismissLabel="Skip: I accept the risk"
             onDismiss={onDone}

@@ -1,11 +1,12 @@
 "use client";
 // Restoring a wallet from its backup file: the key is decrypted here and stored, non-extractable, in this browser.
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { BackupError, decryptBackup, parseBackup } from "@/lib/wallet/backup";
 import { backupFileBytesMax, tooLargeMessage } from "@/lib/wallet/backup-schema";
 import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
 import { Field } from "../ui";
 import { Dialog, DialogActions, PasswordField } from "./dialog";
+import { useFormFields } from "./hooks/use-form-fields";
 
 export function ImportDialog({
   isOpen,
@@ -18,10 +19,11 @@ export function ImportDialog({
   onImported: (wallet: StoredWallet) => void;
   onClose: () => void;
 }) {
-  const id = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState("");
-  const [error, setError] = useState<{ field: "file" | "passphrase"; message: string } | null>(null);
+  const { values, setError, fieldOf, textFieldOf, reset } = useFormFields<"passphrase", "file">({
+    passphrase: "",
+  });
+  const fileField = fieldOf("file");
   const [isWorking, setIsWorking] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,9 +45,9 @@ export function ImportDialog({
         setError({ field: "file", message: "This wallet is already in this browser." });
         return;
       }
-      const pkcs8 = await decryptBackup(backup, passphrase);
+      const pkcs8 = await decryptBackup(backup, values.passphrase);
       onImported(await importWallet(backup.name, pkcs8, backup.publicKey));
-      setPassphrase("");
+      reset();
       setFile(null);
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : "The backup could not be restored.";
@@ -61,30 +63,18 @@ export function ImportDialog({
   return (
     <Dialog title="Restore a wallet from a backup" isOpen={isOpen} onClose={onClose}>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-        <Field
-          id={`${id}-file`}
-          label="Backup file"
-          error={error?.field === "file" ? error.message : null}
-          hint="The .json file you downloaded when you made the wallet."
-        >
+        <Field {...fileField} label="Backup file" hint="The .json file you downloaded when you made the wallet.">
           <input
-            id={`${id}-file`}
+            id={fileField.id}
             type="file"
             accept="application/json,.json"
             className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium"
-            aria-invalid={error?.field === "file"}
-            aria-describedby={`${id}-file-message`}
+            aria-invalid={fileField.error !== null}
+            aria-describedby={`${fileField.id}-message`}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </Field>
-        <PasswordField
-          id={`${id}-passphrase`}
-          label="Passphrase"
-          error={error?.field === "passphrase" ? error.message : null}
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={setPassphrase}
-        />
+        <PasswordField {...textFieldOf("passphrase")} label="Passphrase" autoComplete="current-password" />
         <DialogActions dismissLabel="Cancel" onDismiss={onClose} submitLabel="Restore wallet" isBusy={isWorking} />
       </form>
     </Dialog>
