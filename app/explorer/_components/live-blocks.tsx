@@ -8,8 +8,7 @@ import { BlockLink } from "../../_components/entities/entity-links";
 import { HashText } from "../../_components/entities/hash-text";
 import { countOf } from "../../_components/entities/plural";
 import { RelativeTime } from "../../_components/entities/relative-time";
-import { TableHead } from "./table-head";
-import { TableOrCards, type CardItem } from "./table-or-cards";
+import { TableOrCards, type TableLayout } from "./table-or-cards";
 
 const shownMax = 50;
 // The figures and charts are server-rendered; refresh them at most this often while blocks keep coming.
@@ -36,41 +35,32 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
     [router],
   );
   useBlockEvents(onBlock, isLive);
-  const cards: CardItem[] = blocks.map((block) => ({
-    key: block.hash,
-    heading: <BlockLink height={block.header.height}>Block {block.header.height}</BlockLink>,
-    figure: countOf(block.header.txCount, { one: "transaction", other: "transactions" }),
-    facts: [
-      ["Hash", <HashText key="hash" value={block.hash} />],
-      ["Sealed", <RelativeTime key="sealed" iso={block.header.timestamp} />],
+  const layout: TableLayout<SignedBlock> = {
+    rowKey: (block) => block.hash,
+    columns: [
+      {
+        label: "Height",
+        cell: (block) => <BlockLink height={block.header.height} />,
+        cellClass: "font-medium",
+        cardCell: (block) => <BlockLink height={block.header.height}>Block {block.header.height}</BlockLink>,
+      },
+      { label: "Hash", cell: (block) => <HashText value={block.hash} />, cellClass: "text-slate-700" },
+      {
+        label: "Transactions",
+        cell: (block) => block.header.txCount.toLocaleString("en-US"),
+        isNumeric: true,
+        cardCell: (block) => countOf(block.header.txCount, { one: "transaction", other: "transactions" }),
+      },
+      {
+        label: "Sealed",
+        cell: (block) => <RelativeTime iso={block.header.timestamp} />,
+        cellClass: "text-slate-600",
+      },
     ],
-    isHighlighted: newHeights.has(block.header.height),
-  }));
+    card: { heading: "Height", figure: "Transactions", facts: ["Hash", "Sealed"] },
+    isHighlighted: (block) => newHeights.has(block.header.height),
+  };
   return (
-    <TableOrCards label="Blocks, newest first" items={cards} isLive={isLive}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Blocks, newest first</caption>
-        <TableHead columns={["Height", "Hash", { label: "Transactions", isNumeric: true }, "Sealed"]} />
-        <tbody aria-live={isLive ? "polite" : undefined} data-testid="blocks-table">
-          {blocks.map((block) => (
-            <tr
-              key={block.hash}
-              className={`border-b border-slate-100 ${newHeights.has(block.header.height) ? "bg-emerald-50" : ""}`}
-            >
-              <td className="py-2 pr-4 font-medium">
-                <BlockLink height={block.header.height} />
-              </td>
-              <td className="py-2 pr-4 text-slate-700">
-                <HashText value={block.hash} />
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{block.header.txCount.toLocaleString("en-US")}</td>
-              <td className="py-2 text-slate-600">
-                <RelativeTime iso={block.header.timestamp} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableOrCards>
+    <TableOrCards label="Blocks, newest first" rows={blocks} layout={layout} isLive={isLive} testId="blocks-table" />
   );
 }

@@ -4,8 +4,7 @@ import type { Currency, Transaction } from "@/lib/ledger/types";
 import { formatAmount } from "@/lib/wallet/format";
 import { AccountLink, BlockLink, TransactionLink } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
-import { TableHead } from "../../_components/table-head";
-import { TableOrCards, type CardItem } from "../../_components/table-or-cards";
+import { TableOrCards, type TableLayout } from "../../_components/table-or-cards";
 
 type HistoryEntry = { txId: string; tx: Transaction; blockHeight: number };
 
@@ -32,48 +31,25 @@ export function AccountHistory({
   entries: HistoryEntry[];
   currency: Currency;
 }) {
-  const cards: CardItem[] = entries.map(({ txId, tx, blockHeight }) => {
-    const isIncoming = tx.to === publicKey;
-    return {
-      key: txId,
-      heading: <TransactionLink txId={txId} />,
-      figure: <SignedAmount tx={tx} isIncoming={isIncoming} currency={currency} />,
-      facts: [
-        [isIncoming ? "From" : "To", <Counterparty key="counterparty" tx={tx} isIncoming={isIncoming} />],
-        ["Time", <RelativeTime key="time" iso={tx.timestamp} />],
-        ["Block", <BlockLink key="block" height={blockHeight} />],
-      ],
-    };
-  });
-  return (
-    <TableOrCards label="History, newest first" items={cards}>
-      <table className="w-full text-left text-sm">
-        <TableHead columns={["Transaction", "Block", "Counterparty", "Time", { label: "Amount", isNumeric: true }]} />
-        <tbody>
-          {entries.map(({ txId, tx, blockHeight }) => {
-            const isIncoming = tx.to === publicKey;
-            return (
-              <tr key={txId} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
-                  <TransactionLink txId={txId} />
-                </td>
-                <td className="py-2 pr-3">
-                  <BlockLink height={blockHeight} />
-                </td>
-                <td className="py-2 pr-3">
-                  <Counterparty tx={tx} isIncoming={isIncoming} />
-                </td>
-                <td className="py-2 pr-3 text-slate-600">
-                  <RelativeTime iso={tx.timestamp} />
-                </td>
-                <td className="py-2 text-right">
-                  <SignedAmount tx={tx} isIncoming={isIncoming} currency={currency} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableOrCards>
-  );
+  const isIncoming = (entry: HistoryEntry) => entry.tx.to === publicKey;
+  const layout: TableLayout<HistoryEntry> = {
+    rowKey: (entry) => entry.txId,
+    columns: [
+      { label: "Transaction", cell: (entry) => <TransactionLink txId={entry.txId} /> },
+      { label: "Block", cell: (entry) => <BlockLink height={entry.blockHeight} /> },
+      {
+        label: "Counterparty",
+        cell: (entry) => <Counterparty tx={entry.tx} isIncoming={isIncoming(entry)} />,
+        term: (entry) => (isIncoming(entry) ? "From" : "To"),
+      },
+      { label: "Time", cell: (entry) => <RelativeTime iso={entry.tx.timestamp} />, cellClass: "text-slate-600" },
+      {
+        label: "Amount",
+        cell: (entry) => <SignedAmount tx={entry.tx} isIncoming={isIncoming(entry)} currency={currency} />,
+        isNumeric: true,
+      },
+    ],
+    card: { heading: "Transaction", figure: "Amount", facts: ["Counterparty", "Time", "Block"] },
+  };
+  return <TableOrCards label="History, newest first" rows={entries} layout={layout} />;
 }

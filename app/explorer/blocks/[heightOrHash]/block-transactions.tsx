@@ -3,8 +3,7 @@ import type { Currency, Transaction } from "@/lib/ledger/types";
 import type { BlockTransaction } from "@/lib/server/blocks/read-block";
 import { formatAmount } from "@/lib/wallet/format";
 import { AccountLink, TransactionLink } from "../../../_components/entities/entity-links";
-import { TableHead } from "../../_components/table-head";
-import { TableOrCards, type CardItem } from "../../_components/table-or-cards";
+import { TableOrCards, type TableLayout } from "../../_components/table-or-cards";
 
 function Payer({ tx }: { tx: Transaction }) {
   return tx.type === "mint" ? <span className="text-slate-600">mint (node)</span> : <AccountLink publicKey={tx.from} />;
@@ -17,38 +16,16 @@ export function BlockTransactions({
   transactions: BlockTransaction[];
   currency: Currency;
 }) {
-  const cards: CardItem[] = transactions.map(({ txId, tx, leafIndex }) => ({
-    key: txId,
-    heading: <TransactionLink txId={txId} />,
-    figure: formatAmount(tx.amount, currency),
-    facts: [
-      ["From", <Payer key="from" tx={tx} />],
-      ["To", <AccountLink key="to" publicKey={tx.to} />],
-      ["Leaf", leafIndex],
+  const layout: TableLayout<BlockTransaction> = {
+    rowKey: (row) => row.txId,
+    columns: [
+      { label: "Leaf", cell: (row) => row.leafIndex, cellClass: "tabular-nums" },
+      { label: "Transaction", cell: (row) => <TransactionLink txId={row.txId} /> },
+      { label: "From", cell: (row) => <Payer tx={row.tx} /> },
+      { label: "To", cell: (row) => <AccountLink publicKey={row.tx.to} /> },
+      { label: "Amount", cell: (row) => formatAmount(row.tx.amount, currency), isNumeric: true },
     ],
-  }));
-  return (
-    <TableOrCards label="Transactions in this block" items={cards}>
-      <table className="w-full text-left text-sm">
-        <TableHead columns={["Leaf", "Transaction", "From", "To", { label: "Amount", isNumeric: true }]} />
-        <tbody>
-          {transactions.map(({ txId, tx, leafIndex }) => (
-            <tr key={txId} className="border-b border-slate-100">
-              <td className="py-2 pr-3 tabular-nums">{leafIndex}</td>
-              <td className="py-2 pr-3">
-                <TransactionLink txId={txId} />
-              </td>
-              <td className="py-2 pr-3">
-                <Payer tx={tx} />
-              </td>
-              <td className="py-2 pr-3">
-                <AccountLink publicKey={tx.to} />
-              </td>
-              <td className="py-2 text-right tabular-nums">{formatAmount(tx.amount, currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableOrCards>
-  );
+    card: { heading: "Transaction", figure: "Amount", facts: ["From", "To", "Leaf"] },
+  };
+  return <TableOrCards label="Transactions in this block" rows={transactions} layout={layout} />;
 }
