@@ -34,7 +34,7 @@ export default defineConfig({
           ...integration,
           // `npm run seed` writes SQLite files only; everything else runs again on a real PostgreSQL server,
           // a throwaway one the global setup starts (or TEST_POSTGRES_URL's).
-          exclude: ["tests/integration/seed.test.ts"],
+          exclude: ["tests/integration/node-processes/seed.test.ts"],
           env: { TEST_DATABASE: "postgres" },
           globalSetup: [...integration.globalSetup, "tests/support/postgres-global-setup.ts"],
         },

@@ -6,9 +6,9 @@ import * as auditRoute from "@/app/api/admin/audit/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { rawQuery } from "../support/database";
-import { adminToken, call, startTestNode } from "../support/node";
-import { makeWallet, signPayment } from "../support/wallet";
+import { rawQuery } from "../../support/database";
+import { adminToken, call, startTestNode } from "../../support/node";
+import { makeWallet, signPayment } from "../../support/wallet";
 
 let node: LedgerNode;
 let treeHeight: number;

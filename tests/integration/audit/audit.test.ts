@@ -5,9 +5,9 @@ import * as auditRoute from "@/app/api/admin/audit/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { rawQuery, tamper } from "../support/database";
-import { adminToken, call, startTestNode } from "../support/node";
-import { makeWallet, signPayment } from "../support/wallet";
+import { rawQuery, tamper } from "../../support/database";
+import { adminToken, call, startTestNode } from "../../support/node";
+import { makeWallet, signPayment } from "../../support/wallet";
 
 let node: LedgerNode;
 

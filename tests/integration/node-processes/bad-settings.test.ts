@@ -2,8 +2,8 @@
 // exit, before anything is built, migrated or written.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { makeDataDir } from "../support/node";
-import { runScript } from "../support/server";
+import { makeDataDir } from "../../support/node";
+import { runScript } from "../../support/server";
 
 type Case = { variable: string; value: string; line: string };
 

@@ -12,8 +12,8 @@ import { bytesToHex } from "@/lib/ledger/hex";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { BlockHeader, Receipt, SignedBlock } from "@/lib/ledger/types";
 import { root } from "@/scripts/build-if-needed";
-import { freshDatabaseUrl, tamper } from "../support/database";
-import { adminToken, makeDataDir, testChainId } from "../support/node";
+import { freshDatabaseUrl, tamper } from "../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../support/node";
 import {
   ensureBuilt,
   freePort,
@@ -23,8 +23,8 @@ import {
   startServer,
   type RunningServer,
   type ScriptRun,
-} from "../support/server";
-import { makeWallet, signPayment } from "../support/wallet";
+} from "../../support/server";
+import { makeWallet, signPayment } from "../../support/wallet";
 
 const adminPassword = "follower-admin-password";
 

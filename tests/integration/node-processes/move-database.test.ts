@@ -5,10 +5,10 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { SignedBlock } from "@/lib/ledger/types";
-import { freshDatabaseUrl } from "../support/database";
-import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { getJson, postJson, runScript, startServer, type RunningServer } from "../support/server";
-import { makeWallet, signPayment } from "../support/wallet";
+import { freshDatabaseUrl } from "../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../support/node";
+import { getJson, postJson, runScript, startServer, type RunningServer } from "../../support/server";
+import { makeWallet, signPayment } from "../../support/wallet";
 
 const running: RunningServer[] = [];
 

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
-import { freshDatabaseUrl, tamper } from "../support/database";
-import { adminToken, makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, getJson, postJson, runScript, startServer, type RunningServer } from "../support/server";
-import { makeWallet, signPayment, type TestWallet } from "../support/wallet";
+import { freshDatabaseUrl, tamper } from "../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../support/node";
+import { ensureBuilt, getJson, postJson, runScript, startServer, type RunningServer } from "../../support/server";
+import { makeWallet, signPayment, type TestWallet } from "../../support/wallet";
 
 const running: RunningServer[] = [];
 

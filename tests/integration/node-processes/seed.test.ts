@@ -8,8 +8,8 @@ import type { LedgerNode } from "@/lib/server/node/context";
 import type { SqliteLedgerStore } from "@/lib/db/sqlite-store";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { verifyExport } from "@/lib/verifier/verify-export";
-import { adminToken, call, startTestNode } from "../support/node";
-import { runScript, type ScriptRun } from "../support/server";
+import { adminToken, call, startTestNode } from "../../support/node";
+import { runScript, type ScriptRun } from "../../support/server";
 
 const payments = 5000;
 const accountCount = 500;

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { exportPublicKeyHex, signWithWebCrypto, verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { publicKeyHexOf, signWithNodeCrypto, verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
-import { flipHexBit, pkcs8SeedPrefixHex } from "./support/keys";
-import rfc8032 from "./vectors/rfc8032-ed25519.json";
+import { flipHexBit, pkcs8SeedPrefixHex } from "../support/keys";
+import rfc8032 from "../vectors/rfc8032-ed25519.json";
 
 const vectors = rfc8032.vectors;
 const verifiers = [

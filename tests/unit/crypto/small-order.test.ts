@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isSmallOrderKey } from "@/lib/ledger/ed25519";
 import { verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { faucetBodySchema, signedPaymentSchema } from "@/lib/validations/transaction";
-import { namedKey, payment } from "./support/keys";
+import { namedKey, payment } from "../support/keys";
 
 const identityKey = `01${"00".repeat(31)}`;
 

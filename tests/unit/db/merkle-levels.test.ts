@@ -20,7 +20,7 @@ import {
   treeFromPacked,
 } from "@/lib/ledger/merkle";
 import { pathFromStored, pathsFromStored, storedPathPlan } from "@/lib/db/stored-trees";
-import rfc6962 from "./vectors/rfc6962-merkle.json";
+import rfc6962 from "../vectors/rfc6962-merkle.json";
 
 const leaves = rfc6962.leaves.map(hexToBytes);
 const rootBySize = new Map(rfc6962.roots.map(({ size, root }) => [size, root]));

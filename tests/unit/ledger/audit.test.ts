@@ -6,8 +6,8 @@ import { computeMerkleRoot, makeBlockHeader } from "@/lib/ledger/block";
 import { computeTxId } from "@/lib/ledger/hash";
 import { genesisPrevHash } from "@/lib/ledger/limits";
 import type { SignedTransaction } from "@/lib/ledger/types";
-import { buildChain, signBlock, type BlockSpec } from "./support/chain";
-import { flipHexBit, isoAt, mint, namedKey, payment, testChainId, verifyBatchSync } from "./support/keys";
+import { buildChain, signBlock, type BlockSpec } from "../support/chain";
+import { flipHexBit, isoAt, mint, namedKey, payment, testChainId, verifyBatchSync } from "../support/keys";
 
 const node = namedKey("node");
 const rogue = namedKey("rogue");

@@ -12,8 +12,8 @@ import {
   merkleTreeHash,
   verifyInclusion,
 } from "@/lib/ledger/merkle";
-import { flipHexBit } from "./support/keys";
-import rfc6962 from "./vectors/rfc6962-merkle.json";
+import { flipHexBit } from "../support/keys";
+import rfc6962 from "../vectors/rfc6962-merkle.json";
 
 const leaves = rfc6962.leaves.map(hexToBytes);
 const rootBySize = new Map(rfc6962.roots.map(({ size, root }) => [size, root]));

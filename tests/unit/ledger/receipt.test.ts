@@ -8,8 +8,8 @@ import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { hashChildren, hashLeaf, inclusionPaths } from "@/lib/ledger/merkle";
 import { buildReceipt, verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
-import { signBlock } from "./support/chain";
-import { flipHexBit, isoAt, mint, namedKey, payment, testChainId, verifyNodeSync, type TestKey } from "./support/keys";
+import { signBlock } from "../support/chain";
+import { flipHexBit, isoAt, mint, namedKey, payment, testChainId, verifyNodeSync, type TestKey } from "../support/keys";
 
 const node = namedKey("node");
 const rogue = namedKey("rogue");

@@ -17,8 +17,8 @@ import {
 } from "@/lib/ledger/seal";
 import type { BlockHeader, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
 import { signWithNodeCrypto } from "@/lib/crypto/ed25519";
-import { buildChain, signBlock } from "./support/chain";
-import { isoAt, mint, namedKey, payment, testChainId, verifyNodeSync } from "./support/keys";
+import { buildChain, signBlock } from "../support/chain";
+import { isoAt, mint, namedKey, payment, testChainId, verifyNodeSync } from "../support/keys";
 
 const node = namedKey("node");
 const alice = namedKey("alice");

@@ -10,7 +10,7 @@ import {
   verifyTransactionSignature,
 } from "@/lib/ledger/transaction";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
-import { flipHexBit, mint, namedKey, payment, verifyNodeSync } from "./support/keys";
+import { flipHexBit, mint, namedKey, payment, verifyNodeSync } from "../support/keys";
 
 const tooLong = `memo must be at most ${memoCodePointsMax} characters`;
 const controlCharacter = "memo must not contain control characters";

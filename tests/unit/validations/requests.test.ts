@@ -16,7 +16,7 @@ import {
   signedTransactionSchema,
   transactionSchema,
 } from "@/lib/validations/transaction";
-import { mint, namedKey, payment } from "./support/keys";
+import { mint, namedKey, payment } from "../support/keys";
 
 const node = namedKey("node");
 const alice = namedKey("alice");

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { paymentTransactionSchema } from "@/lib/validations/transaction";
 import { checkPaymentForm, paymentFieldProblem, type PaymentFormContext } from "@/lib/wallet/payment-form";
-import { namedKey, testChainId } from "./support/keys";
+import { namedKey, testChainId } from "../support/keys";
 
 const own = namedKey("alice").publicKeyHex;
 const other = namedKey("bob").publicKeyHex;

@@ -6,8 +6,8 @@ import { computeTxId } from "@/lib/ledger/hash";
 import { buildReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedTransaction } from "@/lib/ledger/types";
 import { verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
-import { signBlock } from "./support/chain";
-import { flipHexBit, isoAt, namedKey, payment, testChainId } from "./support/keys";
+import { signBlock } from "../support/chain";
+import { flipHexBit, isoAt, namedKey, payment, testChainId } from "../support/keys";
 
 const node = namedKey("node");
 const rogue = namedKey("rogue");
