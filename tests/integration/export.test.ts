@@ -7,7 +7,7 @@ import * as batchRoute from "@/app/api/payments/batch/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
-import { csvRow } from "@/lib/server/export/export-ledger";
+import { csvRow } from "@/lib/server/export/csv-fields";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { verifyExport, type ExportSource } from "@/lib/verifier/verify-export";
@@ -36,6 +36,8 @@ type ExportDocument = {
   to?: number;
   headers: SignedBlock[];
   receipts: Receipt[];
+  summary: Record<string, unknown>;
+  summarySignature: string;
 };
 
 async function download(query: string, headers: Record<string, string> = admin) {
@@ -130,9 +132,13 @@ describe("an account statement", () => {
         `^attachment; filename="chainpay-${testChainId}-account-${alice.publicKey.slice(0, 16)}-\\d{8}T\\d{6}Z\\.csv"$`,
       ),
     );
-    expect(text.split("\r\n")[0]).toBe(
-      "blockHeight,blockHash,blockTime,leafIndex,txId,time,type,direction,counterparty,amountMinor,amount,balanceMinor,balance,currency,memo",
+    expect(parseCsv(text)[0]).toEqual(
+      "blockHeight,blockHash,blockTime,leafIndex,txId,time,type,direction,counterparty,amountMinor,amount,balanceMinor,balance,currency,memo".split(
+        ",",
+      ),
     );
+    // Every text field is quoted, numbers are not.
+    expect(text.split("\r\n")[1]).toMatch(/^1,"[0-9a-f]{64}","[^"]+",0,"[0-9a-f]{64}","[^"]+","mint","credit",/);
     const rows = records(text);
     expect(
       rows.map((row) => [row.type, row.direction, row.amountMinor, row.amount, row.balanceMinor, row.balance]),
@@ -160,7 +166,7 @@ describe("an account statement", () => {
 
   it("quotes a memo with a comma and quotes, and makes a leading = plain text", async () => {
     const { text } = await download(`kind=account&account=${alice.publicKey}&format=csv`);
-    expect(text).toContain(`,"'=1+2, ""hi"""\r\n`);
+    expect(text).toContain(`,"USD","'=1+2, ""hi"""\r\n`);
     expect(records(text)[1]!.memo).toBe(`'${trickyMemo}`);
   });
 
@@ -173,7 +179,7 @@ describe("an account statement", () => {
     const document = JSON.parse(text) as ExportDocument;
     expect(document).toMatchObject({
       format: "chainpay-export",
-      version: 1,
+      version: 2,
       kind: "account",
       chainId: testChainId,
       nodePublicKey: node.nodePublicKey,
@@ -248,7 +254,7 @@ describe("a block range", () => {
       `attachment; filename="chainpay-${testChainId}-blocks-0-${head}.csv"`,
     );
     expect(text.split("\r\n")[0]).toBe(
-      "blockHeight,blockHash,blockTime,leafIndex,txId,time,type,from,to,amountMinor,amount,currency,memo",
+      '"blockHeight","blockHash","blockTime","leafIndex","txId","time","type","from","to","amountMinor","amount","currency","memo"',
     );
     const rows = records(text);
     const transactionCount = (await node.store.blocksFrom(0, head + 1)).reduce(
@@ -318,6 +324,8 @@ describe("a JSON export made invalid", () => {
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
       `the receipts add up to a balance of ${BigInt(document.balance!) + 100n}, but the statement says ${document.balance}`,
+      `the export lists ${document.receipts.length} receipts, but its signed summary says ${document.receipts.length + 1}: receipts were left out or added`,
+      "the receipts' txIds, in the order listed, do not hash to the signed summary's txIdsHash: a receipt was left out, added, changed or moved",
     ]);
   });
 
@@ -350,6 +358,8 @@ describe("a JSON export made invalid", () => {
     const report = await verify(JSON.stringify(document));
     expect(report.problems).toEqual([
       `block ${height}: the export holds ${txCount - 1} of its ${txCount} transactions`,
+      `the export lists ${document.receipts.length} receipts, but its signed summary says ${document.receipts.length + 1}: receipts were left out or added`,
+      "the receipts' txIds, in the order listed, do not hash to the signed summary's txIdsHash: a receipt was left out, added, changed or moved",
     ]);
   });
 
@@ -379,9 +389,9 @@ describe("a JSON export made invalid", () => {
 });
 
 describe("CSV fields", () => {
-  it("follow RFC 4180 and never start a formula", () => {
-    expect(csvRow(["plain", "a,b", 'say "hi"', "two\r\nlines", "=SUM(A1)", "+1", "-1", "@cmd", ""])).toBe(
-      `plain,"a,b","say ""hi""","two\r\nlines",'=SUM(A1),'+1,'-1,'@cmd,\r\n`,
+  it("follow RFC 4180, quote every text field and never start a formula", () => {
+    expect(csvRow(["plain", "a,b", 'say "hi"', "two\r\nlines", "=SUM(A1)", "+1", "-1", "@cmd", "", "12.50"])).toBe(
+      `"plain","a,b","say ""hi""","two\r\nlines","'=SUM(A1)","'+1","'-1","'@cmd","",12.50\r\n`,
     );
   });
 });

@@ -15,6 +15,8 @@ import { receiptSchema, signedBlockSchema } from "../../validations/block";
 import { exportFormatName, exportVersion } from "../../validations/export";
 import { describeIssue } from "../../validations/issues";
 import type { ReaderEvents } from "./object-stream-reader";
+import { TxIdDigest } from "./statement-summary";
+import { summaryProblems } from "./summary-checks";
 import { VerdictCache } from "./verdict-cache";
 
 export type VerifyExportOptions = {
@@ -91,6 +93,8 @@ export class ExportChecker implements ReaderEvents {
   private receiptCount = 0;
   private lastPosition: Position | null = null;
   private readonly receiptsPerHeight = new Map<number, number>();
+  /** The txIds of the receipts in the order listed, for the signed summary's txIdsHash. */
+  private readonly txIds = new TxIdDigest();
   private balanceMinor = 0n;
   private hasBalanceGoneNegative = false;
   private lastProgressMs = Date.now();
@@ -229,6 +233,7 @@ export class ExportChecker implements ReaderEvents {
 
   private async checkReceipt(index: number, receipt: Receipt, verify: SignatureVerifier): Promise<void> {
     const label = `receipt ${index} (txId ${receipt.txId})`;
+    this.txIds.add(receipt.txId);
     const verification = await verifyReceipt(receipt, this.trustedKey, verify);
     for (const check of verification.checks) if (!check.ok) this.problems.add(`${label}: fails "${check.name}"`);
     const { height } = receipt.block.header;
@@ -275,7 +280,7 @@ export class ExportChecker implements ReaderEvents {
   }
 
   /** The checks of the document as a whole, once everything in it has been read. */
-  finish(): VerifyExportReport {
+  async finish(): Promise<VerifyExportReport> {
     const field = (key: string) => this.fields.get(key);
     if (field("format") !== exportFormatName || field("version") !== exportVersion) {
       this.problems.add(`this is not a ${exportFormatName} version ${exportVersion} file`);
@@ -293,6 +298,15 @@ export class ExportChecker implements ReaderEvents {
     if (kind === "account") this.finishAccount();
     else if (kind === "blocks") this.finishBlocks();
     else this.problems.add("the export's kind is neither account nor blocks");
+    const evidence = {
+      fields: this.fields,
+      trustedKey: this.trustedKey,
+      receiptCount: this.receiptCount,
+      txIdsHash: this.txIds.hex(),
+      headersByHeight: this.headersByHeight,
+    };
+    for (const problem of await summaryProblems(evidence, (checks) => this.verifyAll(checks)))
+      this.problems.add(problem);
     return this.report();
   }
 
