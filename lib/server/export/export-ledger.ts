@@ -11,7 +11,7 @@ import type { LedgerNode } from "../node/context";
 import { accountCsvPieces, blocksCsvPieces } from "./csv-pieces";
 import { planAccount, planBlocks } from "./export-plan";
 import { jsonPieces, type SummarySigner, type SummaryStart } from "./json-pieces";
-import { openLimitedSnapshot } from "./snapshot-limits";
+import { openLimitedSnapshot, type LimitedSnapshot } from "./snapshot-limits";
 
 // Pieces are joined until at least this many characters before they go out, so that a statement of 100,000
 // receipts is a few thousand writes rather than 100,000.
@@ -27,7 +27,8 @@ export type LedgerExport = { filename: string; contentType: string; body: Readab
 export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs = Date.now()): Promise<LedgerExport> {
   // Only the node holds its key: a follower's replica can give the CSV, but no statement that proves itself.
   const signSummary = query.format === "json" ? summarySignerOf(node) : null;
-  const { reader, release } = await openLimitedSnapshot(node, "export");
+  const snapshot = await openLimitedSnapshot(node, "export");
+  const { reader, release } = snapshot;
   try {
     const head = await reader.head();
     if (head === null) throw new Error("an export's snapshot has no genesis");
@@ -63,7 +64,7 @@ export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs =
       filename: exportFilename(node.chainId, query, createdAt),
       contentType:
         query.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present",
-      body: streamOf(pieces, release),
+      body: streamOf(pieces, snapshot),
     };
   } catch (error) {
     release();
@@ -98,13 +99,16 @@ function exportFilename(chainId: string, query: ExportQuery, createdAt: string):
  * released when the last piece is out, when the client goes away, or on failure (a snapshot held past its time
  * among them: the stream then ends with that error, and the download is cut short where it stood).
  */
-function streamOf(pieces: AsyncIterator<string>, release: () => void): ReadableStream<Uint8Array> {
+function streamOf(pieces: AsyncIterator<string>, snapshot: LimitedSnapshot): ReadableStream<Uint8Array> {
+  const { assertHeld, release } = snapshot;
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         let text = "";
         while (text.length < streamChunkCharsMin) {
+          // Pieces may come from blocks read before the snapshot expired: past its time, nothing more goes out.
+          assertHeld();
           const next = await pieces.next();
           if (next.done === true) {
             release();

@@ -22,8 +22,11 @@ export class SnapshotExpiredError extends LedgerError {
   }
 }
 
-/** A snapshot under the limits: `reader` reads it until it is released or expires; release is idempotent. */
-export type LimitedSnapshot = { reader: LedgerReader; release: () => void };
+/**
+ * A snapshot under the limits: `reader` reads it until it is released or expires; `assertHeld` throws the
+ * expiry for work that goes on from what it read already (an export's pieces); release is idempotent.
+ */
+export type LimitedSnapshot = { reader: LedgerReader; assertHeld: () => void; release: () => void };
 
 let openCount = 0;
 
@@ -85,5 +88,8 @@ export async function openLimitedSnapshot(node: LedgerNode, purpose: string): Pr
       };
     },
   }) as LedgerReader;
-  return { reader, release };
+  const assertHeld = () => {
+    if (expired !== null) throw expired;
+  };
+  return { reader, assertHeld, release };
 }
