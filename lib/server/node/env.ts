@@ -191,6 +191,7 @@ function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string
   return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value === "" ? undefined : value]));
 }
 
-export const defaultChainId = "chainpay-local";
+/** Unset, CHAIN_ID is this and 8 random hex digits, chosen once at genesis (prepare-node.ts `randomChainId`). */
+export const defaultChainIdPrefix = "chainpay-";
 
 export { databaseKind, sqliteFilePath } from "../../db/database-url";
