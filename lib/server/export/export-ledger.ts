@@ -102,6 +102,8 @@ function exportFilename(chainId: string, query: ExportQuery, createdAt: string):
 function streamOf(pieces: AsyncIterator<string>, snapshot: LimitedSnapshot): ReadableStream<Uint8Array> {
   const { assertHeld, release } = snapshot;
   const encoder = new TextEncoder();
+  // A client that goes away mid-read releases the snapshot under a read in flight, which then fails: no news.
+  let isCancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -121,11 +123,12 @@ function streamOf(pieces: AsyncIterator<string>, snapshot: LimitedSnapshot): Rea
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         release();
-        if (!(error instanceof LedgerError)) console.error("export failed while streaming", error);
+        if (!(error instanceof LedgerError) && !isCancelled) console.error("export failed while streaming", error);
         controller.error(error);
       }
     },
     cancel() {
+      isCancelled = true;
       release();
     },
   });
