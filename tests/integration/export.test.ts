@@ -7,7 +7,6 @@ import * as batchRoute from "@/app/api/payments/batch/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
-import { csvRow } from "@/lib/server/export/csv-fields";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { verifyExport, type ExportSource } from "@/lib/verifier/verify-export";
@@ -385,81 +384,5 @@ describe("a JSON export made invalid", () => {
       "the file is not a well-formed export: it is not a JSON object",
     ]);
     expect((await verify(`{"format": "chainpay-export", "version": 2}`)).ok).toBe(false);
-  });
-});
-
-describe("CSV fields", () => {
-  it("follow RFC 4180, quote every text field and never start a formula", () => {
-    expect(csvRow(["plain", "a,b", 'say "hi"', "two\r\nlines", "=SUM(A1)", "+1", "-1", "@cmd", "", "12.50"])).toBe(
-      `"plain","a,b","say ""hi""","two\r\nlines","'=SUM(A1)","'+1","'-1","'@cmd","",12.50\r\n`,
-    );
-  });
-});
-
-describe("refusals", () => {
-  it("answers 401 without an admin's token, or with a wrong one", async () => {
-    const query = `/api/admin/export?kind=account&account=${alice.publicKey}&format=csv`;
-    const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
-    expect(await call(exportRoute.GET, { path: query })).toMatchObject({ status: 401, body: unauthorized });
-    expect(
-      await call(exportRoute.GET, { path: query, headers: { authorization: "Bearer not-the-admin-token" } }),
-    ).toMatchObject({ status: 401, body: unauthorized });
-  });
-
-  const invalid = (field: string, message: string) => ({
-    error: { code: "invalid_request", message: `${field}: ${message}`, field },
-  });
-  const cases: { name: string; query: (head: number) => string; body: (head: number) => unknown }[] = [
-    {
-      name: "a range past the head",
-      query: (head) => `kind=blocks&from=0&to=${head + 1}&format=json`,
-      body: (head) => invalid("to", `must be at most the head's height, ${head}`),
-    },
-    {
-      name: "a range of 1,001 blocks",
-      query: () => "kind=blocks&from=0&to=1000&format=csv",
-      body: () => invalid("to", "must be less than from + 1000: an export holds at most 1000 blocks"),
-    },
-    {
-      name: "a range that runs backwards",
-      query: () => "kind=blocks&from=3&to=2&format=csv",
-      body: () => invalid("from", "must not be above to"),
-    },
-    {
-      name: "a negative height",
-      query: () => "kind=blocks&from=-1&to=2&format=csv",
-      body: () => invalid("from", "must be a non-negative whole number"),
-    },
-    {
-      name: "a missing height",
-      query: () => "kind=blocks&from=1&format=csv",
-      body: () => invalid("to", "Invalid input: expected string, received undefined"),
-    },
-    {
-      name: "a malformed account",
-      query: () => "kind=account&account=ALICE&format=csv",
-      body: () => invalid("account", "must be 64 lowercase hexadecimal characters"),
-    },
-    {
-      name: "an unknown format",
-      query: () => `kind=account&account=${alice.publicKey}&format=xlsx`,
-      body: () => invalid("format", "must be csv or json"),
-    },
-    {
-      name: "an unknown kind",
-      query: () => "kind=ledger&format=csv",
-      body: () => invalid("kind", "must be account or blocks"),
-    },
-    {
-      name: "a repeated parameter",
-      query: () => `kind=account&account=${alice.publicKey}&format=csv&format=json`,
-      body: () => ({ error: { code: "invalid_request", message: "format is given more than once", field: "format" } }),
-    },
-  ];
-  it.each(cases)("answers 400 invalid_request with the field for $name", async ({ query, body }) => {
-    const head = await headHeight();
-    const response = await call(exportRoute.GET, { path: `/api/admin/export?${query(head)}`, headers: admin });
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual(body(head));
   });
 });

@@ -47,6 +47,12 @@ describe("a CSV field", () => {
     for (const cell of cellStarts(written)) expect(cell).not.toMatch(triggerPattern);
   });
 
+  it("follows RFC 4180: commas, quotes and line breaks inside quotes, quotes doubled, records ended by CRLF", () => {
+    expect(csvRow(["plain", "a,b", 'say "hi"', "two\r\nlines", ""])).toBe(
+      `"plain","a,b","say ""hi""","two\r\nlines",""\r\n`,
+    );
+  });
+
   it("leaves plain numbers unquoted, so that spreadsheets read them as numbers, and quotes every other text", () => {
     expect(csvRow(["12", "1234.50", "0", "-5", "1e3", "USD", "ab".repeat(32)])).toBe(
       `12,1234.50,0,"'-5","1e3","USD","${"ab".repeat(32)}"\r\n`,
