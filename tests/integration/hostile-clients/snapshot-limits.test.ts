@@ -9,6 +9,7 @@ import * as auditStreamRoute from "@/app/api/admin/audit/stream/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import { openSnapshotCount } from "@/lib/server/export/snapshot-limits";
+import { ConfigError, readConfig } from "@/lib/server/node/env";
 import { adminToken, call, startTestNode } from "../../support/node";
 import { makeWallet, signPayment } from "../../support/wallet";
 
@@ -106,5 +107,34 @@ describe("a snapshot held too long", () => {
     expect(next.status).toBe(200);
     expect(JSON.parse(await next.text())).toMatchObject({ kind: "blocks", summary: { count: 0 } });
     expect(openSnapshotCount()).toBe(0);
+  });
+});
+
+describe("the settings", () => {
+  it("default to 4 snapshots held at most 600 s, and refuse what is not a whole number in range", () => {
+    const base: NodeJS.ProcessEnv = { NODE_ENV: "test", DATA_DIR: "./data" };
+    expect(readConfig(base)).toMatchObject({ snapshotsMax: 4, snapshotHoldSecondsMax: 600 });
+    expect(readConfig({ ...base, SNAPSHOTS_MAX: "1", SNAPSHOT_SECONDS_MAX: "86400" })).toMatchObject({
+      snapshotsMax: 1,
+      snapshotHoldSecondsMax: 86_400,
+    });
+    for (const [variable, value, line] of [
+      ["SNAPSHOTS_MAX", "0", 'chainpay: SNAPSHOTS_MAX must be a whole number from 1 to 1000 (got "0")'],
+      ["SNAPSHOTS_MAX", "many", 'chainpay: SNAPSHOTS_MAX must be a whole number from 1 to 1000 (got "many")'],
+      [
+        "SNAPSHOT_SECONDS_MAX",
+        "0.5",
+        'chainpay: SNAPSHOT_SECONDS_MAX must be a whole number of seconds from 1 to 86400 (got "0.5")',
+      ],
+    ] as const) {
+      let refusal: unknown;
+      try {
+        readConfig({ ...base, [variable]: value });
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(ConfigError);
+      expect((refusal as ConfigError).lines()).toEqual([line]);
+    }
   });
 });
