@@ -1,6 +1,7 @@
 // The checks of an export, fed member by member and item by item by the ObjectStreamReader: headers (hash,
 // signature, links), receipts (verifyReceipt, each against its header, in chain order), an account statement's
-// running balance, a block range's completeness, and the document's own fields once everything is read.
+// running balance, a block range's completeness, and the document's own fields and its signed summary
+// (summary-checks.ts) once everything is read.
 import type { BatchVerifier, SignatureCheck } from "../../ledger/audit";
 import { balanceChangeOf } from "../../ledger/balances";
 import { linkProblem } from "../../ledger/block";

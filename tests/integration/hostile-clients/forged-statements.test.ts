@@ -14,6 +14,7 @@ import { signWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { balanceChangeOf } from "@/lib/ledger/balances";
 import type { Receipt, SignedBlock } from "@/lib/ledger/types";
+import { exportLedger } from "@/lib/server/export/export-ledger";
 import type { LedgerNode } from "@/lib/server/node/context";
 import type { ExportSummary } from "@/lib/validations/export";
 import { exportSummaryBytes } from "@/lib/verifier/export/statement-summary";
@@ -205,6 +206,25 @@ describe("a forged statement fails, naming the forgery, and the command exits 1"
     const problems = await problemsOf(document);
     expect(problems).toContain(`the export's to is ${lastHeight - 1}, but its signed summary says ${head}`);
     expect(problems).toContain(countProblem(count - lastCount, count));
+  });
+});
+
+describe("a follower", () => {
+  it("holds no node key, so it refuses a JSON export, naming the node to ask, and still gives the CSV", async () => {
+    const follower: LedgerNode = {
+      ...node,
+      writer: null,
+      config: { ...node.config, followUrl: "https://node.example" },
+    };
+    const query = { kind: "account", account: alice.publicKey } as const;
+    await expect(exportLedger(follower, { ...query, format: "json" })).rejects.toMatchObject({
+      code: "not_found",
+      message:
+        "This node is a read-only follower of https://node.example: it has no node key to sign a JSON export with. " +
+        "Export the JSON from that node (the CSV is served here).",
+    });
+    const csv = await exportLedger(follower, { ...query, format: "csv" });
+    expect((await new Response(csv.body).text()).split("\r\n")).toHaveLength(5 + 2);
   });
 });
 
