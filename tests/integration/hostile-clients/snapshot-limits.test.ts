@@ -8,6 +8,7 @@ import * as auditRoute from "@/app/api/admin/audit/route";
 import * as auditStreamRoute from "@/app/api/admin/audit/stream/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import * as faucetRoute from "@/app/api/faucet/route";
+import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { openSnapshotCount } from "@/lib/server/export/snapshot-limits";
 import { ConfigError, readConfig } from "@/lib/server/node/env";
 import { adminToken, call, startTestNode } from "../../support/node";
@@ -107,6 +108,45 @@ describe("a snapshot held too long", () => {
     expect(next.status).toBe(200);
     expect(JSON.parse(await next.text())).toMatchObject({ kind: "blocks", summary: { count: 0 } });
     expect(openSnapshotCount()).toBe(0);
+  });
+});
+
+describe("an audit held too long", () => {
+  it("is stopped past SNAPSHOT_SECONDS_MAX with 503 overloaded saying so, its snapshot released", async () => {
+    await startNode({ SNAPSHOTS_MAX: "1", SNAPSHOT_SECONDS_MAX: "1" });
+    // The audit's signature checks wait until its snapshot has expired: an audit as slow as a huge chain's.
+    const pool = getVerifyPool();
+    const verify = pool.verify.bind(pool);
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    pool.verify = async (checks) => {
+      await gate;
+      return await verify(checks);
+    };
+    try {
+      const answer = call(auditRoute.GET, { headers: admin });
+      await vi.waitFor(() => expect(openSnapshotCount()).toBe(1), { timeout: 30_000, interval: 20 });
+      await vi.waitFor(() => expect(openSnapshotCount()).toBe(0), { timeout: 30_000, interval: 50 });
+      openGate();
+      expect(await answer).toMatchObject({
+        status: 503,
+        body: {
+          error: {
+            code: "overloaded",
+            message:
+              "The audit was stopped: it read its database snapshot for longer than 1 s (SNAPSHOT_SECONDS_MAX), and the snapshot was released.",
+          },
+        },
+      });
+    } finally {
+      pool.verify = verify;
+      openGate();
+    }
+    // Its place is free again: a small export, done in its stream's first read, starts.
+    expect(openSnapshotCount()).toBe(0);
+    const next = await startExport("kind=blocks&from=0&to=0&format=csv");
+    expect(next.status).toBe(200);
+    expect(await next.text()).toMatch(/^"blockHeight"/);
   });
 });
 
