@@ -78,8 +78,10 @@ export async function openLimitedSnapshot(node: LedgerNode, purpose: string): Pr
   timer.unref();
   const reader = new Proxy(snapshot, {
     get(target, property, receiver) {
+      // Only the limits release the snapshot (through `release` below), so that its count stays right.
+      if (property === "release") return undefined;
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== "function" || property === "release") return value;
+      if (typeof value !== "function") return value;
       return (...args: unknown[]): unknown => {
         // Every read of a LedgerReader answers a promise, so a refusal is one too.
         if (expired !== null) return Promise.reject(expired);
