@@ -111,42 +111,63 @@ describe("a snapshot held too long", () => {
   });
 });
 
+/**
+ * Runs `audit` with the audit's signature checks held back until its snapshot has expired (an audit as slow as a
+ * huge chain's), and answers what it answered.
+ */
+async function auditPastItsTime<Answer>(audit: () => Promise<Answer>): Promise<Answer> {
+  const pool = getVerifyPool();
+  const verify = pool.verify.bind(pool);
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  pool.verify = async (checks) => {
+    await gate;
+    return await verify(checks);
+  };
+  try {
+    const answer = audit();
+    await vi.waitFor(() => expect(openSnapshotCount()).toBe(1), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(openSnapshotCount()).toBe(0), { timeout: 30_000, interval: 50 });
+    openGate();
+    return await answer;
+  } finally {
+    pool.verify = verify;
+    openGate();
+  }
+}
+
+const auditStopped = {
+  code: "overloaded",
+  message:
+    "The audit was stopped: it read its database snapshot for longer than 1 s (SNAPSHOT_SECONDS_MAX), and the snapshot was released.",
+};
+
 describe("an audit held too long", () => {
   it("is stopped past SNAPSHOT_SECONDS_MAX with 503 overloaded saying so, its snapshot released", async () => {
     await startNode({ SNAPSHOTS_MAX: "1", SNAPSHOT_SECONDS_MAX: "1" });
-    // The audit's signature checks wait until its snapshot has expired: an audit as slow as a huge chain's.
-    const pool = getVerifyPool();
-    const verify = pool.verify.bind(pool);
-    let openGate = () => {};
-    const gate = new Promise<void>((resolve) => (openGate = resolve));
-    pool.verify = async (checks) => {
-      await gate;
-      return await verify(checks);
-    };
-    try {
-      const answer = call(auditRoute.GET, { headers: admin });
-      await vi.waitFor(() => expect(openSnapshotCount()).toBe(1), { timeout: 30_000, interval: 20 });
-      await vi.waitFor(() => expect(openSnapshotCount()).toBe(0), { timeout: 30_000, interval: 50 });
-      openGate();
-      expect(await answer).toMatchObject({
-        status: 503,
-        body: {
-          error: {
-            code: "overloaded",
-            message:
-              "The audit was stopped: it read its database snapshot for longer than 1 s (SNAPSHOT_SECONDS_MAX), and the snapshot was released.",
-          },
-        },
-      });
-    } finally {
-      pool.verify = verify;
-      openGate();
-    }
+    const answer = await auditPastItsTime(() => call(auditRoute.GET, { headers: admin }));
+    expect(answer).toMatchObject({ status: 503, body: { error: auditStopped } });
     // Its place is free again: a small export, done in its stream's first read, starts.
     expect(openSnapshotCount()).toBe(0);
     const next = await startExport("kind=blocks&from=0&to=0&format=csv");
     expect(next.status).toBe(200);
     expect(await next.text()).toMatch(/^"blockHeight"/);
+  });
+
+  it("through the audit stream ends the stream with that error", async () => {
+    await startNode({ SNAPSHOTS_MAX: "1", SNAPSHOT_SECONDS_MAX: "1" });
+    const request = new Request("http://localhost/api/admin/audit/stream", { headers: admin });
+    const text = await auditPastItsTime(async () => {
+      const response = await auditStreamRoute.GET(request, { params: Promise.resolve({}) });
+      expect(response.status).toBe(200);
+      return await response.text();
+    });
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
+    expect(lines.at(-1)).toEqual({ error: auditStopped });
+    expect(openSnapshotCount()).toBe(0);
   });
 });
 
