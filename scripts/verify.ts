@@ -103,7 +103,8 @@ function describeExport(report: VerifyExportReport): string {
     report.kind === "account"
       ? `statement of account ${report.account}, balance ${report.balance}`
       : `blocks ${report.from} to ${report.to}`;
-  return `${what}, chain ${report.chainId}`;
+  const head = report.head === null ? "" : `, signed at head ${report.head.height} (${report.head.hash})`;
+  return `${what}, chain ${report.chainId}${head}`;
 }
 
 function secondsSince(startedMs: number): string {

@@ -210,6 +210,7 @@ describe("an account statement", () => {
       balance: document.balance,
       from: null,
       to: null,
+      head: (document.summary as { head: unknown }).head,
       problems: [],
     });
   });

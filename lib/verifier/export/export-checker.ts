@@ -13,7 +13,7 @@ import { balancePattern, blockVersion } from "../../ledger/limits";
 import { verifyReceipt } from "../../ledger/receipt";
 import type { Receipt, SignedBlock } from "../../ledger/types";
 import { receiptSchema, signedBlockSchema } from "../../validations/block";
-import { exportFormatName, exportVersion } from "../../validations/export";
+import { exportFormatName, exportSummarySchema, exportVersion } from "../../validations/export";
 import { describeIssue } from "../../validations/issues";
 import type { ReaderEvents } from "./object-stream-reader";
 import { TxIdDigest } from "./statement-summary";
@@ -40,6 +40,8 @@ export type VerifyExportReport = {
   /** A block export's range. */
   from: number | null;
   to: number | null;
+  /** The head block the node's signed summary names: the state of the chain the export shows. */
+  head: { height: number; hash: string } | null;
   /** What failed, in the order found; long lists end with how many more there were. */
   problems: string[];
 };
@@ -366,6 +368,7 @@ export class ExportChecker implements ReaderEvents {
       balance: kind === "account" ? this.balanceMinor.toString() : null,
       from: kind === "blocks" ? integer("from") : null,
       to: kind === "blocks" ? integer("to") : null,
+      head: exportSummarySchema.safeParse(this.fields.get("summary")).data?.head ?? null,
       problems: this.problems.list(),
     };
   }

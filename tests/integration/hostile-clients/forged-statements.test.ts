@@ -110,6 +110,7 @@ describe("a genuine statement", () => {
     expect(await problemsOf(document)).toEqual([]);
     const run = await verifyCommand(document);
     expect(run.output).toContain(`OK: export of 5 receipts`);
+    expect(run.output).toContain(`signed at head ${head.header.height} (${head.hash})`);
     expect(run.code).toBe(0);
   });
 });
