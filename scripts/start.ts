@@ -3,14 +3,14 @@
 import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
 import { readConfigOrExit } from "../lib/server/node/env";
-import { prepareNode } from "../lib/server/node/prepare-node";
+import { prepareNodeOrExit } from "../lib/server/node/prepare-node";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 
 // Settings first: a bad one is reported in a moment, not after a build.
 const config = readConfigOrExit();
 buildIfNeeded();
 
-const { nodeKey, genesis, store, newAdminPassword } = await prepareNode(config);
+const { nodeKey, genesis, store, newAdminPassword } = await prepareNodeOrExit(config);
 const head = await store.head();
 await store.close();
 console.log(

@@ -2,8 +2,10 @@
 // but the node key. Exit 0: the chain verifies; 1: it does not (the first bad block is named), or the node answered
 // but not as the protocol says (a body too large, a redirect, not JSON, the wrong shape); 2: usage, or a network or
 // node that is down or busy (unreachable, timed out, a 5xx or 429).
-// `npm run verify -- --file <export.json> --node-key <hex>`: verify an export (GET /api/admin/export) offline.
-// The key is required then: the export's own key field is part of what is being checked.
+// `npm run verify -- --file <export.json> --node-key <hex>`: verify an export (GET /api/admin/export) offline:
+// every receipt and header, and the summary the node signed (what it covers, its balance, its count and the hash
+// over its txIds), so that a receipt left out or a balance raised fails (exit 1). The key is required then: the
+// export's own key field is part of what is being checked.
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
@@ -101,7 +103,8 @@ function describeExport(report: VerifyExportReport): string {
     report.kind === "account"
       ? `statement of account ${report.account}, balance ${report.balance}`
       : `blocks ${report.from} to ${report.to}`;
-  return `${what}, chain ${report.chainId}`;
+  const head = report.head === null ? "" : `, signed at head ${report.head.height} (${report.head.hash})`;
+  return `${what}, chain ${report.chainId}${head}`;
 }
 
 function secondsSince(startedMs: number): string {

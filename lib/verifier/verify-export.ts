@@ -1,8 +1,9 @@
 // The offline verifier of an export (GET /api/admin/export, format=json), behind `npm run verify -- --file`.
 // It trusts nothing in the file, not even its nodePublicKey field: only the node key given out of band. Every
 // receipt is checked with the same verifyReceipt the wallet uses, every header's hash, signature and links
-// are checked, each receipt's block must be the header of its height, and an account statement's receipts
-// must add up, from zero, to the balance it states.
+// are checked, each receipt's block must be the header of its height, an account statement's receipts must add
+// up, from zero, to the balance it states, and the summary the node signed must say what the document says and
+// count and hash exactly the receipts listed (summary-checks.ts): nothing can be left out or added unnoticed.
 //
 // The file is read as a stream, member by member and item by item: a 1,000-block export can hold a million
 // receipts, far more than one JavaScript string can, and the signatures are verified a run at a time on all cores.
@@ -30,7 +31,7 @@ export async function verifyExport(source: ExportSource, options: VerifyExportOp
     return checker.report();
   }
   await checker.drain(true);
-  return checker.finish();
+  return await checker.finish();
 }
 
 async function* chunksOf(source: ExportSource): AsyncGenerator<Uint8Array> {

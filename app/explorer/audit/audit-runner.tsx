@@ -19,7 +19,7 @@ export function AuditRunner() {
     const startedMs = performance.now();
     try {
       const response = await fetch("/api/admin/audit/stream", { cache: "no-store" });
-      if (!response.ok || response.body === null) throw new Error(`The node answered ${response.status}.`);
+      if (!response.ok || response.body === null) throw new Error(await refusalOf(response));
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       for (;;) {
@@ -113,4 +113,11 @@ export function AuditRunner() {
       </div>
     </div>
   );
+}
+
+/** What a refused audit says (the node's error message, such as too many audits and exports at once). */
+async function refusalOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+  const message = body?.error?.message;
+  return typeof message === "string" ? message : `The node answered ${response.status}.`;
 }

@@ -5,24 +5,35 @@ import { ChainAuditor, type AuditResult } from "../../ledger/audit";
 import { auditStoredChain, type LedgerReader } from "../../db/ledger-store";
 import type { LedgerNode } from "../node/context";
 import { getVerifyPool } from "../../crypto/verify-pool";
+import { openLimitedSnapshot } from "../export/snapshot-limits";
 
-export async function auditChain(
-  node: LedgerNode,
-  onProgress?: (checkedHeight: number, headHeight: number) => void,
-): Promise<AuditResult> {
-  // One snapshot, so blocks sealed meanwhile do not disturb the comparison of replayed and stored balances.
-  const snapshot = await node.store.openSnapshot();
-  try {
-    return await auditStore(snapshot, node.nodePublicKey, onProgress);
-  } finally {
-    await snapshot.release();
-  }
+type AuditProgress = (checkedHeight: number, headHeight: number) => void;
+
+/**
+ * Opens the audit's snapshot, or refuses with `overloaded` past SNAPSHOTS_MAX (before any answer has gone out),
+ * and returns the audit to run over it. One snapshot, so blocks sealed meanwhile do not disturb the comparison
+ * of replayed and stored balances; held at most SNAPSHOT_SECONDS_MAX, past which the audit fails with that error.
+ */
+export async function startAudit(node: LedgerNode): Promise<(onProgress?: AuditProgress) => Promise<AuditResult>> {
+  const { reader, release } = await openLimitedSnapshot(node, "audit");
+  return async (onProgress) => {
+    try {
+      return await auditStore(reader, node.nodePublicKey, onProgress);
+    } finally {
+      release();
+    }
+  };
+}
+
+export async function auditChain(node: LedgerNode, onProgress?: AuditProgress): Promise<AuditResult> {
+  const runAudit = await startAudit(node);
+  return await runAudit(onProgress);
 }
 
 async function auditStore(
   store: LedgerReader,
   nodePublicKey: string,
-  onProgress?: (checkedHeight: number, headHeight: number) => void,
+  onProgress?: AuditProgress,
 ): Promise<AuditResult> {
   const auditor = new ChainAuditor(nodePublicKey);
   const headHeight = (await store.head())?.header.height ?? -1;

@@ -1,69 +1,62 @@
 // GET /api/admin/export: an account statement or a range of blocks, as CSV for people and spreadsheets, or as
-// JSON that proves itself: every receipt with its Merkle inclusion proof and every block header it refers to,
-// so that `npm run verify -- --file` checks it offline with nothing but the node key.
+// JSON that proves itself: every receipt with its Merkle inclusion proof, every block header it refers to, and a
+// summary signed by the node key (what it covers, its balance, its count and a hash over its txIds), so that
+// `npm run verify -- --file` checks it offline with nothing but the node key, and notices anything left out.
 import "server-only";
-import { formatMinorUnits } from "../../ledger/amount";
-import type { AuditTransaction } from "../../ledger/audit";
-import { assert, LedgerError } from "../../ledger/errors";
-import { balanceChangeOf } from "../../ledger/balances";
-import { buildReceipt } from "../../ledger/receipt";
-import type { SignedBlock, Currency } from "../../ledger/types";
-import { exportFormatName, exportVersion, type ExportFormat, type ExportQuery } from "../../validations/export";
-import type { LedgerReader, LedgerSnapshot } from "../../db/ledger-store";
-import { pathsFromStored } from "../../db/stored-trees";
+import { LedgerError } from "../../ledger/errors";
+import { signWithNodeCrypto } from "../../crypto/ed25519";
+import type { ExportFormat, ExportQuery } from "../../validations/export";
+import { exportFormatName, exportVersion } from "../../validations/export";
 import type { LedgerNode } from "../node/context";
+import { accountCsvPieces, blocksCsvPieces } from "./csv-pieces";
+import { planAccount, planBlocks } from "./export-plan";
+import { jsonPieces, type SummarySigner, type SummaryStart } from "./json-pieces";
+import { openLimitedSnapshot, type LimitedSnapshot } from "./snapshot-limits";
 
 // Pieces are joined until at least this many characters before they go out, so that a statement of 100,000
 // receipts is a few thousand writes rather than 100,000.
 const streamChunkCharsMin = 256 * 1024;
-// Blocks read from the database at once where heights run on: with their transactions, and headers alone.
-const blocksPerRead = 16;
-const headersPerRead = 1000;
 
 export type LedgerExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
 
 /**
- * A block as an export holds it: its transactions in the export, every txId of the block in leaf order, and the
- * block's stored tree levels (none for a block of one or two transactions), from which the paths are read.
- */
-type ExportBlock = { block: SignedBlock; transactions: AuditTransaction[]; leaves: string[]; packed?: Uint8Array };
-
-type ExportPlan = {
-  store: LedgerReader;
-  /** Ascending heights of every block the export covers. */
-  heights: readonly number[];
-  /** Reads the blocks at `count` consecutive heights from `height`. */
-  readRun: (height: number, count: number) => Promise<ExportBlock[]>;
-  /** Fields beside the common ones: the account and its balance, or the block range. */
-  fields: Record<string, string | number>;
-};
-
-/**
- * Reads the export from one snapshot of the database, so that a statement's balance is exactly what its receipts add up to even while blocks are being sealed.
- * Bad input is refused before the first byte; the body then streams block by block.
+ * Reads the export from one snapshot of the database, so that a statement's balance is exactly what its receipts
+ * add up to even while blocks are being sealed. Bad input is refused before the first byte, and so is an export
+ * past the snapshot limits (snapshot-limits.ts); the body then streams block by block.
  */
 export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs = Date.now()): Promise<LedgerExport> {
-  const snapshot: LedgerSnapshot = await node.store.openSnapshot();
-  const release = () => void snapshot.release();
+  // Only the node holds its key: a follower's replica can give the CSV, but no statement that proves itself.
+  const signSummary = query.format === "json" ? summarySignerOf(node) : null;
+  const snapshot = await openLimitedSnapshot(node, "export");
+  const { reader, release } = snapshot;
   try {
+    const head = await reader.head();
+    if (head === null) throw new Error("an export's snapshot has no genesis");
+    const headHeight = head.header.height;
     const plan =
       query.kind === "account"
-        ? await planAccount(snapshot, query.account, query.format === "json")
-        : await planBlocks(snapshot, query.from, query.to);
+        ? await planAccount(reader, query.account, query.format === "json")
+        : planBlocks(reader, query.from, query.to, headHeight);
     const createdAt = new Date(nowMs).toISOString();
-    const document = {
-      format: exportFormatName,
-      version: exportVersion,
+    // A statement covers the account's whole history, from genesis to the snapshot's head.
+    const range = "from" in plan.fields ? plan.fields : { from: 0, to: headHeight };
+    const common = {
       kind: query.kind,
       chainId: node.chainId,
       nodePublicKey: node.nodePublicKey,
-      currency: node.config.currency,
+      currency: { code: node.config.currency.code, decimals: node.config.currency.decimals },
       createdAt,
-      ...plan.fields,
+    };
+    const document = { format: exportFormatName, version: exportVersion, ...common, ...plan.fields };
+    const summaryStart: SummaryStart = {
+      ...common,
+      head: { height: headHeight, hash: head.hash },
+      ...range,
+      ...("account" in plan.fields ? plan.fields : {}),
     };
     const pieces =
-      query.format === "json"
-        ? jsonPieces(plan, document, node.nodePublicKey)
+      signSummary !== null
+        ? jsonPieces(plan, document, summaryStart, signSummary)
         : query.kind === "account"
           ? accountCsvPieces(plan, query.account, node.config.currency)
           : blocksCsvPieces(plan, node.config.currency);
@@ -71,7 +64,7 @@ export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs =
       filename: exportFilename(node.chainId, query, createdAt),
       contentType:
         query.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present",
-      body: streamOf(pieces, release),
+      body: streamOf(pieces, snapshot),
     };
   } catch (error) {
     release();
@@ -79,224 +72,16 @@ export async function exportLedger(node: LedgerNode, query: ExportQuery, nowMs =
   }
 }
 
-/**
- * An account's statement reads, a run of blocks at a time, only the account's own transactions (through the
- * two account indexes) and, for proofs, the bare txIds of those blocks: an account in every block of a
- * million-transaction chain then costs a hundred thousand full rows, not a million.
- */
-async function planAccount(store: LedgerReader, account: string, needsLeaves: boolean): Promise<ExportPlan> {
-  const [heights, balanceMinor] = await Promise.all([store.accountBlockHeights(account), store.balanceOf(account)]);
-  const readRun = async (height: number, count: number): Promise<ExportBlock[]> => {
-    const [blocks, transactions, leaves, trees] = await Promise.all([
-      store.blocksFrom(height, count),
-      store.accountTransactions(account, height, height + count),
-      needsLeaves ? store.txIdsOfBlocks(height, height + count) : [],
-      needsLeaves ? store.packedTreesOf(height, height + count) : new Map<number, Uint8Array>(),
-    ]);
-    const byHeight = new Map(
-      blocks.map((block): [number, ExportBlock] => [
-        block.header.height,
-        { block, transactions: [], leaves: [], packed: trees.get(block.header.height) },
-      ]),
+function summarySignerOf(node: LedgerNode): SummarySigner {
+  const nodeKey = node.writer?.nodeKey;
+  if (nodeKey === undefined) {
+    throw new LedgerError(
+      "not_found",
+      `This node is a read-only follower of ${node.config.followUrl ?? "another node"}: it has no node key to ` +
+        "sign a JSON export with. Export the JSON from that node (the CSV is served here).",
     );
-    for (const { blockHeight, ...item } of transactions) byHeight.get(blockHeight)!.transactions.push(item);
-    for (const { blockHeight, txId } of leaves) byHeight.get(blockHeight)!.leaves.push(txId);
-    return [...byHeight.values()];
-  };
-  return { store, heights, readRun, fields: { account, balance: balanceMinor.toString() } };
-}
-
-async function planBlocks(store: LedgerReader, from: number, to: number): Promise<ExportPlan> {
-  const headHeight = (await store.head())?.header.height ?? 0;
-  if (to > headHeight) {
-    throw new LedgerError("invalid_request", `to: must be at most the head's height, ${headHeight}`, "to");
   }
-  const readRun = async (height: number, count: number): Promise<ExportBlock[]> => {
-    const [run, trees] = await Promise.all([
-      store.blocksWithTransactions(height, count),
-      store.packedTreesOf(height, height + count),
-    ]);
-    return run.map(({ block, transactions }) => ({
-      block,
-      transactions,
-      leaves: transactions.map((item) => item.txId),
-      packed: trees.get(block.header.height),
-    }));
-  };
-  return {
-    store,
-    heights: Array.from({ length: to - from + 1 }, (_, index) => from + index),
-    readRun,
-    fields: { from, to },
-  };
-}
-
-/** The blocks of the plan with their transactions, ascending, read a few at a time where heights run on. */
-async function* blocksOf(plan: ExportPlan): AsyncGenerator<ExportBlock> {
-  const { heights } = plan;
-  for (let index = 0; index < heights.length;) {
-    let count = 1;
-    while (count < blocksPerRead && heights[index + count] === heights[index]! + count) count += 1;
-    const run = await plan.readRun(heights[index]!, count);
-    assert(run.length === count, "every block an export covers exists in the snapshot");
-    for (const [offset, item] of run.entries()) {
-      assert(item.block.header.height === heights[index + offset], "blocks are read at the heights planned");
-      yield item;
-    }
-    index += count;
-  }
-}
-
-async function* headersOf(plan: ExportPlan): AsyncGenerator<SignedBlock> {
-  const { heights, store } = plan;
-  for (let index = 0; index < heights.length;) {
-    let count = 1;
-    while (count < headersPerRead && heights[index + count] === heights[index]! + count) count += 1;
-    const run = await store.blocksFrom(heights[index]!, count);
-    assert(run.length === count, "every block an export covers exists in the snapshot");
-    yield* run;
-    index += count;
-  }
-}
-
-async function* jsonPieces(
-  plan: ExportPlan,
-  document: Record<string, unknown>,
-  nodePublicKey: string,
-): AsyncGenerator<string> {
-  // The document's own fields first, then one header or receipt a line: a reader can stream it item by item.
-  yield `${JSON.stringify(document).slice(0, -1)},"headers":[\n`;
-  let separator = "";
-  for await (const block of headersOf(plan)) {
-    yield `${separator}${JSON.stringify(block)}`;
-    separator = ",\n";
-  }
-  yield `\n],"receipts":[\n`;
-  separator = "";
-  for await (const { block, transactions, leaves, packed } of blocksOf(plan)) {
-    if (transactions.length === 0) continue;
-    // The stored levels give every transaction's audit path at once, hashing only the leaves.
-    const paths = pathsFromStored(leaves, packed);
-    const lines = transactions.map((item) => {
-      const receipt = buildReceipt({
-        txId: item.txId,
-        signed: { tx: item.tx, signature: item.signature },
-        block,
-        leafIndex: item.leafIndex,
-        // Only a database changed behind the node's back has a leaf index outside its block; the export
-        // then carries an empty path, and the verifier names the receipt.
-        path: paths[item.leafIndex] ?? [],
-        nodePublicKey,
-      });
-      return JSON.stringify(receipt);
-    });
-    yield `${separator}${lines.join(",\n")}`;
-    separator = ",\n";
-  }
-  yield "\n]}\n";
-}
-
-/** The columns both CSV exports open with, each row's values from `blockColumns`. */
-const blockColumnNames = ["blockHeight", "blockHash", "blockTime", "leafIndex", "txId", "time"];
-
-const accountCsvColumns = [
-  ...blockColumnNames,
-  "type",
-  "direction",
-  "counterparty",
-  "amountMinor",
-  "amount",
-  "balanceMinor",
-  "balance",
-  "currency",
-  "memo",
-];
-
-async function* accountCsvPieces(plan: ExportPlan, account: string, currency: Currency): AsyncGenerator<string> {
-  yield csvRow(accountCsvColumns);
-  // A statement holds the account's whole history, so its running balance starts from zero.
-  let balanceMinor = 0n;
-  for await (const { block, transactions } of blocksOf(plan)) {
-    const rows: string[] = [];
-    for (const item of transactions) {
-      const { tx } = item;
-      const changeMinor = balanceChangeOf(account, tx);
-      balanceMinor += changeMinor;
-      rows.push(
-        csvRow([
-          ...blockColumns(block, item),
-          tx.type,
-          // A mint credits its payee; what an account signs as a mint's issuer is an issue, not a debit.
-          changeMinor > 0n ? "credit" : changeMinor < 0n ? "debit" : "issue",
-          changeMinor > 0n ? tx.from : tx.to,
-          tx.amount,
-          majorUnits(BigInt(tx.amount), currency),
-          balanceMinor.toString(),
-          majorUnits(balanceMinor, currency),
-          currency.code,
-          tx.memo ?? "",
-        ]),
-      );
-    }
-    yield rows.join("");
-  }
-}
-
-const blocksCsvColumns = [...blockColumnNames, "type", "from", "to", "amountMinor", "amount", "currency", "memo"];
-
-async function* blocksCsvPieces(plan: ExportPlan, currency: Currency): AsyncGenerator<string> {
-  yield csvRow(blocksCsvColumns);
-  for await (const { block, transactions } of blocksOf(plan)) {
-    yield transactions
-      .map((item) => {
-        const { tx } = item;
-        const amount = majorUnits(BigInt(tx.amount), currency);
-        return csvRow([
-          ...blockColumns(block, item),
-          tx.type,
-          tx.from,
-          tx.to,
-          tx.amount,
-          amount,
-          currency.code,
-          tx.memo ?? "",
-        ]);
-      })
-      .join("");
-  }
-}
-
-/** A row's values for `blockColumnNames`: where the transaction stands in the chain, and when it was made. */
-function blockColumns(block: SignedBlock, item: AuditTransaction): string[] {
-  return [
-    String(block.header.height),
-    block.hash,
-    block.header.timestamp,
-    String(item.leafIndex),
-    item.txId,
-    item.tx.timestamp,
-  ];
-}
-
-/** Exact major units without thousands separators ("1234.50"), which spreadsheets read as numbers. */
-function majorUnits(amountMinor: bigint, currency: Currency): string {
-  return formatMinorUnits(amountMinor, currency.decimals).replaceAll(",", "");
-}
-
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"); a leading
-// single quote makes it plain text. Tab and carriage return are on OWASP's list too.
-const formulaStartPattern = /^[=+\-@\t\r]/;
-const needsQuotesPattern = /[",\r\n]/;
-
-/** One RFC 4180 field: quoted when it holds a quote, comma or line break, and never a formula. */
-export function csvField(value: string): string {
-  const text = formulaStartPattern.test(value) ? `'${value}` : value;
-  return needsQuotesPattern.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One RFC 4180 record, ended by CRLF. */
-export function csvRow(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(",")}\r\n`;
+  return (message) => signWithNodeCrypto(nodeKey.privateKey, message);
 }
 
 function exportFilename(chainId: string, query: ExportQuery, createdAt: string): string {
@@ -311,15 +96,21 @@ function exportFilename(chainId: string, query: ExportQuery, createdAt: string):
 
 /**
  * Pulls pieces as the client reads, so that a large export never sits whole in memory. The snapshot is
- * released when the last piece is out, when the client goes away, or on failure.
+ * released when the last piece is out, when the client goes away, or on failure (a snapshot held past its time
+ * among them: the stream then ends with that error, and the download is cut short where it stood).
  */
-function streamOf(pieces: AsyncIterator<string>, release: () => void): ReadableStream<Uint8Array> {
+function streamOf(pieces: AsyncIterator<string>, snapshot: LimitedSnapshot): ReadableStream<Uint8Array> {
+  const { assertHeld, release } = snapshot;
   const encoder = new TextEncoder();
+  // A client that goes away mid-read releases the snapshot under a read in flight, which then fails: no news.
+  let isCancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         let text = "";
         while (text.length < streamChunkCharsMin) {
+          // Pieces may come from blocks read before the snapshot expired: past its time, nothing more goes out.
+          assertHeld();
           const next = await pieces.next();
           if (next.done === true) {
             release();
@@ -332,11 +123,12 @@ function streamOf(pieces: AsyncIterator<string>, release: () => void): ReadableS
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         release();
-        console.error("export failed while streaming", error);
+        if (!(error instanceof LedgerError) && !isCancelled) console.error("export failed while streaming", error);
         controller.error(error);
       }
     },
     cancel() {
+      isCancelled = true;
       release();
     },
   });

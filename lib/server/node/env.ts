@@ -78,6 +78,9 @@ const envSchema = z.object({
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
   SEAL_DELAY_MS: wholeNumberSetting(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
+  // Exports and audits read database snapshots: this many at once in a process, each for at most this long.
+  SNAPSHOTS_MAX: wholeNumberSetting(1, 1000, "must be a whole number from 1 to 1000").default(4),
+  SNAPSHOT_SECONDS_MAX: wholeNumberSetting(1, 86_400, "must be a whole number of seconds from 1 to 86400").default(600),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -122,6 +125,10 @@ export type NodeConfig = {
   /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
   adminPassword: string | undefined;
   sealDelayMs: number;
+  /** How many database snapshots exports and audits may hold at once in this process. */
+  snapshotsMax: number;
+  /** How long an export or an audit may hold its snapshot before it is stopped. */
+  snapshotHoldSecondsMax: number;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -152,6 +159,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
+    snapshotsMax: env.SNAPSHOTS_MAX,
+    snapshotHoldSecondsMax: env.SNAPSHOT_SECONDS_MAX,
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }
@@ -182,6 +191,7 @@ function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string
   return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value === "" ? undefined : value]));
 }
 
-export const defaultChainId = "chainpay-local";
+/** Unset, CHAIN_ID is this and 8 random hex digits, chosen once at genesis (prepare-node.ts `randomChainId`). */
+export const defaultChainIdPrefix = "chainpay-";
 
 export { databaseKind, sqliteFilePath } from "../../db/database-url";

@@ -2,13 +2,14 @@
 // the admin's credentials.
 // All of it is idempotent and safe for two processes at once. Run by `npm start` before the server starts
 // (the server only opens what this made, so that its bundle does not carry the migration files).
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { makeGenesisHeader } from "../../ledger/block";
 import { canonicalBytes } from "../../ledger/canonical";
 import { computeBlockHash } from "../../ledger/hash";
 import type { BlockHeader, SignedBlock } from "../../ledger/types";
-import { defaultChainId, type NodeConfig } from "./env";
+import { ConfigError, defaultChainIdPrefix, type NodeConfig } from "./env";
 import {
   generateNodeKeyPem,
   nodeKeyFromPem,
@@ -45,8 +46,18 @@ export type PreparedNode = {
 };
 
 /**
+ * A new chain's id when CHAIN_ID is unset: `chainpay-` and 8 random hex digits. A fixed default made every node
+ * that kept it one chain, each accepting the others' signed payments (a payment signed for one node could be
+ * replayed to another); a random one, chosen once at genesis and kept in its header, makes each chain its own.
+ */
+export function randomChainId(): string {
+  return `${defaultChainIdPrefix}${randomBytes(4).toString("hex")}`;
+}
+
+/**
  * Creates the data directory, applies migrations, loads the node key, makes genesis and the admin's
- * credentials: all idempotent.
+ * credentials: all idempotent. A stored chain keeps its id; a CHAIN_ID that differs from it stops the start
+ * (a ConfigError: one line naming the variable).
  */
 export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
   mkdirSync(config.dataDir, { recursive: true });
@@ -55,17 +66,21 @@ export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
   try {
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
     await store.ensureGenesis(() => {
-      const header = makeGenesisHeader(config.chainIdRequested ?? defaultChainId, new Date().toISOString());
+      const header = makeGenesisHeader(config.chainIdRequested ?? randomChainId(), new Date().toISOString());
       return { header, hash: computeBlockHash(header), signature: signHeader(header) };
     });
     const where = redactDatabaseUrl(config.databaseUrl);
     const genesis = await store.blockAt(0);
     if (genesis === null) throw new Error(`The chain in ${where} has no genesis block.`);
     if (config.chainIdRequested !== undefined && config.chainIdRequested !== genesis.header.chainId) {
-      throw new Error(
-        `CHAIN_ID is ${config.chainIdRequested}, but the chain in ${where} is ${genesis.header.chainId}. ` +
-          "Use another DATA_DIR (or DATABASE_URL) for another chain.",
-      );
+      throw new ConfigError([
+        {
+          variable: "CHAIN_ID",
+          message:
+            `is ${config.chainIdRequested}, but the chain in ${where} is ${genesis.header.chainId}: ` +
+            "unset CHAIN_ID to keep that chain, or use another DATA_DIR (or DATABASE_URL) for another chain",
+        },
+      ]);
     }
     if (!verifyWithNodeCryptoSync(nodeKey.publicKeyHex, canonicalBytes(genesis.header), genesis.signature)) {
       throw new Error(
@@ -79,5 +94,16 @@ export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
   } catch (error) {
     await store.close();
     throw error;
+  }
+}
+
+/** For a script's start: the prepared node, or a refused start's one line on stderr and exit code 1. */
+export async function prepareNodeOrExit(config: NodeConfig): Promise<PreparedNode> {
+  try {
+    return await prepareNode(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    process.exit(1);
   }
 }

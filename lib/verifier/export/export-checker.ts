@@ -1,6 +1,7 @@
 // The checks of an export, fed member by member and item by item by the ObjectStreamReader: headers (hash,
 // signature, links), receipts (verifyReceipt, each against its header, in chain order), an account statement's
-// running balance, a block range's completeness, and the document's own fields once everything is read.
+// running balance, a block range's completeness, and the document's own fields and its signed summary
+// (summary-checks.ts) once everything is read.
 import type { BatchVerifier, SignatureCheck } from "../../ledger/audit";
 import { balanceChangeOf } from "../../ledger/balances";
 import { linkProblem } from "../../ledger/block";
@@ -12,9 +13,11 @@ import { balancePattern, blockVersion } from "../../ledger/limits";
 import { verifyReceipt } from "../../ledger/receipt";
 import type { Receipt, SignedBlock } from "../../ledger/types";
 import { receiptSchema, signedBlockSchema } from "../../validations/block";
-import { exportFormatName, exportVersion } from "../../validations/export";
+import { exportFormatName, exportSummarySchema, exportVersion } from "../../validations/export";
 import { describeIssue } from "../../validations/issues";
 import type { ReaderEvents } from "./object-stream-reader";
+import { TxIdDigest } from "./statement-summary";
+import { summaryProblems } from "./summary-checks";
 import { VerdictCache } from "./verdict-cache";
 
 export type VerifyExportOptions = {
@@ -37,6 +40,8 @@ export type VerifyExportReport = {
   /** A block export's range. */
   from: number | null;
   to: number | null;
+  /** The head block the node's signed summary names: the state of the chain the export shows. */
+  head: { height: number; hash: string } | null;
   /** What failed, in the order found; long lists end with how many more there were. */
   problems: string[];
 };
@@ -91,6 +96,8 @@ export class ExportChecker implements ReaderEvents {
   private receiptCount = 0;
   private lastPosition: Position | null = null;
   private readonly receiptsPerHeight = new Map<number, number>();
+  /** The txIds of the receipts in the order listed, for the signed summary's txIdsHash. */
+  private readonly txIds = new TxIdDigest();
   private balanceMinor = 0n;
   private hasBalanceGoneNegative = false;
   private lastProgressMs = Date.now();
@@ -229,6 +236,7 @@ export class ExportChecker implements ReaderEvents {
 
   private async checkReceipt(index: number, receipt: Receipt, verify: SignatureVerifier): Promise<void> {
     const label = `receipt ${index} (txId ${receipt.txId})`;
+    this.txIds.add(receipt.txId);
     const verification = await verifyReceipt(receipt, this.trustedKey, verify);
     for (const check of verification.checks) if (!check.ok) this.problems.add(`${label}: fails "${check.name}"`);
     const { height } = receipt.block.header;
@@ -275,7 +283,7 @@ export class ExportChecker implements ReaderEvents {
   }
 
   /** The checks of the document as a whole, once everything in it has been read. */
-  finish(): VerifyExportReport {
+  async finish(): Promise<VerifyExportReport> {
     const field = (key: string) => this.fields.get(key);
     if (field("format") !== exportFormatName || field("version") !== exportVersion) {
       this.problems.add(`this is not a ${exportFormatName} version ${exportVersion} file`);
@@ -293,6 +301,15 @@ export class ExportChecker implements ReaderEvents {
     if (kind === "account") this.finishAccount();
     else if (kind === "blocks") this.finishBlocks();
     else this.problems.add("the export's kind is neither account nor blocks");
+    const evidence = {
+      fields: this.fields,
+      trustedKey: this.trustedKey,
+      receiptCount: this.receiptCount,
+      txIdsHash: this.txIds.hex(),
+      headersByHeight: this.headersByHeight,
+    };
+    for (const problem of await summaryProblems(evidence, (checks) => this.verifyAll(checks)))
+      this.problems.add(problem);
     return this.report();
   }
 
@@ -351,6 +368,7 @@ export class ExportChecker implements ReaderEvents {
       balance: kind === "account" ? this.balanceMinor.toString() : null,
       from: kind === "blocks" ? integer("from") : null,
       to: kind === "blocks" ? integer("to") : null,
+      head: exportSummarySchema.safeParse(this.fields.get("summary")).data?.head ?? null,
       problems: this.problems.list(),
     };
   }
