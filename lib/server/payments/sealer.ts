@@ -52,7 +52,8 @@ export class Sealer {
 
   /** Queues a checked transaction for the next block; settles once its block has committed. */
   submit(candidate: SealCandidate, amountField: AmountField = "tx.amount"): Promise<SubmitOutcome> {
-    if (this.waiting.length >= pendingPaymentsMax) {
+    // PROTOCOL.md: `overloaded` only when more than pendingPaymentsMax payments are already waiting.
+    if (this.waiting.length > pendingPaymentsMax) {
       return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
     }
     return new Promise<SubmitOutcome>((resolve, reject) => {
