@@ -13,11 +13,11 @@ export async function faucetStartWarning(
 ): Promise<string | null> {
   if (config.faucetAmountMinor === 0n || !(await isFaucetSwitchedOn(store))) return null;
   const amount = `${formatMinorUnits(config.faucetAmountMinor, config.currency.decimals)} ${config.currency.code}`;
-  const budget = (grants: number, whose: string) => (grants === 0 ? `no limit ${whose}` : `${grants} ${whose}`);
+  const budget = (grants: number) => (grants === 0 ? "no limit" : `${grants} grants`);
   return (
-    `chainpay: WARNING the faucet is on: anyone may mint ${amount} to any account, ` +
-    `${budget(config.faucetHourlyPerClientMax, "per client")} and ${budget(config.faucetHourlyTotalMax, "in all")} ` +
-    `an hour. On a chain whose money is worth anything, set FAUCET_AMOUNT=0.`
+    `chainpay: WARNING the faucet is on: anyone may mint ${amount} to any account (hourly budgets: ` +
+    `${budget(config.faucetHourlyPerClientMax)} per client, ${budget(config.faucetHourlyTotalMax)} in all). ` +
+    `On a chain whose money is worth anything, set FAUCET_AMOUNT=0.`
   );
 }
 

@@ -1,0 +1,144 @@
+// A replayed batch costs reads, not trees: 1,000 already-recorded payments sent again are answered from the
+// receipts stored at seal time, all looked up in one store read and no Merkle tree built; identical items in one
+// batch are checked once; and a batch gives the event loop back between chunks of items, so that it never
+// holds up the node's other requests for long.
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as batchRoute from "@/app/api/payments/batch/route";
+import * as faucetRoute from "@/app/api/faucet/route";
+import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
+import { getVerifyPool } from "@/lib/crypto/verify-pool";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
+import * as merkle from "@/lib/ledger/merkle";
+import { verifyReceipt } from "@/lib/ledger/receipt";
+import type { Receipt } from "@/lib/ledger/types";
+import type { LedgerNode } from "@/lib/server/node/context";
+import { batchItemsPerChunk } from "@/lib/server/payments/submit-batch";
+import { signedPaymentSchema } from "@/lib/validations/transaction";
+import { call, startTestNode } from "../../support/node";
+import { makeWallet, signPayment } from "../../support/wallet";
+
+// Every builder of a tree or of a path from one, counted wherever the node calls it.
+vi.mock("@/lib/ledger/merkle", async (importOriginal) => {
+  const actual = await importOriginal<typeof merkle>();
+  return {
+    ...actual,
+    merkleTree: vi.fn(actual.merkleTree),
+    treeFromPacked: vi.fn(actual.treeFromPacked),
+    pathOfTree: vi.fn(actual.pathOfTree),
+    pathsOfTree: vi.fn(actual.pathsOfTree),
+  };
+});
+const treeBuilders = [merkle.merkleTree, merkle.treeFromPacked, merkle.pathOfTree, merkle.pathsOfTree];
+const treeBuilderCalls = () => treeBuilders.reduce((sum, builder) => sum + vi.mocked(builder).mock.calls.length, 0);
+
+type Result = { created?: boolean; receipt?: Receipt; error?: { code: string } };
+
+let node: LedgerNode;
+const payer = makeWallet();
+const payees = Array.from({ length: 20 }, () => makeWallet().publicKey);
+const payments = Array.from({ length: 1000 }, (_, index) => signPayment(payer, payees[index % 20]!, "1"));
+let firstAnswers: Result[];
+
+async function sendBatch(items: unknown[]): Promise<Result[]> {
+  const response = await call(batchRoute.POST, { body: { payments: items } });
+  expect(response.status).toBe(200);
+  return (response.body as { results: Result[] }).results;
+}
+
+beforeAll(async () => {
+  node = await startTestNode("batch-replay", {
+    FAUCET_AMOUNT: "100000",
+    FAUCET_HOURLY_PER_CLIENT: "0",
+    FAUCET_HOURLY_TOTAL: "0",
+  });
+  expect((await call(faucetRoute.POST, { body: { account: payer.publicKey } })).status).toBe(201);
+  firstAnswers = await sendBatch(payments);
+  expect(firstAnswers.filter((result) => result.created === true)).toHaveLength(1000);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("a replayed batch of 1,000 recorded payments", () => {
+  it("is answered from the stored receipts in one store read, building no tree", async () => {
+    const bulkReads = vi.spyOn(node.store, "storedReceipts");
+    const singleReads = vi.spyOn(node.store, "storedReceipt");
+    const treeCallsBefore = treeBuilderCalls();
+    const replayed = await sendBatch(payments);
+    expect(treeBuilderCalls()).toBe(treeCallsBefore);
+    expect(bulkReads).toHaveBeenCalledTimes(1);
+    expect(bulkReads.mock.calls[0]![0]).toHaveLength(1000);
+    expect(singleReads).not.toHaveBeenCalled();
+    // Each position gets its own payment's stored receipt, the very one its first answer gave.
+    expect(replayed).toEqual(firstAnswers.map((first) => ({ created: false, receipt: first.receipt })));
+    for (const index of [0, 1, 499, 998, 999]) {
+      expect((await verifyReceipt(replayed[index]!.receipt!, node.nodePublicKey, verifyWithWebCrypto)).ok).toBe(true);
+    }
+  });
+
+  it("never parses more than a chunk of items before giving the event loop back", async () => {
+    // A chain of immediates ticks once per turn of the event loop: items parsed in the same tick ran without
+    // letting any other request in between.
+    let tick = 0;
+    let isDone = false;
+    const ticker = () => {
+      tick++;
+      if (!isDone) setImmediate(ticker);
+    };
+    setImmediate(ticker);
+    const parsesByTick = new Map<number, number>();
+    const parse = signedPaymentSchema.safeParse.bind(signedPaymentSchema);
+    vi.spyOn(signedPaymentSchema, "safeParse").mockImplementation((input) => {
+      parsesByTick.set(tick, (parsesByTick.get(tick) ?? 0) + 1);
+      return parse(input);
+    });
+    const replayed = await sendBatch(payments);
+    isDone = true;
+    expect(replayed.every((result) => result.created === false)).toBe(true);
+    expect([...parsesByTick.values()].reduce((sum, count) => sum + count, 0)).toBe(1000);
+    expect(Math.max(...parsesByTick.values())).toBeLessThanOrEqual(batchItemsPerChunk);
+    expect(parsesByTick.size).toBeGreaterThanOrEqual(1000 / batchItemsPerChunk);
+  });
+});
+
+describe("identical items in one batch", () => {
+  it("are checked once and answered at every position, in order, paying once", async () => {
+    const payee = makeWallet().publicKey;
+    const once = signPayment(payer, payee, "7");
+    // The same payment written with its fields in another order is the same payment too.
+    const reordered = { signature: once.signature, tx: { ...once.tx } };
+    const items = [...Array.from({ length: 998 }, () => once), reordered, { tx: once.tx }];
+    const verifications = vi.spyOn(getVerifyPool(), "verifyPayments");
+    const bulkReads = vi.spyOn(node.store, "storedReceipts");
+    const parses = vi.spyOn(signedPaymentSchema, "safeParse");
+    const results = await sendBatch(items);
+    // One parse per distinct text: the payment, its reordered copy, and the item without a signature.
+    expect(parses).toHaveBeenCalledTimes(3);
+    expect(bulkReads).toHaveBeenCalledTimes(1);
+    expect(bulkReads.mock.calls[0]![0]).toEqual([results[0]!.receipt!.txId]);
+    expect(verifications).toHaveBeenCalledTimes(1);
+    expect(verifications.mock.calls[0]![0]).toHaveLength(1);
+    const { receipt } = results[0]!;
+    expect(results[0]).toEqual({ created: true, receipt });
+    // Every later copy is answered as if sent again alone: already recorded, with the same receipt.
+    expect(results.slice(1, 999)).toEqual(Array.from({ length: 998 }, () => ({ created: false, receipt })));
+    expect(results[999]).toMatchObject({ error: { code: "invalid_request", field: "signature" } });
+    const account = await call(accountsRoute.GET, { params: { publicKey: payee } });
+    expect((account.body as { balance: string }).balance).toBe("7");
+  });
+
+  it("keep their own answers when the first is refused", async () => {
+    const broke = makeWallet();
+    const refused = signPayment(broke, makeWallet().publicKey, "1");
+    const results = await sendBatch([refused, refused, payments[0]]);
+    const insufficient = {
+      error: {
+        code: "insufficient_funds",
+        message: "The payer's balance does not cover this amount.",
+        field: "tx.amount",
+      },
+    };
+    expect(results).toEqual([insufficient, insufficient, { created: false, receipt: firstAnswers[0]!.receipt }]);
+  });
+});
