@@ -1,6 +1,7 @@
-// How much batch work a node takes on at once. At most batchesWorkingMax batches parse, look up, verify and seal
-// at a time; the others wait their turn, first come first served, so that each batch is answered as soon as its
-// own work is done rather than all of them at the end. The queue is bounded in payments: a batch is refused
+// How much batch work a node takes on at once. At most batchesWorkingMax batches parse, look up and verify at a
+// time; the others wait their turn, first come first served, so that each batch is answered as soon as its own
+// work is done rather than all of them at the end. A batch's turn ends when it hands its payments to the sealer,
+// which seals one block at a time and bounds its own queue. The line is bounded in payments: a batch is refused
 // `overloaded` only when more than pendingPaymentsMax payments are already waiting (PROTOCOL.md), counting those
 // of the batches here and those waiting in the sealer.
 import "server-only";
@@ -10,7 +11,7 @@ import type { Sealer } from "./sealer";
 
 /**
  * Two batches at once: one can parse and look up on the main thread while the other's signatures are checked on
- * the verify pool's workers (one per core; these machines have two) or its block is sealed.
+ * the verify pool's workers (one per core; these machines have two).
  */
 export const batchesWorkingMax = 2;
 
@@ -43,8 +44,8 @@ export class BatchGate {
 
   /**
    * Runs `work` for a batch of `paymentCount` payments once a turn is free. The refusal is decided at once, before
-   * anything is awaited. `work` calls `handOver` when its payments leave this gate's count: once the rest are
-   * answered and those to record are in the sealer, which counts them from then on.
+   * anything is awaited. `work` calls `handOver` once the rest of its payments are answered and those to record
+   * are about to go to the sealer, which counts them from then on: the batch's turn passes to the next in line.
    */
   async run<T>(paymentCount: number, work: (handOver: () => void) => Promise<T>): Promise<T> {
     if (this.paymentsWaiting > pendingPaymentsMax) {
@@ -55,23 +56,20 @@ export class BatchGate {
       );
     }
     this.waitingCount += paymentCount;
+    if (this.workingCount >= batchesWorkingMax) await new Promise<void>((resolve) => this.queue.push(resolve));
+    else this.workingCount++;
     let isHandedOver = false;
     const handOver = () => {
       if (isHandedOver) return;
       isHandedOver = true;
       this.waitingCount -= paymentCount;
+      // The turn passes straight to the next batch in line, so that the count of those working never dips.
+      const next = this.queue.shift();
+      if (next === undefined) this.workingCount--;
+      else next();
     };
     try {
-      if (this.workingCount >= batchesWorkingMax) await new Promise<void>((resolve) => this.queue.push(resolve));
-      else this.workingCount++;
-      try {
-        return await work(handOver);
-      } finally {
-        // The turn passes straight to the next batch in line, so that the count of those working never dips.
-        const next = this.queue.shift();
-        if (next === undefined) this.workingCount--;
-        else next();
-      }
+      return await work(handOver);
     } finally {
       handOver();
     }

@@ -19,8 +19,10 @@ import { chainOrTimestampProblem, invalidSignature, type Checked } from "./submi
 export type BatchResult = { created: boolean; receipt: Receipt } | ErrorBody;
 
 /**
- * Items parsed and hashed between two yields to the event loop: about 3 ms of work on these machines (a
- * payment's schema check and canonical hash take some 30 µs), so a request that arrives meanwhile waits no more.
+ * Items handled between two yields to the event loop, at each step: parsed and hashed (a payment's schema check
+ * and canonical hash take some 30 µs), looked up (one store read, and on SQLite the read runs on this thread),
+ * and written into the answer. About 3 ms of work on these machines, so a request that arrives meanwhile waits
+ * no longer; a replayed batch of 1,000 costs ten store reads, not 1,000.
  */
 export const batchItemsPerChunk = 100;
 
@@ -89,17 +91,19 @@ function parseItem(item: unknown): Entry {
   return { checked: { txId, signed: parsed.data, signedBytes } };
 }
 
-/** Already recorded: the stored receipt is the answer, read for every such item of the batch in one store read. */
+/** Already recorded: the stored receipt is the answer, read for a chunk of items at a time in one store read. */
 async function answerRecorded(node: LedgerNode, entries: Map<number, Entry>): Promise<void> {
   const toLookUp = [...entries].flatMap(([index, entry]) => ("checked" in entry ? [{ index, ...entry.checked }] : []));
-  if (toLookUp.length === 0) return;
-  const stored = await node.store.storedReceipts([...new Set(toLookUp.map(({ txId }) => txId))]);
-  for (const { index, txId } of toLookUp) {
-    const receipt = stored.get(txId);
-    if (receipt !== undefined)
-      entries.set(index, {
-        answer: { created: false, receipt: buildReceipt({ ...receipt, nodePublicKey: node.nodePublicKey }) },
-      });
+  for (let start = 0; start < toLookUp.length; start += batchItemsPerChunk) {
+    if (start > 0) await yieldToEventLoop();
+    const chunk = toLookUp.slice(start, start + batchItemsPerChunk);
+    const stored = await node.store.storedReceipts(chunk.map(({ txId }) => txId));
+    for (const { index, txId } of chunk) {
+      const receipt = stored.get(txId);
+      if (receipt === undefined) continue;
+      const answer = { created: false, receipt: buildReceipt({ ...receipt, nodePublicKey: node.nodePublicKey }) };
+      entries.set(index, { answer });
+    }
   }
 }
 

@@ -1,10 +1,12 @@
-// Bounded batch work: at most two batches at work at once, the rest waiting their turn; and `overloaded` only
-// when more than 10,000 payments are already waiting (PROTOCOL.md), never below. The seals are held back while
-// the payments pile up, so that what is waiting is exactly what the test put there.
+// Bounded batch work: at most two batches parse, look up and verify at once, the rest waiting their turn; and
+// `overloaded` only when more than 10,000 payments are already waiting (PROTOCOL.md), never below. Signature checks
+// or seals are held back while batches and payments pile up, so that what is waiting is exactly what the test put
+// there.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import * as paymentsRoute from "@/app/api/payments/route";
+import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { pendingPaymentsMax } from "@/lib/ledger/limits";
 import { writerOf, type LedgerNode } from "@/lib/server/node/context";
 import { batchGateOf, batchesWorkingMax } from "@/lib/server/payments/batch-gate";
@@ -45,30 +47,60 @@ function holdSeals(): () => void {
 
 const sendBatch = (items: unknown[]) => call(batchRoute.POST, { body: { payments: items } });
 
+/** Holds every payment signature check until released: the batches that reach it stay at work. */
+function holdVerifications() {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const pool = getVerifyPool();
+  const verify = pool.verifyPayments.bind(pool);
+  const spy = vi.spyOn(pool, "verifyPayments").mockImplementation(async (checks) => {
+    await held;
+    return verify(checks);
+  });
+  return {
+    spy,
+    release: () => {
+      release();
+      spy.mockRestore();
+    },
+  };
+}
+
+function expectCreated(responses: Awaited<ReturnType<typeof sendBatch>>[]) {
+  for (const response of responses) {
+    expect(response.status).toBe(200);
+    expect((response.body as { results: { created: boolean }[] }).results).toMatchObject([{ created: true }]);
+  }
+}
+
 describe("batches at work at once", () => {
   it(`are at most ${batchesWorkingMax}: the others wait their turn, and each is answered`, async () => {
     const gate = batchGateOf(sealer);
-    const headBefore = (await node.store.head())!.header.height;
-    const release = holdSeals();
+    const verifications = holdVerifications();
     const batches = Array.from({ length: 5 }, (_, index) => sendBatch([signPayment(payer, payee, String(index + 1))]));
     await vi.waitFor(
       () => {
         expect(gate.working + gate.queued).toBe(5);
-        expect(sealer.waitingCount).toBe(batchesWorkingMax);
+        expect(verifications.spy).toHaveBeenCalledTimes(batchesWorkingMax);
       },
       { timeout: 60_000 },
     );
     expect(gate.working).toBe(batchesWorkingMax);
     expect(gate.queued).toBe(5 - batchesWorkingMax);
-    release();
-    const responses = await Promise.all(batches);
-    for (const response of responses) {
-      expect(response.status).toBe(200);
-      expect((response.body as { results: { created: boolean }[] }).results).toMatchObject([{ created: true }]);
-    }
-    // The held seal took what was waiting when it ran: only the batches at work, not those still in line.
-    expect((await node.store.blockAt(headBefore + 1))!.header.txCount).toBe(batchesWorkingMax);
+    verifications.release();
+    expectCreated(await Promise.all(batches));
     expect(gate.working + gate.queued).toBe(0);
+  });
+
+  it("pass their turn on once their payments are in the sealer", async () => {
+    const gate = batchGateOf(sealer);
+    const release = holdSeals();
+    const batches = Array.from({ length: 5 }, (_, index) => sendBatch([signPayment(payer, payee, String(index + 6))]));
+    // All five reach the sealer while its seal is held: none keeps a turn while it waits for its block.
+    await vi.waitFor(() => expect(sealer.waitingCount).toBe(5), { timeout: 60_000 });
+    expect(gate.working + gate.queued).toBe(0);
+    release();
+    expectCreated(await Promise.all(batches));
   });
 });
 
