@@ -11,7 +11,8 @@ import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import * as merkle from "@/lib/ledger/merkle";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { Receipt } from "@/lib/ledger/types";
-import type { LedgerNode } from "@/lib/server/node/context";
+import { writerOf, type LedgerNode } from "@/lib/server/node/context";
+import { recordedReadsPerChunk } from "@/lib/server/payments/sealer";
 import { batchItemsPerChunk } from "@/lib/server/payments/submit-batch";
 import { signedPaymentSchema } from "@/lib/validations/transaction";
 import { call, startTestNode } from "../../support/node";
@@ -81,25 +82,66 @@ describe("a replayed batch of 1,000 recorded payments", () => {
   it("never parses more than a chunk of items before giving the event loop back", async () => {
     // A chain of immediates ticks once per turn of the event loop: items parsed in the same tick ran without
     // letting any other request in between.
-    let tick = 0;
-    let isDone = false;
-    const ticker = () => {
-      tick++;
-      if (!isDone) setImmediate(ticker);
-    };
-    setImmediate(ticker);
+    const counter = tickCounter();
     const parsesByTick = new Map<number, number>();
     const parse = signedPaymentSchema.safeParse.bind(signedPaymentSchema);
     vi.spyOn(signedPaymentSchema, "safeParse").mockImplementation((input) => {
-      parsesByTick.set(tick, (parsesByTick.get(tick) ?? 0) + 1);
+      parsesByTick.set(counter.tick, (parsesByTick.get(counter.tick) ?? 0) + 1);
       return parse(input);
     });
     const replayed = await sendBatch(payments);
-    isDone = true;
+    counter.stop();
     expect(replayed.every((result) => result.created === false)).toBe(true);
     expect([...parsesByTick.values()].reduce((sum, count) => sum + count, 0)).toBe(1000);
     expect(Math.max(...parsesByTick.values())).toBeLessThanOrEqual(batchItemsPerChunk);
     expect(parsesByTick.size).toBeGreaterThanOrEqual(1000 / batchItemsPerChunk);
+  });
+});
+
+/** Counts the turns of the event loop: a chain of immediates ticks once per turn until stopped. */
+function tickCounter() {
+  const counter = { tick: 0, stop: () => {} };
+  let isDone = false;
+  const ticker = () => {
+    counter.tick++;
+    if (!isDone) setImmediate(ticker);
+  };
+  setImmediate(ticker);
+  counter.stop = () => (isDone = true);
+  return counter;
+}
+
+describe("the same new batch sent twice at once", () => {
+  it("is recorded once, the copy answered from the store a chunk of reads per turn of the event loop", async () => {
+    const fresh = Array.from({ length: 300 }, (_, index) => signPayment(payer, payees[index % 20]!, "2"));
+    // Seals wait until both copies are in the sealer: the one seal then finds every payment of the second
+    // recorded by the first, and reads its stored receipt.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const seal = node.store.sealBlock.bind(node.store);
+    vi.spyOn(node.store, "sealBlock").mockImplementation(async (...args: Parameters<typeof seal>) => {
+      await held;
+      return seal(...args);
+    });
+    const counter = tickCounter();
+    const readsByTick = new Map<number, number>();
+    const read = node.store.storedReceipt.bind(node.store);
+    vi.spyOn(node.store, "storedReceipt").mockImplementation((txId) => {
+      readsByTick.set(counter.tick, (readsByTick.get(counter.tick) ?? 0) + 1);
+      return read(txId);
+    });
+    const copies = Promise.all([sendBatch(fresh), sendBatch(fresh)]);
+    await vi.waitFor(() => expect(writerOf(node).sealer.waitingCount).toBe(600), { timeout: 60_000 });
+    release();
+    const [first, second] = await copies;
+    counter.stop();
+    for (const [index, result] of first.entries()) {
+      const other = second[index]!;
+      expect([result.created, other.created].sort()).toEqual([false, true]);
+      expect(other.receipt).toEqual(result.receipt);
+    }
+    expect([...readsByTick.values()].reduce((sum, count) => sum + count, 0)).toBe(300);
+    expect(Math.max(...readsByTick.values())).toBeLessThanOrEqual(recordedReadsPerChunk);
   });
 });
 
