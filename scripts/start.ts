@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
 import { readConfigOrExit } from "../lib/server/node/env";
 import { prepareNodeOrExit } from "../lib/server/node/prepare-node";
+import { warnWhileFaucetIsOn } from "../lib/server/faucet/faucet-warning";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 
 // Settings first: a bad one is reported in a moment, not after a build.
@@ -12,6 +13,7 @@ buildIfNeeded();
 
 const { nodeKey, genesis, store, newAdminPassword } = await prepareNodeOrExit(config);
 const head = await store.head();
+await warnWhileFaucetIsOn(config, store);
 await store.close();
 console.log(
   `chainpay: chain ${genesis.header.chainId}, head ${head?.header.height ?? 0}, node key ${nodeKey.publicKeyHex}`,

@@ -5,7 +5,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SignatureCheck } from "../ledger/audit";
-import { blockTransactionsMax } from "../ledger/limits";
+import { LedgerError } from "../ledger/errors";
+import { blockTransactionsMax, pendingPaymentsMax } from "../ledger/limits";
 import { verifyWithNodeCryptoSync } from "./ed25519";
 import type { VerifyRequest, VerifyWorkerMessage } from "./verify-worker";
 
@@ -33,6 +34,11 @@ const checksPerWorkerMin = 64;
 // of up to one block's worth of checks is verified here, which takes about as long: a batch of payments need not
 // wait for the start-up. Larger calls (an audit) wait for the workers.
 const checksWhileStartingMax = blockTransactionsMax;
+/**
+ * The payment checks that may wait for the workers before another call of `verifyPayments` is refused
+ * `overloaded`: the protocol allows that answer only when more than 10,000 payments are already waiting.
+ */
+export const paymentChecksWaitingMax = pendingPaymentsMax;
 
 export class VerifyPool {
   private readonly workers: Worker[];
@@ -41,6 +47,8 @@ export class VerifyPool {
   /** Settles once every worker has loaded its module; rejects if one fails to. */
   private readonly started: Promise<void>;
   private isStarted = false;
+  /** Checks of `verifyPayments` calls not answered yet: the bounded queue of the payment path. */
+  private paymentChecksWaitingCount = 0;
 
   constructor(size = availableParallelism()) {
     const workerData = workerPaths();
@@ -93,6 +101,30 @@ export class VerifyPool {
       });
     });
     return (await Promise.all(parts)).flat();
+  }
+
+  get paymentChecksWaiting(): number {
+    return this.paymentChecksWaitingCount;
+  }
+
+  /**
+   * `verify` for payments, through a bounded queue: a call is refused `overloaded` while more than
+   * paymentChecksWaitingMax checks of payments already wait, rather than queueing without end behind them. The
+   * audit and the verifiers call `verify`, which waits: their work is bounded by their own callers.
+   */
+  async verifyPayments(checks: readonly SignatureCheck[]): Promise<boolean[]> {
+    if (this.paymentChecksWaitingCount > paymentChecksWaitingMax) {
+      throw new LedgerError(
+        "overloaded",
+        "Too many payments are waiting for their signatures to be checked; retry shortly.",
+      );
+    }
+    this.paymentChecksWaitingCount += checks.length;
+    try {
+      return await this.verify(checks);
+    } finally {
+      this.paymentChecksWaitingCount -= checks.length;
+    }
   }
 
   async close(): Promise<void> {

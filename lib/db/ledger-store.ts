@@ -58,6 +58,11 @@ export interface LedgerReader {
    * tree is rebuilt); null when no transaction has this id.
    */
   storedReceipt(txId: string): Promise<StoredReceipt | null>;
+  /**
+   * `storedReceipt` for many txIds in a few reads in all (a batch's already-recorded items): the recorded ones
+   * by txId; a txId not recorded is absent.
+   */
+  storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
 }
 
 export type LedgerSnapshot = LedgerReader & { release(): Promise<void> };

@@ -27,7 +27,13 @@ import {
   type TransactionRow,
 } from "./rows";
 import { packedTreeOf } from "./stored-trees";
-import { readPackedTrees, readStoredReceipt, storeMissingPgTrees, type Queryable } from "./pg-trees";
+import {
+  readPackedTrees,
+  readStoredReceipt,
+  readStoredReceipts,
+  storeMissingPgTrees,
+  type Queryable,
+} from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
 import { firstBalanceMismatch, makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 
@@ -135,6 +141,10 @@ class PgReader implements LedgerReader {
 
   storedReceipt(txId: string): Promise<StoredReceipt | null> {
     return readStoredReceipt(this.db, txId);
+  }
+
+  storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
+    return readStoredReceipts(this.db, txIds);
   }
 }
 

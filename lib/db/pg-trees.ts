@@ -5,7 +5,14 @@ import type pg from "pg";
 import { assert } from "../ledger/errors";
 import type { StoredReceipt } from "./ledger-store";
 import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
-import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+import {
+  missingTreesPerRun,
+  packedTreeOf,
+  pathFromStored,
+  storedPathPlan,
+  storedReceiptsOf,
+  treeOfStoredBlock,
+} from "./stored-trees";
 
 export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
@@ -51,6 +58,42 @@ export async function readStoredReceipt(db: Queryable, txId: string): Promise<St
     leafIndex: row.leafIndex,
     path: pathFromStored(plan, siblingTxId, interiorHashes),
   };
+}
+
+/** `readStoredReceipt` for many txIds in three round trips in all, however many there are. */
+export async function readStoredReceipts(db: Queryable, txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
+  if (txIds.length === 0) return new Map();
+  const { rows } = await db.query<TransactionRow & { block: BlockRow }>(
+    `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
+     WHERE t."txId" = ANY($1::text[])`,
+    [txIds],
+  );
+  const recorded = rows.map((row) => {
+    const block = blockFromRow(row.block);
+    return {
+      txId: row.txId,
+      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      block,
+      leafIndex: row.leafIndex,
+    };
+  });
+  return storedReceiptsOf(recorded, async (siblingSequences, treeHeights) => {
+    // Two statements on one pool: they may run on different connections, which is fine for rows that never change.
+    const [siblings, trees] = await Promise.all([
+      db.query<{ sequence: string; txId: string }>(
+        `SELECT "sequence"::text, "txId" FROM "Transaction" WHERE "sequence" = ANY($1::bigint[])`,
+        [siblingSequences],
+      ),
+      db.query<{ height: number; interiorLevels: Buffer }>(
+        `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" = ANY($1::int[])`,
+        [treeHeights],
+      ),
+    ]);
+    return {
+      siblingTxIds: new Map(siblings.rows.map((row) => [Number(row.sequence), row.txId])),
+      packedTrees: new Map(trees.rows.map((row) => [row.height, row.interiorLevels])),
+    };
+  });
 }
 
 /** Stores the tree of every block that lacks one, a run of blocks per statement; returns how many. */

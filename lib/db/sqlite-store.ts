@@ -173,6 +173,10 @@ class SqliteReader implements LedgerReader {
   storedReceipt(txId: string): Promise<StoredReceipt | null> {
     return this.trees.storedReceipt(txId);
   }
+
+  storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
+    return this.trees.storedReceipts(txIds);
+  }
 }
 
 export class SqliteLedgerStore extends SqliteReader implements LedgerStore {

@@ -5,7 +5,14 @@ import type Database from "better-sqlite3";
 import { assert } from "../ledger/errors";
 import type { StoredReceipt } from "./ledger-store";
 import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
-import { missingTreesPerRun, packedTreeOf, pathFromStored, storedPathPlan, treeOfStoredBlock } from "./stored-trees";
+import {
+  missingTreesPerRun,
+  packedTreeOf,
+  pathFromStored,
+  storedPathPlan,
+  storedReceiptsOf,
+  treeOfStoredBlock,
+} from "./stored-trees";
 
 /** Integer columns read as bigint, so that an amount past 2^53 stays exact. */
 type ExactTransactionRow = Omit<TransactionRow, "blockHeight" | "leafIndex"> & {
@@ -31,6 +38,17 @@ export class SqliteTreeReads {
            WHERE t."height" = ? ORDER BY j."key"`,
         )
         .pluck(),
+      // The bulk reads of storedReceipts: each takes its keys as one JSON array, so one statement serves any count.
+      transactionsByIds: database
+        .prepare(`SELECT * FROM "Transaction" WHERE "txId" IN (SELECT "value" FROM json_each(?))`)
+        .safeIntegers(true),
+      blocksAt: database.prepare(`SELECT * FROM "Block" WHERE "height" IN (SELECT "value" FROM json_each(?))`),
+      txIdsAt: database.prepare(
+        `SELECT "sequence", "txId" FROM "Transaction" WHERE "sequence" IN (SELECT "value" FROM json_each(?))`,
+      ),
+      treesAt: database.prepare(
+        `SELECT "height", "interiorLevels" FROM "BlockTree" WHERE "height" IN (SELECT "value" FROM json_each(?))`,
+      ),
     };
   }
 
@@ -64,6 +82,44 @@ export class SqliteTreeReads {
       leafIndex,
       path: pathFromStored(plan, siblingTxId, interiorHashes),
     };
+  }
+
+  /** Four statements for any number of txIds; a sealed block never changes, so reads one after another agree. */
+  async storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
+    if (txIds.length === 0) return new Map();
+    const rows = this.statements.transactionsByIds.all(JSON.stringify(txIds)) as ExactTransactionRow[];
+    if (rows.length === 0) return new Map();
+    const heights = [...new Set(rows.map((row) => Number(row.blockHeight)))];
+    const blocks = new Map(
+      (this.statements.blocksAt.all(JSON.stringify(heights)) as BlockRow[]).map((row) => [
+        row.height,
+        blockFromRow(row),
+      ]),
+    );
+    const recorded = rows.map((row) => {
+      const block = blocks.get(Number(row.blockHeight));
+      assert(block !== undefined, "a recorded transaction's block is stored");
+      return {
+        txId: row.txId,
+        signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+        block,
+        leafIndex: Number(row.leafIndex),
+      };
+    });
+    return storedReceiptsOf(recorded, async (siblingSequences, treeHeights) => {
+      const siblings = this.statements.txIdsAt.all(JSON.stringify(siblingSequences)) as {
+        sequence: number;
+        txId: string;
+      }[];
+      const trees = this.statements.treesAt.all(JSON.stringify(treeHeights)) as {
+        height: number;
+        interiorLevels: Buffer;
+      }[];
+      return {
+        siblingTxIds: new Map(siblings.map((row) => [row.sequence, row.txId])),
+        packedTrees: new Map(trees.map((row) => [row.height, row.interiorLevels])),
+      };
+    });
   }
 }
 

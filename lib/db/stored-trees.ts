@@ -15,7 +15,9 @@ import {
   treeFromPacked,
   type MerkleTree,
 } from "../ledger/merkle";
-import type { SignedBlock } from "../ledger/types";
+import type { SignedBlock, SignedTransaction } from "../ledger/types";
+import type { StoredReceipt } from "./ledger-store";
+import { sequenceOf } from "./rows";
 
 /** How many blocks a run of `storeMissingTrees` reads and writes in one transaction. */
 export const missingTreesPerRun = 64;
@@ -64,6 +66,54 @@ export function pathFromStored(
   for (const hash of interiorHashes) assert(hash.length === 32, "a stored tree holds whole hashes");
   const leafLevel = siblingTxId === null ? [] : [hashLeaf(hexToBytes(siblingTxId))];
   return [...leafLevel, ...interiorHashes.map((hash) => new Uint8Array(hash))];
+}
+
+/** A recorded transaction as a store's first read for many txIds finds it: its row and its block. */
+export type RecordedTransaction = { txId: string; signed: SignedTransaction; block: SignedBlock; leafIndex: number };
+
+/** The second read: the sibling leaves' txIds by sequence, and the packed trees of the blocks named. */
+export type ReadPathPieces = (
+  siblingSequences: readonly number[],
+  treeHeights: readonly number[],
+) => Promise<{ siblingTxIds: ReadonlyMap<number, string>; packedTrees: ReadonlyMap<number, Uint8Array> }>;
+
+/**
+ * The receipts of many recorded transactions from two reads in all, rather than two or three per transaction
+ * (the already-recorded items of a batch: a replayed batch was 1,000 separate lookups). Each block's packed tree
+ * is read once, whole, however many of its transactions are asked for: one block's tree is at most 32 KB, and a
+ * database reads the whole value to take a slice of it anyway.
+ */
+export async function storedReceiptsOf(
+  recorded: readonly RecordedTransaction[],
+  readPieces: ReadPathPieces,
+): Promise<Map<string, StoredReceipt>> {
+  const plans = recorded.map((item) => storedPathPlan(item.leafIndex, item.block.header.txCount));
+  const siblingSequences = new Set<number>();
+  const treeHeights = new Set<number>();
+  for (const [index, plan] of plans.entries()) {
+    const { height } = recorded[index]!.block.header;
+    if (plan.siblingLeafIndex !== null) siblingSequences.add(sequenceOf(height, plan.siblingLeafIndex));
+    if (plan.interiorOffsets.length > 0) treeHeights.add(height);
+  }
+  const { siblingTxIds, packedTrees } =
+    siblingSequences.size === 0 && treeHeights.size === 0
+      ? { siblingTxIds: new Map<number, string>(), packedTrees: new Map<number, Uint8Array>() }
+      : await readPieces([...siblingSequences], [...treeHeights]);
+  const receipts = new Map<string, StoredReceipt>();
+  for (const [index, plan] of plans.entries()) {
+    const item = recorded[index]!;
+    const { height } = item.block.header;
+    const packed = packedTrees.get(height);
+    const interiorHashes = plan.interiorOffsets.flatMap((offset) => {
+      const hash = packed?.subarray(offset, offset + 32);
+      // A tree not stored gives no hashes, a slice past its end a short one: pathFromStored asserts against both.
+      return hash === undefined ? [] : [hash];
+    });
+    const siblingTxId =
+      plan.siblingLeafIndex === null ? null : (siblingTxIds.get(sequenceOf(height, plan.siblingLeafIndex)) ?? null);
+    receipts.set(item.txId, { ...item, path: pathFromStored(plan, siblingTxId, interiorHashes) });
+  }
+  return receipts;
 }
 
 /**

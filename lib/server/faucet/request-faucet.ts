@@ -1,8 +1,10 @@
-// POST /api/faucet: test funds, as a mint signed by the node, rate-limited per account.
+// POST /api/faucet: test funds, as a mint signed by the node, rate-limited per account and within the hourly
+// budgets per client and in all (faucet-budget.ts).
 import "server-only";
 import { LedgerError } from "../../ledger/errors";
 import type { LedgerNode } from "../node/context";
 import type { SubmitOutcome } from "../payments/sealer";
+import { faucetBudgetOf } from "./faucet-budget";
 import { isFaucetEnabled } from "./faucet-setting";
 import { submitMint } from "../payments/submit-mint";
 
@@ -10,7 +12,8 @@ import { submitMint } from "../payments/submit-mint";
 const faucetAccountsTrackedMax = 100_000;
 const lastGrantMsByAccount = new Map<string, number>();
 
-export async function requestFaucet(node: LedgerNode, account: string): Promise<SubmitOutcome> {
+/** `client` is the requester's address (clientAddressOf), which the per-client budget counts against. */
+export async function requestFaucet(node: LedgerNode, account: string, client: string): Promise<SubmitOutcome> {
   if (!(await isFaucetEnabled(node)))
     throw new LedgerError("faucet_disabled", "The faucet is switched off on this node.");
   const nowMs = Date.now();
@@ -23,12 +26,16 @@ export async function requestFaucet(node: LedgerNode, account: string): Promise<
       "account",
     );
   }
+  // After the account's limit, so that a request refused for its account spends nothing of the budgets.
+  const budget = faucetBudgetOf(node);
+  const grant = budget.reserve(client, nowMs);
   if (lastGrantMsByAccount.size >= faucetAccountsTrackedMax) lastGrantMsByAccount.clear();
   lastGrantMsByAccount.set(account, nowMs);
   try {
     return await submitMint(node, { account, amount: node.config.faucetAmountMinor.toString(), memo: "faucet" });
   } catch (error) {
     lastGrantMsByAccount.delete(account);
+    budget.refund(grant);
     throw error;
   }
 }

@@ -35,6 +35,9 @@ const hostLengthMax = 253;
 
 export const adminTokenLengthMin = 32;
 
+const faucetHourlyGrantsMax = 100_000;
+const faucetHourlyMessage = `must be a whole number of faucet grants from 0 (no limit) to ${faucetHourlyGrantsMax}`;
+
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
   PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
@@ -69,6 +72,10 @@ const envSchema = z.object({
   FAUCET_INTERVAL_SECONDS: wholeNumberSetting(0, 86_400, "must be a whole number of seconds from 0 to 86400").default(
     60,
   ),
+  // Grants (each FAUCET_AMOUNT) per hour for one client and for all together; 0 is no limit. The top is where the
+  // budget's bookkeeping (a list of the hour's grants) would stop being cheap.
+  FAUCET_HOURLY_PER_CLIENT: wholeNumberSetting(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(100),
+  FAUCET_HOURLY_TOTAL: wholeNumberSetting(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(1000),
   // As long as a random 192-bit token in base64, so that guessing it, even at the rate limit's pace, is hopeless.
   ADMIN_TOKEN: z.string().min(adminTokenLengthMin, `must be at least ${adminTokenLengthMin} characters`).optional(),
   // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.
@@ -121,6 +128,10 @@ export type NodeConfig = {
   currency: Currency;
   faucetAmountMinor: bigint;
   faucetIntervalMs: number;
+  /** Faucet grants one client may have in any hour; 0: no limit. */
+  faucetHourlyPerClientMax: number;
+  /** Faucet grants all clients together may have in any hour; 0: no limit. */
+  faucetHourlyTotalMax: number;
   adminToken: string | undefined;
   /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
   adminPassword: string | undefined;
@@ -156,6 +167,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     currency: currencyOf(env.CURRENCY),
     faucetAmountMinor: BigInt(env.FAUCET_AMOUNT),
     faucetIntervalMs: env.FAUCET_INTERVAL_SECONDS * 1000,
+    faucetHourlyPerClientMax: env.FAUCET_HOURLY_PER_CLIENT,
+    faucetHourlyTotalMax: env.FAUCET_HOURLY_TOTAL,
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,

@@ -2,6 +2,7 @@
 // when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
 // is answered only after that transaction has committed (durably on disk: SQLite's synchronous=FULL,
 // PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { assert, LedgerError } from "../../ledger/errors";
 import { blockTransactionsMax, pendingPaymentsMax } from "../../ledger/limits";
 import { pathOfTree } from "../../ledger/merkle";
@@ -35,6 +36,8 @@ export type SealerDependencies = {
 };
 
 const busyRetriesMax = 20;
+/** Stored receipts read between two yields to the event loop when a seal finds payments already recorded. */
+export const recordedReadsPerChunk = 100;
 
 export class Sealer {
   private readonly waiting: Waiting[] = [];
@@ -52,7 +55,8 @@ export class Sealer {
 
   /** Queues a checked transaction for the next block; settles once its block has committed. */
   submit(candidate: SealCandidate, amountField: AmountField = "tx.amount"): Promise<SubmitOutcome> {
-    if (this.waiting.length >= pendingPaymentsMax) {
+    // PROTOCOL.md: `overloaded` only when more than pendingPaymentsMax payments are already waiting.
+    if (this.waiting.length > pendingPaymentsMax) {
       return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
     }
     return new Promise<SubmitOutcome>((resolve, reject) => {
@@ -118,6 +122,7 @@ export class Sealer {
     assert(result.outcomes.length === batch.length, "the store decided on every candidate of the batch it took");
     const { sealed } = result;
     if (sealed !== null) this.dependencies.onBlock(sealed.block);
+    const recorded: Waiting[] = [];
     for (const [index, item] of batch.entries()) {
       const outcome = result.outcomes[index]!;
       if (outcome.kind === "sealed") {
@@ -135,9 +140,7 @@ export class Sealer {
           }),
         });
       } else if (outcome.kind === "recorded") {
-        this.dependencies
-          .readReceipt(item.txId)
-          .then((receipt) => item.resolve({ created: false, receipt }), item.reject);
+        recorded.push(item);
       } else {
         item.reject(
           outcome.problem === "insufficient_funds"
@@ -149,6 +152,27 @@ export class Sealer {
               ),
         );
       }
+    }
+    void this.answerRecorded(recorded);
+  }
+
+  /**
+   * Recorded meanwhile (the same batch sent twice at once, say): each is answered with its stored receipt, a
+   * chunk of reads at a time with the event loop given back between, since on SQLite each read runs on this thread
+   * and a whole block's worth at once would hold up every other request.
+   */
+  private async answerRecorded(items: readonly Waiting[]): Promise<void> {
+    for (let start = 0; start < items.length; start += recordedReadsPerChunk) {
+      if (start > 0) await yieldToEventLoop();
+      await Promise.all(
+        items
+          .slice(start, start + recordedReadsPerChunk)
+          .map((item) =>
+            this.dependencies
+              .readReceipt(item.txId)
+              .then((receipt) => item.resolve({ created: false, receipt }), item.reject),
+          ),
+      );
     }
   }
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { LedgerError } from "../../ledger/errors";
 import { digestTransaction } from "../../ledger/hash";
 import { isTimestampFresh } from "../../ledger/transaction";
-import type { SignedTransaction } from "../../ledger/types";
+import type { SignedTransaction, Transaction } from "../../ledger/types";
 import { verifyWithNodeCryptoSync } from "../../crypto/ed25519";
 import { writerOf, type LedgerNode } from "../node/context";
 import { readRecordedReceipt } from "../transactions/read-receipt";
@@ -19,17 +19,24 @@ export async function precheckPayment(node: LedgerNode, signed: SignedTransactio
   // Already recorded is a success that returns the stored receipt, read in the same one read that asks.
   const recorded = await readRecordedReceipt(node.store, txId, node.nodePublicKey);
   if (recorded !== null) return { created: false, receipt: recorded };
-  if (signed.tx.chainId !== node.chainId) {
-    throw new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
+  const problem = chainOrTimestampProblem(node, signed.tx, Date.now());
+  if (problem !== null) throw problem;
+  return { txId, signed, signedBytes };
+}
+
+/** The checks after the lookup that need neither the signature nor the balances: the chain, then the clock. */
+export function chainOrTimestampProblem(node: LedgerNode, tx: Transaction, nowMs: number): LedgerError | null {
+  if (tx.chainId !== node.chainId) {
+    return new LedgerError("wrong_chain", `This node's chain is ${node.chainId}.`, "tx.chainId");
   }
-  if (!isTimestampFresh(signed.tx.timestamp, Date.now())) {
-    throw new LedgerError(
+  if (!isTimestampFresh(tx.timestamp, nowMs)) {
+    return new LedgerError(
       "stale_timestamp",
       "The timestamp is more than 10 minutes from the node's clock.",
       "tx.timestamp",
     );
   }
-  return { txId, signed, signedBytes };
+  return null;
 }
 
 export const invalidSignature = () =>

@@ -2,12 +2,12 @@
 import { batchBodyBytesMax } from "@/lib/ledger/limits";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { json } from "@/lib/server/http/responses";
+import { jsonOfList } from "@/lib/server/http/responses";
 import { route } from "@/lib/server/http/route";
-import { submitBatch } from "@/lib/server/payments/submit-batch";
+import { batchItemsPerChunk, submitBatch } from "@/lib/server/payments/submit-batch";
 import { batchBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async ({ request, node }) => {
   const { payments } = parseOrThrow(batchBodySchema, await readJsonBody(request, batchBodyBytesMax));
-  return json({ results: await submitBatch(node, payments) });
+  return jsonOfList("results", await submitBatch(node, payments), batchItemsPerChunk);
 });
