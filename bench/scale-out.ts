@@ -45,7 +45,7 @@ export type ScaleOutResult =
   | { roundSeconds: number; setUps: ScaleOutSetUp[]; postgresOverSqlite: number; threeOverOne: number };
 
 type SetUpPlan = { database: ScaleOutSetUp["database"]; instances: number };
-type Target = { url: string; connections: number; bodies: string[] };
+export type Target = { url: string; connections: number; bodies: string[] };
 type Tally = { created: number; latenciesMs: number[]; lastInWindowMs: number; lastMs: number; responses: number };
 type Run = { tally: Tally; stop: () => void; finished: Promise<autocannon.Result> };
 
@@ -164,7 +164,7 @@ function splitEvenly(total: number, parts: number): number[] {
  * One autocannon run per target, started together. With `seconds`, counts what is answered inside one shared
  * window of that length and stops the runs at its end; without, runs until every body is sent.
  */
-async function runTogether(targets: Target[], seconds?: number): Promise<ScaleOutRound> {
+export async function runTogether(targets: Target[], seconds?: number): Promise<ScaleOutRound> {
   const startedMs = performance.now();
   const endMs = seconds === undefined ? Infinity : startedMs + seconds * 1000;
   const runs = targets.map((target) => startRun(target, endMs));
