@@ -2,8 +2,9 @@
 // fresh `next start` (so that what one leaves behind, such as memory after 2,000 streams, does not weigh on the
 // next one's quiet figures), and on that one server its payments/s and health p99 are measured quiet and under
 // attack in alternating rounds. Settings (README "Speed"): BENCH_HOSTILE=0 skips it, BENCH_HOSTILE_SECONDS a
-// window, BENCH_HOSTILE_ROUNDS the rounds, BENCH_HOSTILE_STREAMS the stalled streams, and
-// BENCH_HOSTILE_ACCOUNT_PAYMENTS the hot account's chain (0 skips that attack).
+// window, BENCH_HOSTILE_ROUNDS the rounds, BENCH_HOSTILE_STREAMS the stalled streams,
+// BENCH_HOSTILE_ACCOUNT_PAYMENTS the hot account's chain (0 skips that attack), and BENCH_HOSTILE_ATTACKS which
+// attacks run (a comma-separated list of replay, streams and account; all by default).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +15,11 @@ import { measureAttack, PaymentLoad, type Attack, type AttackMeasurement } from 
 import { replayAttack } from "./replay-attack";
 import { stalledStreamsAttack } from "./stalled-streams";
 
+export const hostileAttackNames = ["replay", "streams", "account"] as const;
+export type HostileAttackName = (typeof hostileAttackNames)[number];
+
 export type HostileOptions = {
+  attacks: HostileAttackName[];
   /** One window, quiet or under attack. */
   seconds: number;
   rounds: number;
@@ -42,7 +47,12 @@ function wholeNumberSetting(name: string, fallback: number, min: number): number
 /** The hostile part's settings from the environment, or null when BENCH_HOSTILE=0 turns it off. */
 export function hostileOptionsFromEnvironment(): HostileOptions | null {
   if (process.env.BENCH_HOSTILE === "0") return null;
+  const names = (process.env.BENCH_HOSTILE_ATTACKS ?? "").split(",").filter((name) => name !== "");
+  const unknown = names.find((name) => !(hostileAttackNames as readonly string[]).includes(name));
+  if (unknown !== undefined)
+    throw new Error(`BENCH_HOSTILE_ATTACKS: "${unknown}" is none of ${hostileAttackNames.join(", ")}`);
   return {
+    attacks: names.length === 0 ? [...hostileAttackNames] : (names as HostileAttackName[]),
     seconds: wholeNumberSetting("BENCH_HOSTILE_SECONDS", 5, 1),
     rounds: wholeNumberSetting("BENCH_HOSTILE_ROUNDS", 3, 1),
     streams: wholeNumberSetting("BENCH_HOSTILE_STREAMS", 2_000, 1),
@@ -87,17 +97,20 @@ export async function benchHostile(options: HostileOptions): Promise<HostileResu
     attacks.push(result);
     return result;
   };
-  await onServer(freshDataDir(), async (server, load) =>
-    measured("4 concurrent replays of a 1,000-item batch", load, await replayAttack(server, load)),
-  );
-  await onServer(freshDataDir(), (server, load) =>
-    measured(
-      `${options.streams.toLocaleString("en-US")} stalled event streams`,
-      load,
-      stalledStreamsAttack(server, options.streams),
-    ),
-  );
-  if (options.accountPayments === 0) return { options, attacks, hotAccount: null };
+  if (options.attacks.includes("replay"))
+    await onServer(freshDataDir(), async (server, load) =>
+      measured("4 concurrent replays of a 1,000-item batch", load, await replayAttack(server, load)),
+    );
+  if (options.attacks.includes("streams"))
+    await onServer(freshDataDir(), (server, load) =>
+      measured(
+        `${options.streams.toLocaleString("en-US")} stalled event streams`,
+        load,
+        stalledStreamsAttack(server, options.streams),
+      ),
+    );
+  if (options.accountPayments === 0 || !options.attacks.includes("account"))
+    return { options, attacks, hotAccount: null };
   console.log(`hostile: seeding ${options.accountPayments.toLocaleString("en-US")} payments between 2 accounts…`);
   const { dataDir, seedSeconds } = seedHotChain(options.accountPayments);
   const hotAccount = await onServer(dataDir, async (server, load) => {

@@ -41,7 +41,7 @@ export function hostileLines(result: HostileResult): string[] {
     }),
   ];
   if (result.hotAccount === null) {
-    lines.push("hot account: skipped (BENCH_HOSTILE_ACCOUNT_PAYMENTS=0)");
+    lines.push("- the hot account: skipped (BENCH_HOSTILE_ACCOUNT_PAYMENTS=0, or not in BENCH_HOSTILE_ATTACKS)");
     return lines;
   }
   const { alone, payments, seedSeconds } = result.hotAccount;
