@@ -16,7 +16,7 @@ import { benchExplorer } from "./explorer";
 import { benchHostile, hostileOptionsFromEnvironment } from "./hostile/hostile";
 import { hostileLines } from "./hostile/report";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
-import { benchChainId as chainId, fund, makeWallet, postJson, signPayment } from "./support";
+import { benchChainId as chainId, benchFaucetEnvironment, fund, makeWallet, postJson, signPayment } from "./support";
 
 const adminToken = "bench-admin-token-0123456789abcdef";
 const connectionLevels = [1, 16, 64];
@@ -181,8 +181,7 @@ async function main() {
     DATA_DIR: dataDir,
     CHAIN_ID: chainId,
     ADMIN_TOKEN: adminToken,
-    FAUCET_AMOUNT: "1000000000000",
-    FAUCET_INTERVAL_SECONDS: "0",
+    ...benchFaucetEnvironment,
   });
   try {
     console.log(`chainpay bench: server on ${server.url}, data in ${dataDir}, ${secondsPerLevel} s per level`);

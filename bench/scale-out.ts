@@ -8,7 +8,7 @@ import path from "node:path";
 import type { AuditResult } from "../lib/ledger/audit";
 import { createTestDatabase, findPostgresBinDir, startPostgresServer } from "../scripts/postgres-server";
 import { startServer, type RunningServer } from "../tests/support/server";
-import { benchChainId, fund, makeWallet, signPayment } from "./support";
+import { benchChainId, benchFaucetEnvironment, fund, makeWallet, signPayment } from "./support";
 
 export type ScaleOutOptions = {
   adminToken: string;
@@ -105,8 +105,7 @@ async function benchSetUp(plan: SetUpPlan, options: ScaleOutOptions, adminUrl: s
       DATABASE_URL: databaseUrl,
       CHAIN_ID: benchChainId,
       ADMIN_TOKEN: options.adminToken,
-      FAUCET_AMOUNT: "1000000000000",
-      FAUCET_INTERVAL_SECONDS: "0",
+      ...benchFaucetEnvironment,
       // Blank means the default, whatever the shell running the bench has set.
       SEAL_DELAY_MS: "",
     });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
-import { benchChainId } from "../support";
+import { benchChainId, benchFaucetEnvironment } from "../support";
 import { hotAccountAttack, hotAccountOf, seedHotChain, timeHotPageAlone, type HotPageAlone } from "./hot-account";
 import { measureAttack, PaymentLoad, type Attack, type AttackMeasurement } from "./measure";
 import { replayAttack } from "./replay-attack";
@@ -67,8 +67,7 @@ function serve(dataDir: string): Promise<RunningServer> {
     // Explicit, so that a DATABASE_URL in the shell running the bench cannot point the node elsewhere.
     DATABASE_URL: `file:${path.join(dataDir, "chainpay.db")}`,
     CHAIN_ID: benchChainId,
-    FAUCET_AMOUNT: "1000000000000",
-    FAUCET_INTERVAL_SECONDS: "0",
+    ...benchFaucetEnvironment,
     SEAL_DELAY_MS: "",
   });
 }
