@@ -50,7 +50,8 @@ export class PaymentLoad {
   private readonly server: RunningServer;
   private readonly payers: Wallet[];
   private readonly payee = makeWallet().publicKey;
-  private warmUpRate = 0;
+  /** The fastest rate seen yet (the warm-up's, or a quiet window's): it sizes the next window's bodies. */
+  private fastestRate = 0;
   private next = 0;
 
   private constructor(server: RunningServer, payers: Wallet[]) {
@@ -58,7 +59,7 @@ export class PaymentLoad {
     this.payers = payers;
   }
 
-  /** Funds the payers and warms the server up (JIT, pools); the warm-up's rate sizes each window's bodies. */
+  /** Funds the payers and warms the server up (JIT, pools); the warm-up's rate sizes the first window's bodies. */
   static async prepare(server: RunningServer): Promise<PaymentLoad> {
     const payers = Array.from({ length: payerCount }, makeWallet);
     await fund([server], payers);
@@ -67,7 +68,7 @@ export class PaymentLoad {
       { url: server.url, connections: paymentConnections, bodies: load.bodies(warmUpPayments) },
     ]);
     await probeHealth(server.url, 1);
-    load.warmUpRate = warmUp.paymentsPerSecond;
+    load.fastestRate = warmUp.paymentsPerSecond;
     return load;
   }
 
@@ -81,11 +82,12 @@ export class PaymentLoad {
   /** One window: payments and the health probe together, for `seconds`. */
   async window(seconds: number): Promise<WindowFigures> {
     // Twice what the quiet node answers, so that the load never runs out of bodies inside the window.
-    const bodies = this.bodies(Math.ceil(this.warmUpRate * (seconds + 1) * 2) + 500);
+    const bodies = this.bodies(Math.ceil(this.fastestRate * (seconds + 1) * 2) + 500);
     const [payments, health] = await Promise.all([
       runTogether([{ url: this.server.url, connections: paymentConnections, bodies }], seconds),
       probeHealth(this.server.url, seconds),
     ]);
+    this.fastestRate = Math.max(this.fastestRate, payments.paymentsPerSecond);
     return {
       paymentsPerSecond: payments.paymentsPerSecond,
       paymentsP99Ms: payments.p99Ms,
