@@ -38,6 +38,8 @@ export function seedHotChain(payments: number): { dataDir: string; seedSeconds: 
       env: { ...process.env, CHAIN_ID: benchChainId },
       // Its last line only: a line a second would crowd out the bench's own.
       stdio: ["ignore", "pipe", "inherit"],
+      // A line a second for as long as the seed takes: far above spawnSync's 1 MiB default, which would kill it.
+      maxBuffer: 64 * 1024 * 1024,
     },
   );
   if (seeded.status !== 0) throw new Error(`npm run seed failed with ${String(seeded.status)}`);
