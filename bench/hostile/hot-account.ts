@@ -38,7 +38,7 @@ export function seedHotChain(payments: number): { dataDir: string; seedSeconds: 
       env: { ...process.env, CHAIN_ID: benchChainId },
       // Its last line only: a line a second would crowd out the bench's own.
       stdio: ["ignore", "pipe", "inherit"],
-      // A line a second for as long as the seed takes: far above spawnSync's 1 MiB default, which would kill it.
+      // A line a second for as long as the seed runs: spawnSync kills a child past its 1 MiB default, so room to spare.
       maxBuffer: 64 * 1024 * 1024,
     },
   );
