@@ -45,12 +45,31 @@ function openStream(host: string, port: number, onAnswered: () => void): Stream 
     if (stream.outcome !== 200) socket.destroy();
   };
   socket.on("data", onData);
-  socket.once("error", () => settle("error"));
-  socket.once("close", () => {
+  socket.once("error", () => {
+    // A reset on an accepted stream is the node dropping it too.
     if (stream.outcome === 200) stream.isDroppedByNode = true;
     settle("error");
   });
+  // A paused socket does not see the node's end of the stream (that comes after the data nobody reads), so a
+  // drop is only seen once drain() reads again.
+  socket.once("end", () => {
+    if (stream.outcome === 200) stream.isDroppedByNode = true;
+  });
+  socket.once("close", () => settle("error"));
   return stream;
+}
+
+/** How long the accepted streams are read at the end, for the node's end of those it dropped to show. */
+const drainMs = 2_000;
+
+/** Reads (and throws away) what each accepted stream holds, for `drainMs`: those the node dropped then end. */
+async function drain(streams: readonly Stream[]): Promise<void> {
+  for (const stream of streams) {
+    if (stream.outcome !== 200 || stream.socket.destroyed) continue;
+    stream.socket.on("data", () => {});
+    stream.socket.resume();
+  }
+  await new Promise((resolve) => setTimeout(resolve, drainMs));
 }
 
 /** Opens `count` stalled streams at once on start, and closes them all on stop. */
@@ -75,6 +94,7 @@ export function stalledStreamsAttack(server: RunningServer, count: number): Atta
       openSeconds = (performance.now() - startedMs) / 1000;
     },
     stop: async (): Promise<AttackReport> => {
+      await drain(streams);
       const accepted = streams.filter((stream) => stream.outcome === 200).length;
       const dropped = streams.filter((stream) => stream.isDroppedByNode).length;
       const unanswered = streams.filter((stream) => stream.outcome === null).length;
@@ -100,8 +120,8 @@ export function stalledStreamsAttack(server: RunningServer, count: number): Atta
         .join(", ");
       return {
         summary:
-          `${count} opened in ${openSeconds.toFixed(1)} s: ${accepted} accepted (${dropped} of them dropped by the node ` +
-          `meanwhile), ${refused} refused${refused > 0 ? ` (${refusedText})` : ""}` +
+          `${count} opened in ${openSeconds.toFixed(1)} s: ${accepted} accepted (${dropped} of them dropped by the node), ` +
+          `${refused} refused${refused > 0 ? ` (${refusedText})` : ""}` +
           (errors > 0 ? `, ${errors} connection errors` : "") +
           (unanswered > 0 ? `, ${unanswered} unanswered after ${openWaitMaxMs / 1000} s` : ""),
         figures: {
