@@ -1,7 +1,9 @@
 // `npm run bench`: the node's speed, measured in one run on this machine and reported as ratios.
 // It starts the production server on a fresh database and drives it over loopback with autocannon; every
 // payment is signed before the timed part. Then the scale-out part (./scale-out.ts): one instance on SQLite, one
-// on PostgreSQL and three on one PostgreSQL database. See README "Speed" for what the figures mean and the targets.
+// on PostgreSQL and three on one PostgreSQL database; the explorer's pages on a seeded chain; and the hostile part
+// (./hostile/): what each attack of issue 10 leaves of the quiet figures. See README "Speed" for what the figures
+// mean and the targets.
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +13,10 @@ import { Worker } from "node:worker_threads";
 import { startServer } from "../tests/support/server";
 import { buildIfNeeded } from "../scripts/build-if-needed";
 import { benchExplorer } from "./explorer";
+import { benchHostile, hostileOptionsFromEnvironment } from "./hostile/hostile";
+import { hostileLines } from "./hostile/report";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
-import { benchChainId as chainId, fund, makeWallet, postJson, signPayment } from "./support";
+import { benchChainId as chainId, benchFaucetEnvironment, fund, makeWallet, postJson, signPayment } from "./support";
 
 const adminToken = "bench-admin-token-0123456789abcdef";
 const connectionLevels = [1, 16, 64];
@@ -23,6 +27,8 @@ const batchSize = 500;
 const rounds = 3;
 const batchConnections = 4;
 const isScaleOutOn = process.env.BENCH_SCALE_OUT !== "0";
+// Read here, so that a bad setting fails the bench at once rather than after its other parts.
+const hostileOptions = hostileOptionsFromEnvironment();
 
 type LoadResult = {
   connections: number;
@@ -175,8 +181,7 @@ async function main() {
     DATA_DIR: dataDir,
     CHAIN_ID: chainId,
     ADMIN_TOKEN: adminToken,
-    FAUCET_AMOUNT: "1000000000000",
-    FAUCET_INTERVAL_SECONDS: "0",
+    ...benchFaucetEnvironment,
   });
   try {
     console.log(`chainpay bench: server on ${server.url}, data in ${dataDir}, ${secondsPerLevel} s per level`);
@@ -320,12 +325,16 @@ async function main() {
       const slowest = Math.max(...explorer.pages.map((page) => page.medianMs));
       console.log(`slowest explorer page median: ${format(slowest, 1)} ms (target < 100 ms)`);
     }
+    console.log(`\nhostile clients (issue 10; BENCH_HOSTILE=0 skips):`);
+    const hostile = hostileOptions === null ? null : await benchHostile(hostileOptions);
+    console.log(hostile === null ? "skipped (BENCH_HOSTILE=0)" : hostileLines(hostile).join("\n"));
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
     const report = {
       at: new Date().toISOString(),
       explorer,
       scaleOut,
+      hostile,
       healthLatency,
       paymentLatency,
       resubmitted,

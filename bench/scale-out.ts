@@ -8,7 +8,7 @@ import path from "node:path";
 import type { AuditResult } from "../lib/ledger/audit";
 import { createTestDatabase, findPostgresBinDir, startPostgresServer } from "../scripts/postgres-server";
 import { startServer, type RunningServer } from "../tests/support/server";
-import { benchChainId, fund, makeWallet, signPayment } from "./support";
+import { benchChainId, benchFaucetEnvironment, fund, makeWallet, signPayment } from "./support";
 
 export type ScaleOutOptions = {
   adminToken: string;
@@ -45,7 +45,7 @@ export type ScaleOutResult =
   | { roundSeconds: number; setUps: ScaleOutSetUp[]; postgresOverSqlite: number; threeOverOne: number };
 
 type SetUpPlan = { database: ScaleOutSetUp["database"]; instances: number };
-type Target = { url: string; connections: number; bodies: string[] };
+export type Target = { url: string; connections: number; bodies: string[] };
 type Tally = { created: number; latenciesMs: number[]; lastInWindowMs: number; lastMs: number; responses: number };
 type Run = { tally: Tally; stop: () => void; finished: Promise<autocannon.Result> };
 
@@ -105,8 +105,7 @@ async function benchSetUp(plan: SetUpPlan, options: ScaleOutOptions, adminUrl: s
       DATABASE_URL: databaseUrl,
       CHAIN_ID: benchChainId,
       ADMIN_TOKEN: options.adminToken,
-      FAUCET_AMOUNT: "1000000000000",
-      FAUCET_INTERVAL_SECONDS: "0",
+      ...benchFaucetEnvironment,
       // Blank means the default, whatever the shell running the bench has set.
       SEAL_DELAY_MS: "",
     });
@@ -164,7 +163,7 @@ function splitEvenly(total: number, parts: number): number[] {
  * One autocannon run per target, started together. With `seconds`, counts what is answered inside one shared
  * window of that length and stops the runs at its end; without, runs until every body is sent.
  */
-async function runTogether(targets: Target[], seconds?: number): Promise<ScaleOutRound> {
+export async function runTogether(targets: Target[], seconds?: number): Promise<ScaleOutRound> {
   const startedMs = performance.now();
   const endMs = seconds === undefined ? Infinity : startedMs + seconds * 1000;
   const runs = targets.map((target) => startRun(target, endMs));

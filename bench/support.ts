@@ -8,6 +8,17 @@ import type { RunningServer } from "../tests/support/server";
 
 export const benchChainId = "chainpay-bench";
 
+/**
+ * The faucet every bench node runs with: each payer is funded by one grant, as fast as the bench asks, however
+ * many payers there are (0 turns the hourly budgets off: one client, the bench, funds hundreds of payers).
+ */
+export const benchFaucetEnvironment = {
+  FAUCET_AMOUNT: "1000000000000",
+  FAUCET_INTERVAL_SECONDS: "0",
+  FAUCET_HOURLY_PER_CLIENT: "0",
+  FAUCET_HOURLY_TOTAL: "0",
+} as const;
+
 export type Wallet = { publicKey: string; privateKey: KeyObject };
 
 export function makeWallet(): Wallet {
