@@ -35,6 +35,9 @@ const hostLengthMax = 253;
 
 export const adminTokenLengthMin = 32;
 
+const eventStreamBufferBytesMin = 4096;
+const eventStreamBufferBytesMax = 64 * 1024 * 1024;
+
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
   PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
@@ -78,6 +81,22 @@ const envSchema = z.object({
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
   SEAL_DELAY_MS: wholeNumberSetting(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
+  // Event streams (GET /api/events); the README says why these defaults.
+  EVENTS_STREAMS_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(1000),
+  EVENTS_STREAMS_PER_CLIENT_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(
+    20,
+  ),
+  EVENTS_STREAM_LIFETIME_SECONDS: wholeNumberSetting(
+    1,
+    86_400,
+    "must be a whole number of seconds from 1 to 86400",
+  ).default(600),
+  // At least a few block events, so that a client that reads is never dropped for one block.
+  EVENTS_STREAM_BUFFER_BYTES: wholeNumberSetting(
+    eventStreamBufferBytesMin,
+    eventStreamBufferBytesMax,
+    `must be a whole number of bytes from ${eventStreamBufferBytesMin} to ${eventStreamBufferBytesMax}`,
+  ).default(256 * 1024),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -107,6 +126,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** The bounds on GET /api/events: how many streams, how long each lives, how far a client may fall behind. */
+export type EventStreamSettings = {
+  streamsMax: number;
+  streamsPerClientMax: number;
+  lifetimeMs: number;
+  /** Bytes queued for, or owed to, one client past which the client is dropped as not reading. */
+  bufferBytesMax: number;
+};
+
 export type NodeConfig = {
   /** Unset: the script's own default (3000 for `npm start`, 3001 for `npm run follow`). */
   port: number | undefined;
@@ -122,6 +150,7 @@ export type NodeConfig = {
   /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
   adminPassword: string | undefined;
   sealDelayMs: number;
+  eventStreams: EventStreamSettings;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -152,6 +181,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
+    eventStreams: {
+      streamsMax: env.EVENTS_STREAMS_MAX,
+      streamsPerClientMax: env.EVENTS_STREAMS_PER_CLIENT_MAX,
+      lifetimeMs: env.EVENTS_STREAM_LIFETIME_SECONDS * 1000,
+      bufferBytesMax: env.EVENTS_STREAM_BUFFER_BYTES,
+    },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }
