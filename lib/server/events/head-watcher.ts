@@ -19,6 +19,8 @@ export class HeadWatcher {
   private timer: NodeJS.Timeout | null = null;
   private isChecking = false;
   private isCheckAgain = false;
+  /** The read of the head a first subscriber waits for; the many streams that open at once share it. */
+  private headRead: Promise<void> | null = null;
   private readonly node: LedgerNode;
   private readonly cache: BlockEventCache;
 
@@ -35,7 +37,10 @@ export class HeadWatcher {
 
   async subscribe(listener: BlockListener): Promise<() => void> {
     // Nobody was listening, so blocks went unseen: start from the head as it is now.
-    if (this.listeners.size === 0) this.lastHeight = (await this.node.store.head())?.header.height ?? this.lastHeight;
+    if (this.listeners.size === 0) {
+      this.headRead ??= this.readHead().finally(() => (this.headRead = null));
+      await this.headRead;
+    }
     this.listeners.add(listener);
     this.timer ??= setInterval(() => void this.check(), pollIntervalMs);
     return () => {
@@ -45,6 +50,11 @@ export class HeadWatcher {
         this.timer = null;
       }
     };
+  }
+
+  private async readHead(): Promise<void> {
+    const height = (await this.node.store.head())?.header.height;
+    if (height !== undefined && height > this.lastHeight) this.lastHeight = height;
   }
 
   /** The next block is sent as it is; a block further ahead means others came first, read from the database. */
