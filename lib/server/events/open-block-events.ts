@@ -120,26 +120,37 @@ class BlockEventStream {
     this.dropIfBehind();
   }
 
-  /** Reads the replay ahead of the client, up to the high-water mark, then turns live once it has caught up. */
+  /**
+   * Reads the replay ahead of the client, up to the high-water mark, in runs of consecutive events (views into
+   * the cache's shared pages), then turns live once it has caught up.
+   */
   private async pull(): Promise<void> {
     try {
       while (this.phase === "replaying" && (this.controller.desiredSize ?? 0) > 0) {
         // Past the replay window the client syncs with /api/headers; it still gets every block from now on.
-        if (this.nextHeight >= this.replayEnd && this.nextHeight < this.liveFrom) this.nextHeight = this.liveFrom;
-        if (this.nextHeight > this.hub.watcher.height) {
+        const isSkipping = this.replayEnd < this.liveFrom;
+        if (isSkipping && this.nextHeight >= this.replayEnd && this.nextHeight < this.liveFrom)
+          this.nextHeight = this.liveFrom;
+        const head = this.hub.watcher.height;
+        if (this.nextHeight > head) {
           this.phase = "live";
           this.owedBytes = 0;
           return;
         }
-        const height = this.nextHeight;
-        const bytes = this.hub.cache.peek(height) ?? (await this.hub.cache.get(height));
+        const from = this.nextHeight;
+        const to = isSkipping && from < this.replayEnd ? Math.min(head, this.replayEnd - 1) : head;
+        const run = await this.hub.cache.run(from, to, this.readAheadBytes);
         if (this.phase !== "replaying") return;
         // Every block up to the watcher's height is stored; one that is not means the chain was replaced under
         // this process. End the stream: the client reconnects and finds out.
-        if (bytes === null) return this.end("clean");
-        this.nextHeight = height + 1;
-        if (height >= this.liveFrom) this.owedBytes = Math.max(0, this.owedBytes - bytes.byteLength);
-        this.send(bytes);
+        if (run === null) return this.end("clean");
+        this.nextHeight = run.lastHeight + 1;
+        const owedCount = run.lastHeight - Math.max(from, this.liveFrom) + 1;
+        if (owedCount > 0) {
+          const paidBytes = (run.bytes.byteLength * owedCount) / (run.lastHeight - from + 1);
+          this.owedBytes = Math.max(0, this.owedBytes - paidBytes);
+        }
+        this.send(run.bytes);
       }
     } catch (error) {
       console.error("replaying blocks to an event stream failed", error);
