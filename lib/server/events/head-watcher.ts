@@ -1,5 +1,5 @@
 // Follows the head of the chain for the event streams of one process, and hands each new block to every open
-// stream, in height order, each block encoded once (through the shared cache). A block this process sealed is
+// stream, in height order, each block encoded once (through the shared cache) and batched (live-batch.ts). A block this process sealed is
 // published as the sealer handed it over; only blocks other processes sealed are read from the database (by
 // polling, or when a handed-over block shows that some came before it).
 import "server-only";
@@ -7,11 +7,12 @@ import { eventsReplayMax } from "../../ledger/limits";
 import type { SignedBlock } from "../../ledger/types";
 import type { LedgerNode } from "../node/context";
 import type { BlockEventCache } from "./block-event-cache";
+import { LiveBatcher, type LiveBatch } from "./live-batch";
 
 const pollIntervalMs = 250;
 
-/** Called with each new block's height and its encoded event, the same bytes for every listener. */
-export type BlockListener = (height: number, bytes: Uint8Array) => void;
+/** Called with each batch of new blocks' events, the same bytes for every listener. */
+export type BlockListener = (batch: LiveBatch) => void;
 
 export class HeadWatcher {
   private readonly listeners = new Set<BlockListener>();
@@ -23,6 +24,9 @@ export class HeadWatcher {
   private headRead: Promise<void> | null = null;
   private readonly node: LedgerNode;
   private readonly cache: BlockEventCache;
+  private readonly batcher = new LiveBatcher((batch) => {
+    for (const listener of this.listeners) listener(batch);
+  });
 
   constructor(node: LedgerNode, cache: BlockEventCache) {
     this.node = node;
@@ -30,7 +34,7 @@ export class HeadWatcher {
     node.localBlocks.on("block", (block: SignedBlock) => this.publishLocal(block));
   }
 
-  /** The height of the newest block published: every block up to it is stored. */
+  /** The height of the newest block published: every block up to it is stored and in the cache. */
   get height(): number {
     return this.lastHeight;
   }
@@ -66,8 +70,7 @@ export class HeadWatcher {
 
   private publish(block: SignedBlock): void {
     this.lastHeight = block.header.height;
-    const bytes = this.cache.put(block);
-    for (const listener of this.listeners) listener(block.header.height, bytes);
+    this.batcher.add(block.header.height, this.cache.put(block));
   }
 
   /** One check at a time; a check asked for meanwhile runs right after, so no block waits for the next poll. */

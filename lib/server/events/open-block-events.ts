@@ -9,6 +9,7 @@ import type { EventStreamSettings } from "../node/env";
 import type { LedgerNode } from "../node/context";
 import { eventHubOf, type EventHub } from "./event-hub";
 import { keepAliveBytes, retryFieldBytes } from "./format-block-event";
+import { batchBytesFrom, type LiveBatch } from "./live-batch";
 
 export type BlockEventStreamRequest = {
   /** Who the stream counts against (clientAddressOf the request). */
@@ -86,7 +87,7 @@ class BlockEventStream {
     this.lifetimeTimer.unref();
     let unsubscribe: () => void;
     try {
-      unsubscribe = await this.hub.watcher.subscribe((height, bytes) => this.onBlock(height, bytes));
+      unsubscribe = await this.hub.watcher.subscribe((batch) => this.onBatch(batch));
     } catch (error) {
       console.error("opening an event stream failed", error);
       return this.end("clean");
@@ -106,14 +107,15 @@ class BlockEventStream {
     }
   }
 
-  /** A new block: sent at once when the client is live; owed, and counted against its buffer, while it replays. */
-  private onBlock(height: number, bytes: Uint8Array): void {
+  /** New blocks: sent at once when the client is live; owed, and counted against its buffer, while it replays. */
+  private onBatch(batch: LiveBatch): void {
     if (this.phase === "live") {
-      if (height < this.nextHeight) return;
-      this.nextHeight = height + 1;
-      this.send(bytes);
+      if (batch.lastHeight < this.nextHeight) return;
+      const from = Math.max(this.nextHeight, batch.fromHeight);
+      this.nextHeight = batch.lastHeight + 1;
+      this.send(batchBytesFrom(batch, from));
     } else if (this.phase === "replaying") {
-      this.owedBytes += bytes.byteLength;
+      this.owedBytes += batch.bytes.byteLength;
     } else {
       return;
     }
