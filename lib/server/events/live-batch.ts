@@ -4,8 +4,9 @@
 // per stream would be all the node does. A block that comes after a quiet interval goes out at once.
 import "server-only";
 
-/** At most this many writes a second to each live stream; also the most a block waits. */
-export const liveBatchIntervalMs = 100;
+/** At most one write per interval to each live stream (four a second), and the most a block waits: as long as
+ * the watcher waits between polls for the blocks other processes seal. */
+export const liveBatchIntervalMs = 250;
 
 /** Consecutive block events, end to end; `offsets[i]` is where the event of height fromHeight + i starts. */
 export type LiveBatch = { fromHeight: number; lastHeight: number; bytes: Uint8Array; offsets: number[] };
