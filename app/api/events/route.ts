@@ -1,7 +1,9 @@
-// GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID.
+// GET /api/events – Server-Sent Events: a `block` event for each new block, replay after Last-Event-ID. Past the
+// node's or the client's cap of open streams: 503 `overloaded` with a retry-after.
 import { LedgerError } from "@/lib/ledger/errors";
 import { heightPattern } from "@/lib/ledger/limits";
 import { openBlockEventStream } from "@/lib/server/events/open-block-events";
+import { clientAddressOf } from "@/lib/server/http/client-address";
 import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,11 @@ const eventStreamHeaders = {
 
 export const GET = route(({ request, node }) => {
   const lastEventId = parseLastEventId(request.headers.get("last-event-id"));
-  const stream = openBlockEventStream(node, lastEventId, request.signal);
+  const stream = openBlockEventStream(node, {
+    client: clientAddressOf(request),
+    lastEventId,
+    signal: request.signal,
+  });
   return Promise.resolve(new Response(stream, { headers: eventStreamHeaders }));
 });
 

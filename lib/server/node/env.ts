@@ -37,6 +37,8 @@ export const adminTokenLengthMin = 32;
 
 const faucetHourlyGrantsMax = 100_000;
 const faucetHourlyMessage = `must be a whole number of faucet grants from 0 (no limit) to ${faucetHourlyGrantsMax}`;
+const eventStreamBufferBytesMin = 4096;
+const eventStreamBufferBytesMax = 64 * 1024 * 1024;
 
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
@@ -88,6 +90,22 @@ const envSchema = z.object({
   // Exports and audits read database snapshots: this many at once in a process, each for at most this long.
   SNAPSHOTS_MAX: wholeNumberSetting(1, 1000, "must be a whole number from 1 to 1000").default(4),
   SNAPSHOT_SECONDS_MAX: wholeNumberSetting(1, 86_400, "must be a whole number of seconds from 1 to 86400").default(600),
+  // Event streams (GET /api/events); the README says why these defaults.
+  EVENTS_STREAMS_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(1000),
+  EVENTS_STREAMS_PER_CLIENT_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(
+    20,
+  ),
+  EVENTS_STREAM_LIFETIME_SECONDS: wholeNumberSetting(
+    1,
+    86_400,
+    "must be a whole number of seconds from 1 to 86400",
+  ).default(600),
+  // At least a few block events, so that a client that reads is never dropped for one block.
+  EVENTS_STREAM_BUFFER_BYTES: wholeNumberSetting(
+    eventStreamBufferBytesMin,
+    eventStreamBufferBytesMax,
+    `must be a whole number of bytes from ${eventStreamBufferBytesMin} to ${eventStreamBufferBytesMax}`,
+  ).default(256 * 1024),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -117,6 +135,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** The bounds on GET /api/events: how many streams, how long each lives, how far a client may fall behind. */
+export type EventStreamSettings = {
+  streamsMax: number;
+  streamsPerClientMax: number;
+  lifetimeMs: number;
+  /** Bytes queued for, or owed to, one client past which the client is dropped as not reading. */
+  bufferBytesMax: number;
+};
+
 export type NodeConfig = {
   /** Unset: the script's own default (3000 for `npm start`, 3001 for `npm run follow`). */
   port: number | undefined;
@@ -140,6 +167,7 @@ export type NodeConfig = {
   snapshotsMax: number;
   /** How long an export or an audit may hold its snapshot before it is stopped. */
   snapshotHoldSecondsMax: number;
+  eventStreams: EventStreamSettings;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -174,6 +202,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     sealDelayMs: env.SEAL_DELAY_MS,
     snapshotsMax: env.SNAPSHOTS_MAX,
     snapshotHoldSecondsMax: env.SNAPSHOT_SECONDS_MAX,
+    eventStreams: {
+      streamsMax: env.EVENTS_STREAMS_MAX,
+      streamsPerClientMax: env.EVENTS_STREAMS_PER_CLIENT_MAX,
+      lifetimeMs: env.EVENTS_STREAM_LIFETIME_SECONDS * 1000,
+      bufferBytesMax: env.EVENTS_STREAM_BUFFER_BYTES,
+    },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }

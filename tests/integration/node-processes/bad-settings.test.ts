@@ -30,6 +30,16 @@ const cases: Case[] = [
     value: "5000",
     line: 'chainpay: SEAL_DELAY_MS must be a whole number of milliseconds from 0 to 1000 (got "5000")',
   },
+  {
+    variable: "EVENTS_STREAMS_MAX",
+    value: "0",
+    line: 'chainpay: EVENTS_STREAMS_MAX must be a whole number from 1 to 1000000 (got "0")',
+  },
+  {
+    variable: "EVENTS_STREAM_BUFFER_BYTES",
+    value: "1024",
+    line: 'chainpay: EVENTS_STREAM_BUFFER_BYTES must be a whole number of bytes from 4096 to 67108864 (got "1024")',
+  },
   // A secret is named but never repeated: a terminal's output ends up in logs.
   { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
   { variable: "ADMIN_TOKEN", value: "a".repeat(31), line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
