@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { formatMinorUnits, isAmountString, parseAmountMinor, parseMajorUnits } from "@/lib/ledger/amount";
 import { balanceMinorMax, currencyDecimalsMax } from "@/lib/ledger/limits";
 
+/** Time for a property on a machine whose cores other work shares; each takes well under a second when it is idle. */
+const propertyTimeoutMs = 60_000;
+
 const numRuns = 500;
 
 /** The protocol's amounts: 1 to 16 digits, so 1 … 10^16 − 1. */
@@ -35,7 +38,7 @@ const nearMiss = fc.oneof(
   fc.constantFrom("", "0", "00", "-0", "Infinity", "NaN", "1_000", "١"),
 );
 
-describe("protocol amount strings", () => {
+describe("protocol amount strings", { timeout: propertyTimeoutMs }, () => {
   it("parse to exactly their bigint, and the bigint writes them back", () => {
     fc.assert(
       fc.property(amountMinor, (n) => {
@@ -75,7 +78,7 @@ describe("protocol amount strings", () => {
   });
 });
 
-describe("major units, as a person writes them", () => {
+describe("major units, as a person writes them", { timeout: propertyTimeoutMs }, () => {
   it("round-trip through formatMinorUnits for every bigint up to the balance limit and every decimals count", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: balanceMinorMax }), decimals, (n, places) => {

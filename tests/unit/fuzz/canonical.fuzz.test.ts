@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { canonicalBytes, canonicalJson } from "@/lib/ledger/canonical";
 
 /** Runs per property: enough to reach deep and odd values, bounded so that the suite stays quick. */
+/** Time for a property on a machine whose cores other work shares; each takes well under a second when it is idle. */
+const propertyTimeoutMs = 60_000;
+
 const numRuns = 300;
 
 /** RFC 8785 §3.2.2.2: only `"`, `\` and the C0 controls are escaped, the short forms where JSON has them. */
@@ -80,7 +83,7 @@ const loneSurrogateString = fc
   // A high surrogate at the end of `before` or a low one starting `after` cannot happen: those are whole graphemes.
   .filter((text) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text));
 
-describe("canonical JSON (RFC 8785) on random values", () => {
+describe("canonical JSON (RFC 8785) on random values", { timeout: propertyTimeoutMs }, () => {
   it("is what the RFC's rules give, byte for byte", () => {
     fc.assert(
       fc.property(jsonValue, (value) => {

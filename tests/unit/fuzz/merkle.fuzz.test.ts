@@ -21,6 +21,9 @@ import {
 
 const treeSizeMax = 300;
 /** Trees per property: each checks every one of its leaves, so a few dozen trees are some thousands of proofs. */
+/** Time for a property on a machine whose cores other work shares; each takes well under a second when it is idle. */
+const propertyTimeoutMs = 60_000;
+
 const numRuns = 20;
 
 /** `size` distinct 32-byte leaves, derived from `seed` so that a failing case can be replayed from its seed. */
@@ -80,7 +83,7 @@ function changedBit(bytes: Uint8Array, bit: number): Uint8Array {
   return copy;
 }
 
-describe("RFC 9162 Merkle trees of random sizes", () => {
+describe("RFC 9162 Merkle trees of random sizes", { timeout: propertyTimeoutMs }, () => {
   it("hash to the RFC's recursive MTH, and so do the stored levels", () => {
     fc.assert(
       fc.property(sizes, seeds, (size, seed) => {
