@@ -1,10 +1,10 @@
 // The random requests of the HTTP fuzz run (./http-fuzz.test.ts): fast-check arbitraries for malformed paths (bad
 // percent-escapes, overlong segments, raw Unicode, `.` and `..`), query strings (wrong types, repeats, huge,
-// negative and fractional numbers) and bodies (random JSON, a valid body with one field made wrong, deep nesting,
-// huge strings within the limits, truncated JSON, bytes that are not UTF-8, wrong content types), aimed at every
-// route under app/api and a few pages. Nothing here can move the chain: the faucet is off, no credential reaches
+// negative and fractional numbers, and each route's own parameters together), headers, and bodies
+// (./http-bodies.ts), aimed at every route under app/api and a few pages. Nothing here can move the chain: the faucet is off, no credential reaches
 // a route that writes, and every payment is unsigned (or one already recorded).
 import fc from "fast-check";
+import { bodyOf, contentTypes, type BodyKind } from "./http-bodies";
 import type { RawRequest } from "./raw-http";
 
 /** What the run knows of the chain it fuzzes, so that some requests name real blocks, transactions and accounts. */
@@ -157,18 +157,20 @@ function queryString(targets: FuzzTargets): fc.Arbitrary<string> {
 type Route = {
   segments: (string | null)[];
   methods: string[];
-  body?: "payment" | "batch" | "account" | "password" | "switch";
+  body?: BodyKind;
+  /** The query parameters the route reads: sent together, so that a request gets past the first one. */
+  query?: string[];
 };
 
 /** Every route under app/api (null: the fuzzed segment), and the methods each one serves. */
 const apiRoutes: Route[] = [
   { segments: ["api", "node"], methods: ["GET"] },
   { segments: ["api", "health"], methods: ["GET"] },
-  { segments: ["api", "blocks"], methods: ["GET"] },
+  { segments: ["api", "blocks"], methods: ["GET"], query: ["limit", "before"] },
   { segments: ["api", "blocks", null], methods: ["GET"] },
-  { segments: ["api", "headers"], methods: ["GET"] },
+  { segments: ["api", "headers"], methods: ["GET"], query: ["from", "limit"] },
   { segments: ["api", "transactions", null], methods: ["GET"] },
-  { segments: ["api", "accounts", null], methods: ["GET"] },
+  { segments: ["api", "accounts", null], methods: ["GET"], query: ["limit", "before"] },
   { segments: ["api", "events"], methods: ["GET"] },
   { segments: ["api", "payments"], methods: ["POST"], body: "payment" },
   { segments: ["api", "payments", "batch"], methods: ["POST"], body: "batch" },
@@ -178,7 +180,7 @@ const apiRoutes: Route[] = [
   { segments: ["api", "admin", "faucet"], methods: ["POST"], body: "switch" },
   { segments: ["api", "admin", "audit"], methods: ["GET"] },
   { segments: ["api", "admin", "audit", "stream"], methods: ["GET"] },
-  { segments: ["api", "admin", "export"], methods: ["GET"] },
+  { segments: ["api", "admin", "export"], methods: ["GET"], query: ["kind", "account", "from", "to", "format"] },
   { segments: ["api", null], methods: ["GET", "POST"] },
   { segments: ["api", "node", null], methods: ["GET"] },
 ];
@@ -186,12 +188,12 @@ const apiRoutes: Route[] = [
 const pageRoutes: Route[] = [
   { segments: [], methods: ["GET"] },
   { segments: ["receipts", null], methods: ["GET"] },
-  { segments: ["admin", "login"], methods: ["GET"] },
-  { segments: ["explorer"], methods: ["GET"] },
-  { segments: ["explorer", "blocks", null], methods: ["GET"] },
-  { segments: ["explorer", "accounts", null], methods: ["GET"] },
+  { segments: ["admin", "login"], methods: ["GET"], query: ["next"] },
+  { segments: ["explorer"], methods: ["GET"], query: ["before"] },
+  { segments: ["explorer", "blocks", null], methods: ["GET"], query: ["page"] },
+  { segments: ["explorer", "accounts", null], methods: ["GET"], query: ["before"] },
   { segments: ["explorer", "transactions", null], methods: ["GET"] },
-  { segments: ["explorer", "search"], methods: ["GET"] },
+  { segments: ["explorer", "search"], methods: ["GET"], query: ["q"] },
   { segments: ["explorer", "audit"], methods: ["GET"] },
   { segments: ["explorer", "actions"], methods: ["GET"] },
 ];
@@ -211,107 +213,6 @@ function pathOf(segments: string[], shape: string, extra: string): string {
   if (shape === "extra") parts.push(extra);
   const joined = `/${parts.join(shape === "double-slash" ? "//" : "/")}`;
   return shape === "trailing" ? `${joined}/` : joined;
-}
-
-/** Values that are wrong wherever they stand in a body. */
-const wrongValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom("", "0", "00012", "-5", "1.5", "1e5", "1e999", "9".repeat(40), "\ud800", "\u0000", "A".repeat(64)),
-  fc.constantFrom(-1, 0, 1.5, 1e308, Number.MAX_SAFE_INTEGER + 2, true, null, [], {}),
-  fc.integer({ min: 1000, max: 7000 }).map((length) => "m".repeat(length)),
-);
-
-/** The body `template` with one field (by dotted path) replaced, removed, or joined by an unknown one. */
-function mutated(template: unknown): fc.Arbitrary<unknown> {
-  const paths: string[][] = [];
-  const walk = (value: unknown, path: string[]) => {
-    if (path.length > 0) paths.push(path);
-    if (typeof value === "object" && value !== null && !Array.isArray(value))
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-  };
-  walk(template, []);
-  return fc
-    .tuple(fc.constantFrom(...paths), fc.constantFrom("replace", "remove", "add"), wrongValue)
-    .map(([path, how, value]) => {
-      const copy = structuredClone(template) as Record<string, unknown>;
-      let parent = copy;
-      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
-      const key = path.at(-1)!;
-      if (how === "replace") parent[key] = value;
-      else if (how === "remove") delete parent[key];
-      else parent[`${key}Extra`] = value;
-      return copy;
-    });
-}
-
-function templateOf(kind: NonNullable<Route["body"]>, targets: FuzzTargets): unknown {
-  if (kind === "payment") return targets.unsignedPayment;
-  if (kind === "batch") return { payments: [targets.unsignedPayment, targets.recordedPayment] };
-  if (kind === "account") return { account: "0".repeat(63) + "1", amount: "100" };
-  if (kind === "password") return { password: "not-the-password" };
-  return { enabled: "yes" };
-}
-
-const jsonContentType = "application/json";
-const contentTypes = fc.oneof(
-  { weight: 8, arbitrary: fc.constant(jsonContentType) },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(
-      "application/json; charset=utf-8",
-      "APPLICATION/JSON",
-      "text/plain",
-      "",
-      "application/x-www-form-urlencoded",
-      "multipart/form-data; boundary=x",
-      "application/json; charset=latin1",
-      "application/jsonx",
-      "application/json;",
-      "*/*",
-      "application/problem+json",
-    ),
-  },
-);
-
-function bodyOf(kind: NonNullable<Route["body"]>, targets: FuzzTargets): fc.Arbitrary<Buffer> {
-  const template = templateOf(kind, targets);
-  const text = (value: unknown) => Buffer.from(JSON.stringify(value) ?? "null", "utf8");
-  const limit = kind === "batch" ? 1024 * 1024 : 8 * 1024;
-  return fc.oneof(
-    { weight: 4, arbitrary: mutated(template).map(text) },
-    { weight: 1, arbitrary: fc.constantFrom(template, targets.recordedPayment).map(text) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(text) },
-    // Deep nesting, as a whole body and under the body's own key, within the 8 KiB limit.
-    {
-      weight: 1,
-      arbitrary: fc.integer({ min: 10, max: 4000 }).map((depth) => Buffer.from("[".repeat(depth) + "]".repeat(depth))),
-    },
-    {
-      weight: 1,
-      arbitrary: fc
-        .integer({ min: 10, max: 1300 })
-        .map((depth) => Buffer.from(`{"tx":${'{"a":'.repeat(depth)}1${"}".repeat(depth)},"signature":"00"}`)),
-    },
-    // Truncated JSON: the template cut anywhere.
-    { weight: 2, arbitrary: fc.nat().map((cut) => text(template).subarray(0, cut % text(template).length)) },
-    { weight: 1, arbitrary: fc.constantFrom(limit + 1, limit * 2).map((size) => Buffer.alloc(size, 0x20)) },
-    {
-      weight: 2,
-      arbitrary: fc.constantFrom(
-        Buffer.alloc(0),
-        Buffer.from([0xff, 0xfe, 0x7b, 0x7d]),
-        Buffer.from("\ufeff{}", "utf8"),
-        Buffer.from('{"tx":1,"tx":2}'),
-        Buffer.from('{"__proto__":{"tx":{}},"signature":"00"}'),
-        Buffer.from('{"constructor":{"prototype":{"isAdmin":true}}}'),
-        Buffer.from('{"payments":[' + "{},".repeat(1200) + "{}]}"),
-        Buffer.from('{"payments":' + JSON.stringify(Array.from({ length: 1001 }, () => targets.unsignedPayment)) + "}"),
-        Buffer.from("null"),
-        Buffer.from("1e999"),
-        Buffer.from('"\\ud800"'),
-      ),
-    },
-  );
 }
 
 const headerValues = fc.constantFrom("", "-1", "abc", "1e3", "99999999999999999999", "0", "1", "%ZZ", "1, 2");
@@ -346,11 +247,31 @@ function headersOf(route: Route, method: string, isPage: boolean, targets: FuzzT
   );
 }
 
+/** Every one of `keys`, each with a value that is plausible (in range, a real account's prefix) or fuzzed. */
+function routeQuery(keys: string[], targets: FuzzTargets): fc.Arbitrary<string> {
+  const plausible = fc.oneof(
+    fc.constantFrom("0", "1", "2", "3", "20", "99", "100", "101", "999", "1000", "1001"),
+    fc.constantFrom(targets.account, targets.account.slice(0, 8), targets.txId.slice(0, 10), targets.blockHash),
+    fc.constantFrom("account", "blocks", "csv", "json", "xml", "/explorer", "//evil.example", "/\\evil", "%2F%2Fx"),
+    numberish,
+  );
+  return fc
+    .tuple(...keys.map((key) => plausible.map((value) => `${key}=${value}`)))
+    .map((pairs) => `?${pairs.join("&")}`.replace(/ /g, "%20"));
+}
+
 /** A fuzzed request at one of `routes`: its path, query, method, headers and (for a POST) body. */
 function requestAt(routes: Route[], isApi: boolean, targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
   return fc
-    .tuple(fc.constantFrom(...routes), segment(targets), pathShapes, segment(targets), queryString(targets), fc.nat())
-    .chain(([route, fuzzed, shape, extra, query, roll]) => {
+    .tuple(fc.constantFrom(...routes), segment(targets), pathShapes, segment(targets), fc.nat())
+    .chain(([route, fuzzed, shape, extra, roll]) => {
+      const query =
+        route.query === undefined
+          ? queryString(targets)
+          : fc.oneof(queryString(targets), routeQuery(route.query, targets));
+      return fc.tuple(fc.constant([route, fuzzed, shape, extra, roll] as const), query);
+    })
+    .chain(([[route, fuzzed, shape, extra, roll], query]) => {
       // Mostly the route's own methods; now and then one it does not serve.
       const method =
         roll % 8 === 0
@@ -358,15 +279,12 @@ function requestAt(routes: Route[], isApi: boolean, targets: FuzzTargets): fc.Ar
           : route.methods[roll % route.methods.length]!;
       const segments = route.segments.map((part) => part ?? fuzzed);
       const target = pathOf(segments, shape, extra) + query;
-      const body =
-        method === "POST" || method === "PUT" || method === "PATCH"
-          ? bodyOf(route.body ?? "payment", targets)
-          : fc.constant(null);
+      const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
       return fc
         .tuple(
-          body,
+          hasBody ? bodyOf(route.body ?? "payment", targets) : fc.constant(null),
           headersOf(route, method, !isApi, targets),
-          body === null ? fc.constant(jsonContentType) : contentTypes,
+          hasBody ? contentTypes : fc.constant(""),
         )
         .map(([bytes, headers, contentType]): FuzzRequest => ({
           method,
