@@ -52,6 +52,10 @@ const oddSegments = [
   "%201",
   "99999999999999999999999",
   "9007199254740993",
+  // Past a 32-bit column (PostgreSQL's integer) and the largest a height's 15 digits can say.
+  "2147483648",
+  "4294967296",
+  "999999999999999",
   "NaN",
   "Infinity",
   "null",
@@ -250,7 +254,21 @@ function headersOf(route: Route, method: string, isPage: boolean, targets: FuzzT
 /** Every one of `keys`, each with a value that is plausible (in range, a real account's prefix) or fuzzed. */
 function routeQuery(keys: string[], targets: FuzzTargets): fc.Arbitrary<string> {
   const plausible = fc.oneof(
-    fc.constantFrom("0", "1", "2", "3", "20", "99", "100", "101", "999", "1000", "1001"),
+    fc.constantFrom(
+      "0",
+      "1",
+      "2",
+      "3",
+      "20",
+      "99",
+      "100",
+      "101",
+      "999",
+      "1000",
+      "1001",
+      "2147483648",
+      "999999999999999",
+    ),
     fc.constantFrom(targets.account, targets.account.slice(0, 8), targets.txId.slice(0, 10), targets.blockHash),
     fc.constantFrom("account", "blocks", "csv", "json", "xml", "/explorer", "//evil.example", "/\\evil", "%2F%2Fx"),
     numberish,
