@@ -4,7 +4,9 @@
 // only retried, with no alarm. The follower runs in this process on a real replica database (SQLite or
 // PostgreSQL, as the project says), and once as `npm run follow -- --once`, which exits 3 on the alarm.
 import { afterEach, describe, expect, it } from "vitest";
-import { verifyWithNodeCryptoSync } from "@/lib/crypto/ed25519";
+import { generateNodeKeyPem, nodeKeyFromPem, signWithNodeCrypto, verifyWithNodeCryptoSync } from "@/lib/crypto/ed25519";
+import { computeBlockHash, makeGenesisHeader } from "@/lib/ledger/block";
+import { canonicalBytes } from "@/lib/ledger/canonical";
 import type { BatchVerifier } from "@/lib/ledger/audit";
 import type { LedgerStore } from "@/lib/db/ledger-store";
 import { openStore } from "@/lib/db/open-store";
@@ -12,13 +14,14 @@ import { Follower, FollowAlarmError, readFollowAlarm } from "@/lib/server/follow
 import { followerHealth } from "@/lib/server/follower/read-follower-health";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { NodeApi, NodeApiError } from "@/lib/verifier/node-api";
-import { blockBodyBytesMax, nodeInfoBodyBytesMax } from "@/lib/verifier/response-limits";
+import { blockBodyBytesMax, headersBodyBytesMax, nodeInfoBodyBytesMax } from "@/lib/verifier/response-limits";
 import { freshDatabaseUrl } from "../../support/database";
 import { makeDataDir } from "../../support/node";
 import { freePort, runScript } from "../../support/server";
 import {
   answerJson,
   endlessBody,
+  hostileChainId,
   hostileNodeKey,
   nodeInfo,
   shapedBlock,
@@ -53,13 +56,17 @@ async function hostile(handlers: Record<string, Handler>): Promise<HostileNode> 
 let replicas = 0;
 
 /** A fresh, empty replica following `url`, pinned to the hostile node's key. */
-async function follow(url: string, timeoutMs?: number): Promise<{ follower: Follower; store: LedgerStore }> {
+async function follow(
+  url: string,
+  timeoutMs?: number,
+  nodePublicKey = hostileNodeKey,
+): Promise<{ follower: Follower; store: LedgerStore }> {
   const name = `alarm_${++replicas}`;
   const dataDir = makeDataDir(name);
   const store = await openStore(await freshDatabaseUrl(dataDir, name), { migrate: true, serve: false });
   stores.push(store);
   const api = new NodeApi(url, fetch, timeoutMs);
-  const follower = await Follower.open({ store, api, nodePublicKey: hostileNodeKey, verifyBatch });
+  const follower = await Follower.open({ store, api, nodePublicKey, verifyBatch });
   return { follower, store };
 }
 
@@ -190,6 +197,39 @@ describe("a follower whose node answers against the protocol raises the alarm", 
       `!!! the node answered against the protocol: GET /api/node answered too large a body: more than this route's ${nodeInfoBodyBytesMax} bytes`,
     );
     expect(run.code).toBe(3);
+  });
+});
+
+describe("a follower with a verified replica", () => {
+  it("raises the alarm at its verified height when the node starts answering against the protocol", async () => {
+    // A real genesis block, signed by a real key: the first round verifies and stores it.
+    const key = nodeKeyFromPem(generateNodeKeyPem());
+    const header = makeGenesisHeader(hostileChainId, "2026-11-25T22:00:00.000Z");
+    const genesis = {
+      header,
+      hash: computeBlockHash(header),
+      signature: signWithNodeCrypto(key.privateKey, canonicalBytes(header)),
+    };
+    const info = { ...(nodeInfo(0) as object), nodePublicKey: key.publicKeyHex, head: genesis };
+    const handlers: Record<string, Handler> = {
+      "/api/node": answerJson(info),
+      "/api/headers": answerJson({ blocks: [genesis] }),
+    };
+    const node = await hostile(handlers);
+    const { follower, store } = await follow(node.url, undefined, key.publicKeyHex);
+    expect(await follower.syncOnce()).toEqual({ height: 0, added: 1 });
+    expect(await follower.syncOnce()).toEqual({ height: 0, added: 0 });
+    // The node now answers the follower's check of its verified head with a body that never ends.
+    handlers["/api/headers"] = endlessBody(endlessBytesCap);
+    const error = await failedRound(follower);
+    expect(error).toBeInstanceOf(FollowAlarmError);
+    expect(await readFollowAlarm(store)).toMatchObject({
+      kind: "misbehaviour",
+      height: 0,
+      reason: `the node answered against the protocol: GET /api/headers?from=0&limit=1 answered too large a body: more than this route's ${headersBodyBytesMax} bytes, so it was not read further`,
+    });
+    // The replica keeps the chain it verified.
+    expect((await store.head())?.hash).toBe(genesis.hash);
   });
 });
 
