@@ -219,7 +219,18 @@ function pathOf(segments: string[], shape: string, extra: string): string {
   return shape === "trailing" ? `${joined}/` : joined;
 }
 
-const headerValues = fc.constantFrom("", "-1", "abc", "1e3", "99999999999999999999", "0", "1", "%ZZ", "1, 2", "2147483648");
+const headerValues = fc.constantFrom(
+  "",
+  "-1",
+  "abc",
+  "1e3",
+  "99999999999999999999",
+  "0",
+  "1",
+  "%ZZ",
+  "1, 2",
+  "2147483648",
+);
 
 function headersOf(route: Route, method: string, isPage: boolean, targets: FuzzTargets) {
   const isAdmin = route.segments[1] === "admin" || route.segments[0] === "explorer";
@@ -278,6 +289,16 @@ function routeQuery(keys: string[], targets: FuzzTargets): fc.Arbitrary<string> 
     .map((pairs) => `?${pairs.join("&")}`.replace(/ /g, "%20"));
 }
 
+/**
+ * Whether the server routes `target` to the API: by its path as a URL parser reads it, which resolves dot
+ * segments, percent-encoded ones too (`/api/%2e%2e/x` is the page path `/x`).
+ */
+function isApiPath(target: string): boolean {
+  // Appended to an origin rather than resolved against it: a target of "//x" is a path here, not a host.
+  const { pathname } = new URL(`http://fuzz.invalid${target}`);
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
 /** A fuzzed request at one of `routes`: its path, query, method, headers and (for a POST) body. */
 function requestAt(routes: Route[], isApi: boolean, targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
   return fc
@@ -309,7 +330,7 @@ function requestAt(routes: Route[], isApi: boolean, targets: FuzzTargets): fc.Ar
           target,
           headers: bytes === null || contentType === "" ? headers : { ...headers, "content-type": contentType },
           body: bytes,
-          isApi,
+          isApi: isApiPath(target),
         }));
     });
 }
