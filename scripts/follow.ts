@@ -1,7 +1,8 @@
 // `npm run follow -- <url> [--node-key <hex64>] [--once]`: keep a local, verified replica of the node at <url>
 // and serve the read API and explorer from it (PORT, default 3001; DATA_DIR, default ./data-follower).
-// Every block is verified as it arrives; if the node ever rewrites a block already verified, the follower raises
-// the alarm: a message here, a red banner in its explorer, /api/health answering 503, and no more syncing.
+// Every block is verified as it arrives; if the node ever rewrites a block already verified, or answers against
+// the protocol (an endless body, a redirect, a wrong shape), the follower raises the alarm: a message here, a red
+// banner in its explorer, /api/health answering 503, and no more syncing. A node that is down is retried.
 // With --once it syncs to the node's head and exits: 0 when all verified, 3 on an alarm, 2 on usage or network.
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";

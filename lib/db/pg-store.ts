@@ -5,6 +5,7 @@
 // the last line: were the lock ever bypassed, the database would refuse a fork or an overdraft, not store it.
 import pg from "pg";
 import { assert } from "../ledger/errors";
+import { storedHeightMax } from "../ledger/limits";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import {
@@ -71,11 +72,13 @@ class PgReader implements LedgerReader {
   }
 
   async blockAt(height: number): Promise<SignedBlock | null> {
+    if (height > storedHeightMax) return null;
     const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" = $1`, [height]);
     return rows[0] === undefined ? null : blockFromRow(rows[0]);
   }
 
   async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
+    if (height > storedHeightMax) return [];
     const { rows } = await this.db.query<BlockRow>(
       `SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`,
       [height, limit],

@@ -2,6 +2,7 @@
 // generated clients come from identical models: lib/db/prisma.ts). Every store carries them as `store.queries`,
 // beside its own prepared statements for the hot path, so that a server operation only ever sees the store.
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { storedHeightMax } from "../ledger/limits";
 import type { SignedBlock } from "../ledger/types";
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { blockFromRow, type TransactionRow } from "./rows";
@@ -24,6 +25,11 @@ export type PrefixMatches = {
   accounts: string[];
 };
 
+/** A height no block can have (lib/ledger/limits.ts storedHeightMax): such a key finds nothing. */
+function isPastStoredHeights(key: BlockKey): boolean {
+  return "height" in key && key.height > storedHeightMax;
+}
+
 const activityColumns = { height: true, txCount: true, timestamp: true } as const;
 
 /** The Prisma reads over `databaseUrl`; the client is made on the first read, so scripts that never read pay nothing. */
@@ -34,7 +40,8 @@ export function prismaReads(databaseUrl: string) {
     /** Newest first, below `before` (exclusive) when it is given. */
     async blocksBelow(before: number | undefined, limit: number): Promise<SignedBlock[]> {
       const rows = await prisma().block.findMany({
-        where: before === undefined ? {} : { height: { lt: before } },
+        // Every block is below a height past the stored ones; PostgreSQL would refuse that value itself.
+        where: before === undefined || before > storedHeightMax ? {} : { height: { lt: before } },
         orderBy: { height: "desc" },
         take: limit,
       });
@@ -43,6 +50,7 @@ export function prismaReads(databaseUrl: string) {
 
     /** A block with every transaction row, in leaf order. */
     async blockWithRows(key: BlockKey): Promise<{ block: SignedBlock; rows: TransactionRow[] } | null> {
+      if (isPastStoredHeights(key)) return null;
       const row = await prisma().block.findUnique({ where: key, include: { txs: { orderBy: { leafIndex: "asc" } } } });
       return row === null ? null : { block: blockFromRow(row), rows: row.txs };
     },
@@ -53,6 +61,7 @@ export function prismaReads(databaseUrl: string) {
       offset: number,
       limit: number,
     ): Promise<{ block: SignedBlock; rows: TransactionRow[] } | null> {
+      if (isPastStoredHeights(key)) return null;
       const row = await prisma().block.findUnique({
         where: key,
         include: { txs: { where: { leafIndex: { gte: offset, lt: offset + limit } }, orderBy: { leafIndex: "asc" } } },

@@ -8,6 +8,11 @@ export const amountPattern = /^[1-9][0-9]{0,15}$/;
 
 /** A block height (or any non-negative count) written in decimal: no sign, no leading zero, at most 15 digits. */
 export const heightPattern = /^(0|[1-9][0-9]{0,14})$/;
+/**
+ * Heights are stored in a 32-bit integer column (Prisma's Int), so no block is above this one. A lookup past it
+ * finds nothing without asking the database: PostgreSQL refuses such a value outright, which answered 500.
+ */
+export const storedHeightMax = 2 ** 31 - 1;
 /** Balances are decimal strings of minor units like amounts, but may be "0"; 19 digits hold balanceMinorMax. */
 export const balancePattern = /^(0|[1-9][0-9]{0,18})$/;
 /** Balances are stored as signed 64-bit integers; a credit past this is refused. */

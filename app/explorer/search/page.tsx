@@ -14,9 +14,10 @@ export const metadata: Metadata = { title: "Search" };
 const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
   kind === "block" ? blockHref(Number(id)) : kind === "transaction" ? transactionHref(id) : accountHref(id);
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { q = "" } = await searchParams;
-  const query = q.trim().slice(0, 64);
+export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const { q } = await searchParams;
+  // A repeated `?q=` arrives as an array (it answered 500 before): the first one is searched.
+  const query = (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, 64);
   const result = query === "" ? { kind: "none" as const } : await searchLedger(await getNode(), query);
   if (result.kind === "block") redirect(hrefOf("block", String(result.height)));
   if (result.kind === "transaction") redirect(hrefOf("transaction", result.txId));

@@ -3,9 +3,18 @@ export const followedUrlSetting = "follow.url";
 export const followedNodeKeySetting = "follow.nodePublicKey";
 export const followAlarmSetting = "follow.alarm";
 
-/** Raised when the followed node rewrote, dropped or re-signed a block the follower had already verified. */
+/**
+ * What the alarm is about. `rewrite`: the node served a chain that does not verify or no longer holds what was
+ * verified (a rewritten, dropped or re-signed block, another key). `misbehaviour`: the node answered against the
+ * protocol (too large a body, not JSON, a redirect, a wrong shape, two routes that disagree).
+ */
+export type FollowAlarmKind = "rewrite" | "misbehaviour";
+
+/** Raised when the followed node rewrote, dropped or re-signed a block the follower had already verified, or misbehaved. */
 export type FollowAlarm = {
   raisedAt: string;
+  /** Absent from alarms recorded before there was more than one kind: those were all rewrites. */
+  kind?: FollowAlarmKind;
   height: number;
   reason: string;
   seenHash: string | null;

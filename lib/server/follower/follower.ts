@@ -2,12 +2,13 @@
 // public API, audits each block as it arrives (the same ChainAuditor as `npm run verify` and the node's own
 // audit), and stores only what verified. It trusts the node for nothing but availability: should the node ever
 // serve a different block at a height the follower has already verified (a rewrite), drop it, or sign with
-// another key, the follower raises an alarm, records it in the replica, and stops following.
+// another key, or answer against the protocol (an endless body, a redirect, a wrong shape), the follower raises
+// an alarm, records it in the replica, and stops following.
 import { ChainAuditor, type BatchVerifier } from "../../ledger/audit";
 import { canonicalJson } from "../../ledger/canonical";
 import type { SignedBlock } from "../../ledger/types";
-import type { NodeApi } from "../../verifier/node-api";
-import { followAlarmSetting, type FollowAlarm } from "./follow-settings";
+import { NodeApiError, type NodeApi } from "../../verifier/node-api";
+import { followAlarmSetting, type FollowAlarm, type FollowAlarmKind } from "./follow-settings";
 import { auditStoredChain, type LedgerStore } from "../../db/ledger-store";
 
 /** Blocks fetched, verified and stored together. */
@@ -72,13 +73,33 @@ export class Follower {
 
   /**
    * One round: checks that the node still serves what was verified, then fetches, verifies and stores every
-   * block up to the node's head. Throws FollowAlarmError (recorded in the replica) on a rewrite; any other
-   * error (network, a node that is down) leaves the replica as it was, for the next round to retry.
+   * block up to the node's head. Throws FollowAlarmError (recorded in the replica) on a rewrite, and on an answer
+   * against the protocol (NodeApiError that is not isUnavailable: the node answered, but wrongly); a node that is
+   * down, busy or unreachable leaves the replica as it was, for the next round to retry.
    */
   async syncOnce(): Promise<SyncReport> {
-    const { store, api } = this.options;
-    const standing = await readFollowAlarm(store);
+    const standing = await readFollowAlarm(this.options.store);
     if (standing !== null) throw new FollowAlarmError(standing);
+    try {
+      return await this.syncRound();
+    } catch (error) {
+      // A node that answered wrongly once cannot be trusted to answer rightly next time, and retrying it forever
+      // would hide that it misbehaves: it is an alarm, like a rewrite. Only the unavailable are retried.
+      if (error instanceof NodeApiError && !error.isUnavailable) {
+        await this.raise(
+          this.height,
+          `the node answered against the protocol: ${error.message}`,
+          null,
+          null,
+          "misbehaviour",
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async syncRound(): Promise<SyncReport> {
+    const { store, api } = this.options;
     const info = await api.info();
     if (info.nodePublicKey !== this.options.nodePublicKey) {
       await this.raise(
@@ -170,8 +191,9 @@ export class Follower {
     reason: string,
     seenHash: string | null,
     servedHash: string | null,
+    kind: FollowAlarmKind = "rewrite",
   ): Promise<never> {
-    const alarm: FollowAlarm = { raisedAt: new Date().toISOString(), height, reason, seenHash, servedHash };
+    const alarm: FollowAlarm = { raisedAt: new Date().toISOString(), kind, height, reason, seenHash, servedHash };
     await this.options.store.writeSetting(followAlarmSetting, JSON.stringify(alarm));
     throw new FollowAlarmError(alarm);
   }
