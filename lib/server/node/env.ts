@@ -17,28 +17,43 @@ function wholeNumberSetting(min: number, max: number, message: string) {
     .refine((value) => value >= min && value <= max, message);
 }
 
-/** Whether `next start --hostname` can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
+/** Whether the server can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
 function isListenableHost(value: string): boolean {
   if (z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success) return true;
   // "1.2.3.999" is a valid host name by its letters, but it is meant as an address, and a wrong one.
   return z.hostname().safeParse(value).success && !/^[0-9.]+$/.test(value);
 }
 
-/** A DNS name is at most 253 characters. */
 /** `CODE` or `CODE:DECIMALS` as a currency; anything else gives a value the currency schema refuses. */
 function currencyOf(text: string): Currency {
   const [code = "", decimals = "2", ...rest] = text.split(":");
   return { code, decimals: rest.length === 0 && /^[0-9]{1,2}$/.test(decimals) ? Number(decimals) : Number.NaN };
 }
 
+/** A DNS name is at most 253 characters. */
 const hostLengthMax = 253;
+
+/** A list of proxies longer than this is a mistake, not a deployment. */
+const trustedProxiesMax = 64;
+
+/** Whether an entry of TRUSTED_PROXIES is an IP address or a network in CIDR notation. */
+function isProxyAddress(entry: string): boolean {
+  return [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()].some((schema) => schema.safeParse(entry).success);
+}
+
+/** The entries of a comma-separated list, trimmed, with empty ones dropped (a trailing comma is harmless). */
+const listEntries = (value: string) =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
 
 export const adminTokenLengthMin = 32;
 
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
   PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
-  // No default: unset, `next start` listens on every interface, IPv4 and IPv6.
+  // No default: unset, the server listens on every interface, IPv4 and IPv6.
   HOST: z
     .string()
     .max(hostLengthMax, `must be at most ${hostLengthMax} characters`)
@@ -78,6 +93,17 @@ const envSchema = z.object({
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
   SEAL_DELAY_MS: wholeNumberSetting(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
+  // The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (lib/server/http/forwarded-client.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (value) => listEntries(value).every(isProxyAddress),
+      "must be comma-separated IP addresses or networks, like 127.0.0.1, 10.0.0.0/8 or fd00::/8",
+    )
+    .refine((value) => listEntries(value).length <= trustedProxiesMax, `must list at most ${trustedProxiesMax}`)
+    .optional(),
+  // Open connections the server accepts at once; past it a new one is closed at once. Event streams count.
+  MAX_CONNECTIONS: wholeNumberSetting(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -122,6 +148,10 @@ export type NodeConfig = {
   /** When set, the admin's password; when unset, the one `prepareNode` made and stored hashed in DATA_DIR. */
   adminPassword: string | undefined;
   sealDelayMs: number;
+  /** Addresses and networks of the proxies in front of the node; empty: no client's forwarding headers count. */
+  trustedProxies: string[];
+  /** Open connections at most, event streams among them. */
+  maxConnections: number;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -152,6 +182,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     adminToken: env.ADMIN_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sealDelayMs: env.SEAL_DELAY_MS,
+    trustedProxies: listEntries(env.TRUSTED_PROXIES ?? ""),
+    maxConnections: env.MAX_CONNECTIONS,
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }
