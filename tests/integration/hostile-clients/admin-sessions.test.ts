@@ -128,7 +128,7 @@ describe("the limit on guessing the password", () => {
     const flooder = await signIn(password, from("192.0.2.1"));
     expect(flooder.status).toBe(429);
     expect(flooder.body).toEqual({
-      error: { code: "rate_limited", message: "Too many wrong passwords on this node; try again in 59 s." },
+      error: { code: "rate_limited", message: "Too many wrong passwords on this node; try again in 60 s." },
     });
     expect((await signIn(password, from("192.0.2.200"))).body).toEqual({
       error: { code: "rate_limited", message: "Too many wrong passwords on this node; try again in 59 s." },
