@@ -40,10 +40,10 @@ function hasSignedSession(request: NextRequest): boolean {
   return sessionGenerationsIn(sessionSecret, request.headers.get("cookie"), Date.now()).length > 0;
 }
 
-/** The sign-in page, coming back to `path` afterwards. */
+/** The sign-in page, coming back to `path` afterwards: a redirect with an empty body (Next.js makes it relative). */
 function signInRedirect(request: NextRequest, path: string): NextResponse {
-  const location = `${adminSignInPath}?next=${encodeURIComponent(safeNextPath(path))}`;
-  return NextResponse.redirect(new URL(location, request.url), 307);
+  const location = new URL(`${adminSignInPath}?next=${encodeURIComponent(safeNextPath(path))}`, request.url);
+  return new NextResponse(null, { status: 307, headers: { location: location.toString() } });
 }
 
 export function proxy(request: NextRequest): Response {
