@@ -54,10 +54,13 @@ export function proxy(request: NextRequest): Response {
     const message = `The URL path segment ${quotePart(malformedSegment)} is not valid percent-encoding.`;
     return errorResponse(new LedgerError("invalid_request", message));
   }
-  const isExplorer = isExplorerPath(pathname);
-  if (isExplorer && malformedSegment === undefined && !hasSignedSession(request))
-    return signInRedirect(request, `${pathname}${search}`);
   const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const isExplorer = isExplorerPath(pathname);
+  if (isExplorer && malformedSegment === undefined && !hasSignedSession(request)) {
+    const redirect = signInRedirect(request, `${pathname}${search}`);
+    redirect.headers.set("content-security-policy", policy);
+    return redirect;
+  }
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   if (isExplorer) headers.set(requestedPathHeader, `${pathname}${search}`);
