@@ -5,6 +5,8 @@
 // address is this machine, so each 127.0.0.x is another client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { peerAddressHeader } from "@/lib/server/http/client-address";
+import { clientGroupOfAddress } from "@/lib/server/http/client-group";
+import { connectionClientOf, trustedProxiesOf } from "@/lib/server/http/forwarded-client";
 import { freshDatabaseUrl } from "../../support/database";
 import { requestFrom, type LocalAnswer } from "../../support/local-client";
 import { makeDataDir, testChainId } from "../../support/node";
@@ -98,5 +100,35 @@ describe("a flood of wrong passwords from many addresses", () => {
       expect(answer.status).toBe(204);
       expect(answer.headers["set-cookie"]?.[0]).toMatch(/^chainpay_admin=/);
     }
+  });
+});
+
+describe("the client of a connection, worked out", () => {
+  const trusted = trustedProxiesOf(["127.0.0.2", "10.0.0.0/8", "fd00::/8"]);
+  it.each<[string | undefined, string | undefined, string, boolean]>([
+    ["192.0.2.1", "198.51.100.1", "192.0.2.1", false],
+    ["::ffff:192.0.2.1", undefined, "192.0.2.1", false],
+    ["2001:DB8::1", undefined, "2001:db8::1", false],
+    [undefined, "198.51.100.1", "unknown", false],
+    ["127.0.0.2", undefined, "127.0.0.2", true],
+    ["127.0.0.2", "198.51.100.1", "198.51.100.1", true],
+    ["::ffff:127.0.0.2", "203.0.113.9, 198.51.100.1", "198.51.100.1", true],
+    ["127.0.0.2", "203.0.113.9, 198.51.100.1, 10.2.3.4", "198.51.100.1", true],
+    ["fd00::5", "10.1.1.1, 10.2.2.2", "10.1.1.1", true],
+    ["127.0.0.2", "198.51.100.1, not-an-address", "127.0.0.2", true],
+    ["127.0.0.2", "", "127.0.0.2", true],
+  ])("peer %j, X-Forwarded-For %j: client %j", (peer, forwardedFor, address, isFromTrustedProxy) => {
+    expect(connectionClientOf(peer, forwardedFor, trusted)).toEqual({ address, isFromTrustedProxy });
+  });
+
+  it.each([
+    ["192.0.2.1", "192.0.2.1"],
+    ["2001:db8:1:2::1", "2001:0db8:0001:0002::/64"],
+    ["2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:0db8:0001:0002::/64"],
+    ["::1", "0000:0000:0000:0000::/64"],
+    ["64:ff9b::192.0.2.1", "0064:ff9b:0000:0000::/64"],
+    ["local", "local"],
+  ])("%s counts as %s in per-client limits", (address, group) => {
+    expect(clientGroupOfAddress(address)).toBe(group);
   });
 });
