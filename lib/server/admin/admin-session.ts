@@ -54,11 +54,6 @@ export function sessionGenerationOf(secret: Buffer, token: string, nowMs: number
   return nowSeconds < exp && exp - iat <= sessionDurationSeconds ? gen : null;
 }
 
-/** Whether `token` was signed with `secret`, has not expired at `nowMs` and belongs to the current `generation`. */
-export function isSessionTokenValid(secret: Buffer, token: string, generation: string, nowMs: number): boolean {
-  return sessionGenerationOf(secret, token, nowMs) === generation;
-}
-
 /**
  * Secure only over https, or the browser would drop the cookie of a node served over plain http on a LAN. The
  * node's server speaks plain HTTP, so https means a TLS proxy said so in X-Forwarded-Proto (its first value, the

@@ -3,7 +3,10 @@
 // the redirect to sign in and nothing else. No body carries the page's data: the account's key and balance, the
 // transaction's id, the total supply, the mint form. A session ended by signing out is refused the same way. With
 // a session, the same pages do show those things, so what the test looks for is really on them.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "@/scripts/build-if-needed";
 import type { Receipt } from "@/lib/ledger/types";
 import { freshDatabaseUrl } from "../../support/database";
 import { adminToken, makeDataDir, testChainId } from "../../support/node";
@@ -148,6 +151,23 @@ describe("explorer pages with a session", () => {
           for (const secret of secrets()) if (!path.includes(secret)) expect(answer.body).not.toContain(secret);
         }
       }
+    }
+  });
+});
+
+describe("the explorer's code", () => {
+  const explorerDir = path.join(root, "app", "explorer");
+  const files = readdirSync(explorerDir, { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file));
+
+  it("gets the node only through the admin check, in every page and the layout", () => {
+    for (const file of files) {
+      const source = readFileSync(path.join(explorerDir, file), "utf8");
+      expect({ file, importsGetNode: source.includes("@/lib/server/node/context") }).toEqual({
+        file,
+        importsGetNode: false,
+      });
+      if (/(^|\/)(page|layout)\.tsx$/.test(file))
+        expect({ file, isChecked: source.includes("await adminPageNode()") }).toEqual({ file, isChecked: true });
     }
   });
 });
