@@ -58,11 +58,18 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
   const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, onRequest);
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.maxConnections = config.maxConnections;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+  await new Promise<void>((resolve) => {
+    // A port in use or an address this machine does not have: one line, as for a bad setting, not a stack trace.
+    const refuse = (error: NodeJS.ErrnoException) => {
+      console.error(
+        `chainpay: cannot listen on ${config.host ?? "every interface"}, port ${port}: ${error.code ?? error.message}`,
+      );
+      process.exit(1);
+    };
+    server.once("error", refuse);
     // Unset HOST: every interface, IPv4 and IPv6, as `next start` did.
     server.listen(port, config.host, () => {
-      server.off("error", reject);
+      server.off("error", refuse);
       resolve();
     });
   });
