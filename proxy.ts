@@ -6,7 +6,7 @@
 //   handler or page runs and answers a bare 500 when they do not. An API path then gets the protocol's 400
 //   `invalid_request`, a page path the not-found page.
 // - An explorer page without a signed, unexpired session cookie is answered here with the redirect to sign in and
-//   nothing else: no page renders, so no page reads anything and no body carries what it would have shown. (The
+//   nothing else (whatever the session cookie says, no page code runs for such a request): no page renders, so no page reads anything and no body carries what it would have shown. (The
 //   session's generation, which needs the database, is checked by every page's data access,
 //   app/_lib/require-admin-page.ts.) For the others it passes the requested path on, for the sign-in redirect there.
 import { NextResponse, type NextRequest } from "next/server";
@@ -40,7 +40,10 @@ function hasSignedSession(request: NextRequest): boolean {
   return sessionGenerationsIn(sessionSecret, request.headers.get("cookie"), Date.now()).length > 0;
 }
 
-/** The sign-in page, coming back to `path` afterwards: a redirect with an empty body (Next.js makes it relative). */
+/**
+ * The sign-in page, coming back to `path` afterwards: a redirect with no body of its own (Next.js makes the
+ * location relative, and its body is that location again, nothing rendered).
+ */
 function signInRedirect(request: NextRequest, path: string): NextResponse {
   const location = new URL(`${adminSignInPath}?next=${encodeURIComponent(safeNextPath(path))}`, request.url);
   return new NextResponse(null, { status: 307, headers: { location: location.toString() } });
