@@ -6,7 +6,7 @@
 //   handler or page runs and answers a bare 500 when they do not. An API path then gets the protocol's 400
 //   `invalid_request`, a page path the not-found page.
 // - An explorer page without a signed, unexpired session cookie is answered here with the redirect to sign in and
-//   nothing else (whatever the session cookie says, no page code runs for such a request): no page renders, so no page reads anything and no body carries what it would have shown. (The
+//   nothing else (no page code runs for such a request): no page renders, so no page reads anything and no body carries what it would have shown. (The
 //   session's generation, which needs the database, is checked by every page's data access,
 //   app/_lib/require-admin-page.ts.) For the others it passes the requested path on, for the sign-in redirect there.
 import { NextResponse, type NextRequest } from "next/server";
