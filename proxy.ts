@@ -5,13 +5,19 @@
 // - It is the one place that can refuse a path that does not decode: Next.js decodes path parameters before any
 //   handler or page runs and answers a bare 500 when they do not. An API path then gets the protocol's 400
 //   `invalid_request`, a page path the not-found page.
-// - For explorer pages it also passes the requested path to the server components, so that the sign-in redirect
-//   can bring an admin back to the page they asked for; the check itself happens in app/explorer/layout.tsx.
+// - An explorer page without a signed, unexpired session cookie is answered here with the redirect to sign in and
+//   nothing else (no page code runs for such a request): no page renders, so no page reads anything and no body carries what it would have shown. (The
+//   session's generation, which needs the database, is checked by every page's data access,
+//   app/_lib/require-admin-page.ts.) For the others it passes the requested path on, for the sign-in redirect there.
 import { NextResponse, type NextRequest } from "next/server";
 import { LedgerError } from "@/lib/ledger/errors";
+import { loadSessionSecret } from "@/lib/server/admin/admin-credentials";
+import { sessionGenerationsIn } from "@/lib/server/admin/admin-session";
+import { readConfig } from "@/lib/server/node/env";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/server/http/page-security-policy";
 import { firstMalformedPathSegment, quotePart } from "@/lib/server/http/percent-encoding";
 import { errorResponse } from "@/lib/server/http/responses";
+import { adminSignInPath, requestedPathHeader, safeNextPath } from "@/lib/validations/admin";
 
 const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 const isExplorerPath = (pathname: string) => pathname === "/explorer" || pathname.startsWith("/explorer/");
@@ -19,6 +25,29 @@ const isExplorerPath = (pathname: string) => pathname === "/explorer" || pathnam
 // The route Next.js builds from app/not-found.tsx: rewriting to it renders the not-found page with status 404,
 // while the address bar keeps the requested URL.
 const notFoundPath = "/_not-found";
+
+/** Read once per process: the secret changes only with a restart (README, Admin sign-in). */
+let sessionSecret: Buffer | undefined;
+
+/** Whether the request carries a session cookie this node signed that has not expired. */
+function hasSignedSession(request: NextRequest): boolean {
+  try {
+    sessionSecret ??= loadSessionSecret(readConfig().dataDir);
+  } catch {
+    // A node without its secret signs no one in; the sign-in page says what is wrong.
+    return false;
+  }
+  return sessionGenerationsIn(sessionSecret, request.headers.get("cookie"), Date.now()).length > 0;
+}
+
+/**
+ * The sign-in page, coming back to `path` afterwards: a redirect with no body of its own (Next.js makes the
+ * location relative, and its body is that location again, nothing rendered).
+ */
+function signInRedirect(request: NextRequest, path: string): NextResponse {
+  const location = new URL(`${adminSignInPath}?next=${encodeURIComponent(safeNextPath(path))}`, request.url);
+  return new NextResponse(null, { status: 307, headers: { location: location.toString() } });
+}
 
 export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
@@ -29,9 +58,15 @@ export function proxy(request: NextRequest): Response {
     return errorResponse(new LedgerError("invalid_request", message));
   }
   const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const isExplorer = isExplorerPath(pathname);
+  if (isExplorer && malformedSegment === undefined && !hasSignedSession(request)) {
+    const redirect = signInRedirect(request, `${pathname}${search}`);
+    redirect.headers.set("content-security-policy", policy);
+    return redirect;
+  }
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  if (isExplorerPath(pathname)) headers.set("x-chainpay-path", `${pathname}${search}`);
+  if (isExplorer) headers.set(requestedPathHeader, `${pathname}${search}`);
   const response =
     malformedSegment === undefined
       ? NextResponse.next({ request: { headers } })

@@ -12,7 +12,7 @@ import { Follower, FollowAlarmError } from "../lib/server/follower/follower";
 import { prepareFollower } from "../lib/server/follower/prepare-follower";
 import { VerifyPool } from "../lib/crypto/verify-pool";
 import { NodeApi } from "../lib/verifier/node-api";
-import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
+import { buildIfNeeded, nextEnvironment, root, serveArguments } from "./build-if-needed";
 
 const usage = "usage: npm run follow -- <url> [--node-key <hex64>] [--once]";
 const pollIntervalMs = 1000;
@@ -80,10 +80,10 @@ async function main(): Promise<number> {
 
     buildIfNeeded();
     const port = config.port ?? defaultPort;
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    server = spawn(process.execPath, serveArguments, {
       cwd: root,
       stdio: "inherit",
-      env: { ...nextEnvironment, ...process.env },
+      env: { ...nextEnvironment, ...process.env, PORT: String(port) },
     });
     const exited = new Promise<number>((resolve) =>
       server!.on("exit", (code, signal) => resolve(code ?? (signal === null ? 0 : 1))),

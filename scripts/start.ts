@@ -1,7 +1,8 @@
 // `npm start`: build when the sources are newer than the last build, prepare the data directory (migrations,
-// node key, genesis), then serve with `next start` on HOST (default: every interface) and PORT (default 3000).
-import { spawn } from "node:child_process";
-import { buildIfNeeded, nextBin, nextEnvironment, root } from "./build-if-needed";
+// node key, genesis), then serve with chainpay's own server (scripts/serve.ts) on HOST (default: every
+// interface) and PORT (default 3000), in this same process.
+import { buildIfNeeded } from "./build-if-needed";
+import { serve } from "./serve";
 import { readConfigOrExit } from "../lib/server/node/env";
 import { prepareNodeOrExit } from "../lib/server/node/prepare-node";
 import { warnWhileFaucetIsOn } from "../lib/server/faucet/faucet-warning";
@@ -22,12 +23,4 @@ console.log(`chainpay: data in ${config.dataDir}, database ${redactDatabaseUrl(c
 // Only its hash is kept, so this is the one time it can be shown; later starts print nothing.
 if (newAdminPassword !== null) console.log(`chainpay: admin password (shown once): ${newAdminPassword}`);
 
-const port = String(config.port ?? 3000);
-const hostname = config.host === undefined ? [] : ["--hostname", config.host];
-const server = spawn(process.execPath, [nextBin, "start", "--port", port, ...hostname], {
-  cwd: root,
-  stdio: "inherit",
-  env: nextEnvironment,
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
+await serve(config, 3000);

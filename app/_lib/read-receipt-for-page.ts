@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import type { NodeInfo, Receipt } from "@/lib/ledger/types";
-import { getNode } from "@/lib/server/node/context";
+import type { LedgerNode } from "@/lib/server/node/context";
 import { readNodeInfo } from "@/lib/server/node/read-node-info";
 import { readReceiptOrThrow } from "@/lib/server/transactions/read-receipt";
 
-export async function readReceiptForPage(txId: string): Promise<{ receipt: Receipt; info: NodeInfo }> {
+/** `node` is the caller's: the explorer's comes from the admin check, the public receipt page's from getNode(). */
+export async function readReceiptForPage(
+  node: LedgerNode,
+  txId: string,
+): Promise<{ receipt: Receipt; info: NodeInfo }> {
   if (!hex64Pattern.test(txId)) notFound();
-  const node = await getNode();
   let receipt: Receipt;
   try {
     receipt = await readReceiptOrThrow(node, txId);

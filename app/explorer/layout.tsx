@@ -1,11 +1,10 @@
-// The explorer's frame: admins only (anyone else is sent to sign in), with navigation and search on every page.
+// The explorer's frame: admins only (anyone else is sent to sign in, here and in every page's own data access),
+// with navigation and search on every page.
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { headers } from "next/headers";
 import { readFollowerStatus } from "@/lib/server/follower/read-follower-status";
-import { getNode } from "@/lib/server/node/context";
-import { requireAdminPage } from "@/app/_lib/require-admin-page";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { FollowerBanner } from "./_components/follower-banner";
 import { SignOutButton } from "../admin/_components/sign-out-button";
 
@@ -19,9 +18,7 @@ const navigation = [
 ] as const;
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
-  const path = (await headers()).get("x-chainpay-path") ?? "/explorer";
-  await requireAdminPage(path);
-  const followerStatus = await readFollowerStatus(await getNode());
+  const followerStatus = await readFollowerStatus(await adminPageNode());
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -1,7 +1,7 @@
 // /explorer: the chain's figures, charts, and the newest blocks (live), paged by height down to genesis.
 import Link from "next/link";
 import { formatAmount } from "@/lib/wallet/format";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { listBlocks } from "@/lib/server/blocks/list-blocks";
 import { readChainFigures } from "@/lib/server/explorer/read-chain-figures";
 import { readChartSeries } from "@/lib/server/explorer/read-chart-series";
@@ -17,7 +17,7 @@ const transactionUnit = { one: "transaction", other: "transactions" };
 const beforePattern = /^[1-9][0-9]{0,14}$/;
 
 export default async function ExplorerHome({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  const node = await getNode();
+  const node = await adminPageNode();
   const { before: beforeText } = await searchParams;
   const before = beforeText !== undefined && beforePattern.test(beforeText) ? Number(beforeText) : undefined;
   const head = (await node.store.head())!.header.height;

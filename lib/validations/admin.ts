@@ -24,6 +24,8 @@ export type FaucetSwitchBody = z.infer<typeof faucetSwitchBodySchema>;
 /** Where the sign-in page sends the admin afterwards when nothing (or nothing safe) was asked for. */
 export const adminHomePath = "/explorer";
 export const adminSignInPath = "/admin/login";
+/** Set by proxy.ts on explorer requests: the path asked for, to come back to after signing in. */
+export const requestedPathHeader = "x-chainpay-path";
 const nextPathLengthMax = 2048;
 
 /**

@@ -1,9 +1,10 @@
-// Real `next start` servers for the tests that need whole processes: kill -9, and two servers on one database.
+// Real servers (scripts/serve.ts, as `npm start` serves) for the tests that need whole processes: kill -9, two
+// servers on one database, connections from other addresses.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";
-import { buildIfNeeded, nextBin, root } from "@/scripts/build-if-needed";
+import { buildIfNeeded, root, serveArguments } from "@/scripts/build-if-needed";
 
 export type RunningServer = {
   url: string;
@@ -29,15 +30,18 @@ export function ensureBuilt(): void {
   buildIfNeeded();
 }
 
-/** Prepares `dataDir` as `npm start` does, then serves it with `next start` on `port` (default: a free one). */
+/**
+ * Prepares `dataDir` as `npm start` does, then serves it as `npm start` does on 127.0.0.1 and `port` (default: a
+ * free one); HOST in `environment` overrides the address.
+ */
 export async function startServer(environment: Record<string, string>, port?: number): Promise<RunningServer> {
   const merged = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...environment };
   const prepared = await prepareNode(readConfig(merged));
   await prepared.store.close();
   port ??= await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArguments, {
     cwd: root,
-    env: merged,
+    env: { ...merged, HOST: environment.HOST ?? "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

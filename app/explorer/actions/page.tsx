@@ -1,6 +1,6 @@
 // Admin actions and exports.
 import type { Metadata } from "next";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { readNodeInfo, type NodeInfo } from "@/lib/server/node/read-node-info";
 import { Card } from "../../_components/ui";
 import { FaucetSwitch, MintForm } from "./admin-actions";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin actions" };
 
 export default async function ActionsPage() {
-  const node = await getNode();
+  const node = await adminPageNode();
   const info = await readNodeInfo(node);
   const head = info.head.header.height;
   return (

@@ -1,11 +1,14 @@
 // The full-chain audit, run from the page.
 import type { Metadata } from "next";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { Card } from "../../_components/ui";
 import { AuditRunner } from "./audit-runner";
 
 export const metadata: Metadata = { title: "Audit" };
 
-export default function AuditPage() {
+export default async function AuditPage() {
+  // It reads nothing itself, but like every explorer page it shows nothing without a session.
+  await adminPageNode();
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Audit the chain</h1>

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { searchLedger } from "@/lib/server/explorer/search-ledger";
 import { accountHref, blockHref, transactionHref } from "../../_components/entities/entity-links";
 import { Card } from "../../_components/ui";
@@ -15,10 +15,11 @@ const hrefOf = (kind: "block" | "transaction" | "account", id: string) =>
   kind === "block" ? blockHref(Number(id)) : kind === "transaction" ? transactionHref(id) : accountHref(id);
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const node = await adminPageNode();
   const { q } = await searchParams;
   // A repeated `?q=` arrives as an array (it answered 500 before): the first one is searched.
   const query = (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, 64);
-  const result = query === "" ? { kind: "none" as const } : await searchLedger(await getNode(), query);
+  const result = query === "" ? { kind: "none" as const } : await searchLedger(node, query);
   if (result.kind === "block") redirect(hrefOf("block", String(result.height)));
   if (result.kind === "transaction") redirect(hrefOf("transaction", result.txId));
   if (result.kind === "account") redirect(hrefOf("account", result.publicKey));

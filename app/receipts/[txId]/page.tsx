@@ -1,6 +1,7 @@
 // /receipts/{txId}: a receipt, verified in the browser against the node key the wallet pinned.
 import type { Metadata } from "next";
 import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
+import { getNode } from "@/lib/server/node/context";
 import { ReceiptView } from "./receipt-view";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,6 @@ export const metadata: Metadata = { title: "Receipt" };
 
 export default async function ReceiptPage({ params }: { params: Promise<{ txId: string }> }) {
   const { txId } = await params;
-  const { receipt, info } = await readReceiptForPage(txId);
+  const { receipt, info } = await readReceiptForPage(await getNode(), txId);
   return <ReceiptView receipt={receipt} info={info} />;
 }

@@ -142,6 +142,24 @@ function readSessionSecret(file: string): Buffer {
   return secret;
 }
 
+/** The session secret alone, for proxy.ts: it checks a session's signature before any page renders. */
+export function loadSessionSecret(dataDir: string): Buffer {
+  return readSessionSecret(path.join(dataDir, sessionSecretFileName));
+}
+
+/** What the password's fingerprint is made from (session-generation.ts): ADMIN_PASSWORD, or the password file. */
+export function loadPasswordFingerprintInput(config: NodeConfig): {
+  sessionSecret: Buffer;
+  password: string | undefined;
+  passwordFile: Buffer;
+} {
+  const sessionSecret = readSessionSecret(path.join(config.dataDir, sessionSecretFileName));
+  if (config.adminPassword !== undefined)
+    return { sessionSecret, password: config.adminPassword, passwordFile: Buffer.alloc(0) };
+  const { salt, hash } = readPasswordFile(path.join(config.dataDir, passwordFileName));
+  return { sessionSecret, password: undefined, passwordFile: Buffer.concat([salt, hash]) };
+}
+
 /** ADMIN_PASSWORD, when set, is hashed here in memory and the password file is not read. */
 export function loadAdminCredentials(config: NodeConfig): AdminCredentials {
   const sessionSecret = readSessionSecret(path.join(config.dataDir, sessionSecretFileName));

@@ -1,20 +1,24 @@
 // POST /api/admin/session: check the admin password and hand out a session token, with a limit on guessing.
+// DELETE /api/admin/session: sign out, which ends every admin session (a new session generation).
 import "server-only";
 import { LedgerError } from "../../ledger/errors";
 import { verifyAdminPassword } from "./admin-credentials";
 import { createSessionToken } from "./admin-session";
+import { hasCurrentSession } from "./require-admin";
+import { endAllSessions, readSessionGeneration } from "./session-generation";
 import { limiterPerNode } from "../http/failure-limiter";
 import type { LedgerNode } from "../node/context";
 
-/** At most this many failed sign-ins per client, and on the whole node, in any one window. */
+/** At most this many failed sign-ins per client in any one window; past the node-wide count, none from a client that failed. */
 export const signInFailuresPerClientMax = 5;
 export const signInFailuresOverallMax = 20;
 export const signInWindowMs = 60_000;
 
 /**
- * The per-client key comes from X-Forwarded-For, which a client can forge: the per-client limit only keeps one
- * admin's typos from locking out the others, and the overall limit is what holds a guesser to 20 passwords a
- * minute however it spreads them.
+ * Keyed on the connection's address (`clientGroupOf`), which a client cannot choose: five guesses a minute from
+ * one address. A flood spread over many addresses makes every address that has guessed wait, while one that has
+ * not (the admin) still signs in: so no flood locks the admin out, and a guesser gets one guess a minute per
+ * address it holds (an IPv6 /64 counting as one).
  */
 const signInLimiterOf = limiterPerNode({
   perClientMax: signInFailuresPerClientMax,
@@ -32,11 +36,14 @@ export async function signInAdmin(node: LedgerNode, password: string, clientKey:
     throw new LedgerError("unauthorized", "The password is wrong.");
   }
   limiter.succeed(attempt);
-  return createSessionToken(node.admin.sessionSecret, Date.now());
+  return createSessionToken(node.admin.sessionSecret, await readSessionGeneration(node.store), Date.now());
 }
 
-/** The client a sign-in counts against: the first X-Forwarded-For address, or "local" without a proxy. */
-export function signInClientKey(request: Request): string {
-  const forwardedFor = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwardedFor === undefined || forwardedFor === "" ? "local" : forwardedFor.slice(0, 100);
+/**
+ * Signing out ends every admin session, in every browser and process: sessions carry one generation, and this
+ * replaces it. Only a current session can do that: a request without one just has its cookie cleared, so that
+ * no one else can sign the admin out.
+ */
+export async function signOutAdmin(node: LedgerNode, cookieHeader: string | null): Promise<void> {
+  if (await hasCurrentSession(node, cookieHeader)) await endAllSessions(node.store);
 }

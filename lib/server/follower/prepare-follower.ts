@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import type { NodeApi } from "../../verifier/node-api";
 import { prepareAdminCredentials } from "../admin/admin-credentials";
+import { endSessionsIfPasswordChanged } from "../admin/session-generation";
 import type { NodeConfig } from "../node/env";
 import { followedNodeKeySetting, followedUrlSetting } from "./follow-settings";
 import type { LedgerStore } from "../../db/ledger-store";
@@ -35,6 +36,7 @@ export async function prepareFollower(
     if (pinned === null) await store.writeSetting(followedNodeKeySetting, nodePublicKey);
     await store.writeSetting(followedUrlSetting, api.baseUrl);
     const { newAdminPassword } = prepareAdminCredentials(config);
+    await endSessionsIfPasswordChanged(store, config);
     return { store, nodePublicKey, isNewPin: pinned === null, newAdminPassword };
   } catch (error) {
     await store.close();

@@ -25,14 +25,14 @@ export type RouteOptions = {
 export function route(handler: (input: RouteInput) => Promise<Response>, options: RouteOptions = {}): RouteHandler {
   return bareRoute(async ({ request, params }) => {
     const node = await getNode();
-    if (options.admin === true) requireAdmin(node, request);
+    if (options.admin === true) await requireAdmin(node, request);
     return handler({ request, params, node });
   });
 }
 
 /**
  * A route that must answer without the node: the liveness probe (which must not depend on the database), the
- * API's catch-all 404 and signing out.
+ * API's catch-all 404.
  */
 export function bareRoute(handler: (input: BareRouteInput) => Promise<Response>): RouteHandler {
   return async (request, context) => {

@@ -17,21 +17,36 @@ function wholeNumberSetting(min: number, max: number, message: string) {
     .refine((value) => value >= min && value <= max, message);
 }
 
-/** Whether `next start --hostname` can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
+/** Whether the server can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
 function isListenableHost(value: string): boolean {
   if (z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success) return true;
   // "1.2.3.999" is a valid host name by its letters, but it is meant as an address, and a wrong one.
   return z.hostname().safeParse(value).success && !/^[0-9.]+$/.test(value);
 }
 
-/** A DNS name is at most 253 characters. */
 /** `CODE` or `CODE:DECIMALS` as a currency; anything else gives a value the currency schema refuses. */
 function currencyOf(text: string): Currency {
   const [code = "", decimals = "2", ...rest] = text.split(":");
   return { code, decimals: rest.length === 0 && /^[0-9]{1,2}$/.test(decimals) ? Number(decimals) : Number.NaN };
 }
 
+/** A DNS name is at most 253 characters. */
 const hostLengthMax = 253;
+
+/** A list of proxies longer than this is a mistake, not a deployment. */
+const trustedProxiesMax = 64;
+
+/** Whether an entry of TRUSTED_PROXIES is an IP address or a network in CIDR notation. */
+function isProxyAddress(entry: string): boolean {
+  return [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()].some((schema) => schema.safeParse(entry).success);
+}
+
+/** The entries of a comma-separated list, trimmed, with empty ones dropped (a trailing comma is harmless). */
+const listEntries = (value: string) =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
 
 export const adminTokenLengthMin = 32;
 
@@ -43,7 +58,7 @@ const eventStreamBufferBytesMax = 64 * 1024 * 1024;
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
   PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
-  // No default: unset, `next start` listens on every interface, IPv4 and IPv6.
+  // No default: unset, the server listens on every interface, IPv4 and IPv6.
   HOST: z
     .string()
     .max(hostLengthMax, `must be at most ${hostLengthMax} characters`)
@@ -106,6 +121,17 @@ const envSchema = z.object({
     eventStreamBufferBytesMax,
     `must be a whole number of bytes from ${eventStreamBufferBytesMin} to ${eventStreamBufferBytesMax}`,
   ).default(256 * 1024),
+  // The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (lib/server/http/forwarded-client.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (value) => listEntries(value).every(isProxyAddress),
+      "must be comma-separated IP addresses or networks, like 127.0.0.1, 10.0.0.0/8 or fd00::/8",
+    )
+    .refine((value) => listEntries(value).length <= trustedProxiesMax, `must list at most ${trustedProxiesMax}`)
+    .optional(),
+  // Open connections the server accepts at once; past it a new one is closed at once. Event streams count.
+  MAX_CONNECTIONS: wholeNumberSetting(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -168,6 +194,10 @@ export type NodeConfig = {
   /** How long an export or an audit may hold its snapshot before it is stopped. */
   snapshotHoldSecondsMax: number;
   eventStreams: EventStreamSettings;
+  /** Addresses and networks of the proxies in front of the node; empty: no client's forwarding headers count. */
+  trustedProxies: string[];
+  /** Open connections at most, event streams among them. */
+  maxConnections: number;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -208,6 +238,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
       lifetimeMs: env.EVENTS_STREAM_LIFETIME_SECONDS * 1000,
       bufferBytesMax: env.EVENTS_STREAM_BUFFER_BYTES,
     },
+    trustedProxies: listEntries(env.TRUSTED_PROXIES ?? ""),
+    maxConnections: env.MAX_CONNECTIONS,
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }

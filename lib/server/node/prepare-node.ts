@@ -18,6 +18,7 @@ import {
   type NodeKey,
 } from "../../crypto/ed25519";
 import { prepareAdminCredentials } from "../admin/admin-credentials";
+import { endSessionsIfPasswordChanged } from "../admin/session-generation";
 import type { LedgerStore } from "../../db/ledger-store";
 import { openStore } from "../../db/open-store";
 import { redactDatabaseUrl } from "../../db/database-url";
@@ -90,6 +91,8 @@ export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
     }
     // Last, so that a start refused above never makes a password whose only showing would be lost.
     const { newAdminPassword } = prepareAdminCredentials(config);
+    // A new admin password (ADMIN_PASSWORD changed, or admin-password.json replaced) ends the old one's sessions.
+    await endSessionsIfPasswordChanged(store, config);
     return { store, nodeKey, genesis, newAdminPassword };
   } catch (error) {
     await store.close();

@@ -17,6 +17,8 @@ beforeAll(async () => {
     DATABASE_URL: await freshDatabaseUrl(dataDir, "security_headers"),
     CHAIN_ID: testChainId,
     ADMIN_PASSWORD: "security-headers-password",
+    // The test plays the node's TLS proxy: X-Forwarded-Proto is believed only from a trusted one.
+    TRUSTED_PROXIES: "127.0.0.1",
   });
 }, 300_000);
 

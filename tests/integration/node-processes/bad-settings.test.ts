@@ -53,6 +53,16 @@ const cases: Case[] = [
     value: "10.0.0.256",
     line: 'chainpay: HOST must be an IP address or a host name, like 127.0.0.1, :: or localhost (got "10.0.0.256")',
   },
+  ...["10.0.0.0/33", "127.0.0.1, proxy.internal"].map((value) => ({
+    variable: "TRUSTED_PROXIES",
+    value,
+    line: `chainpay: TRUSTED_PROXIES must be comma-separated IP addresses or networks, like 127.0.0.1, 10.0.0.0/8 or fd00::/8 (got ${JSON.stringify(value)})`,
+  })),
+  {
+    variable: "MAX_CONNECTIONS",
+    value: "0",
+    line: 'chainpay: MAX_CONNECTIONS must be a whole number from 16 to 1000000 (got "0")',
+  },
 ];
 
 // Each run is bounded, so that a script that ignored the setting and went on to build and serve fails here.

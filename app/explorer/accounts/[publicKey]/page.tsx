@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import { pageLimitDefault } from "@/lib/ledger/limits";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { readAccount } from "@/lib/server/accounts/read-account";
 import { formatAmount } from "@/lib/wallet/format";
 import { Card } from "../../../_components/ui";
@@ -16,9 +16,9 @@ export const dynamic = "force-dynamic";
 const cursorPattern = /^[1-9][0-9]{0,15}$/;
 
 export default async function AccountPage(props: PageProps<{ publicKey: string }, { before?: string }>) {
+  const node = await adminPageNode();
   const [{ publicKey }, { before }] = await Promise.all([props.params, props.searchParams]);
   if (!hex64Pattern.test(publicKey)) notFound();
-  const node = await getNode();
   const cursor = before !== undefined && cursorPattern.test(before) ? Number(before) : undefined;
   const page = await readAccount(node, publicKey, pageLimitDefault, cursor);
   const isNode = publicKey === node.nodePublicKey;

@@ -3,7 +3,7 @@ import type { PageProps } from "@/app/_lib/page-props";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerError } from "@/lib/ledger/errors";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { getBlockPageOrThrow } from "@/lib/server/blocks/read-block-page";
 import { BlockLink, blockHref } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
@@ -18,9 +18,9 @@ const transactionsPerPage = 50;
 const pagePattern = /^[1-9][0-9]{0,3}$/;
 
 export default async function BlockPage(props: PageProps<{ heightOrHash: string }, { page?: string }>) {
+  const node = await adminPageNode();
   const [{ heightOrHash }, { page: pageText }] = await Promise.all([props.params, props.searchParams]);
   const pageNumber = pageText !== undefined && pagePattern.test(pageText) ? Number(pageText) : 1;
-  const node = await getNode();
   let found;
   try {
     found = await getBlockPageOrThrow(node, heightOrHash, (pageNumber - 1) * transactionsPerPage, transactionsPerPage);

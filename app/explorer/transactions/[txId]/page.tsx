@@ -1,7 +1,7 @@
 // A transaction: its receipt, its verified state, and its inclusion proof drawn as the audit path to the root.
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
-import { getNode } from "@/lib/server/node/context";
+import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
 import { describeLeafPlace, formatAmount } from "@/lib/wallet/format";
 import { AccountLink, BlockLink } from "../../../_components/entities/entity-links";
@@ -15,9 +15,9 @@ import { Card } from "../../../_components/ui";
 export const dynamic = "force-dynamic";
 
 export default async function TransactionPage({ params }: { params: Promise<{ txId: string }> }) {
+  const node = await adminPageNode();
   const { txId } = await params;
-  const { receipt, info } = await readReceiptForPage(txId);
-  const node = await getNode();
+  const { receipt, info } = await readReceiptForPage(node, txId);
   const { tx, block, proof } = receipt;
   const walk = inclusionSteps(hexToBytes(txId), proof.leafIndex, proof.treeSize, proof.path.map(hexToBytes));
   const root = walk === null ? null : bytesToHex(walk.steps.at(-1)?.parent ?? walk.leafHash);

@@ -1,0 +1,90 @@
+// chainpay's HTTP server: Next.js (built, production mode) behind a node:http server of the node's own, instead of
+// `next start`, because only the server that accepts a connection knows who is on the other end. Each request is
+// stamped with its client's address (`peerAddressHeader`, overwriting whatever the client sent): the socket's
+// peer, or, from one of the TRUSTED_PROXIES, the client it forwarded for. Forwarding headers from anyone else are
+// removed. Connections are bounded in number and in how long a client may take to send a request.
+// Used by `npm start` (in its own process), and run as a script by `npm run follow` and the tests:
+// `node --conditions=react-server --import tsx scripts/serve.ts` serves DATA_DIR on HOST and PORT.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
+import { readConfigOrExit, type NodeConfig } from "../lib/server/node/env";
+import { peerAddressHeader } from "../lib/server/http/client-address";
+import { connectionClientOf, proxyOnlyHeaders, trustedProxiesOf } from "../lib/server/http/forwarded-client";
+import { root } from "./build-if-needed";
+
+/**
+ * How long a client may take to send a request's headers, and its whole request (the batch route's 1 MiB body
+ * among it), and how long an idle kept-alive connection stays open. None of them limits how long an answer
+ * takes: an event stream is an answer that lasts, and its request was received long before.
+ */
+export const headersTimeoutMs = 15_000;
+export const requestTimeoutMs = 60_000;
+export const keepAliveTimeoutMs = 5_000;
+/** On SIGTERM or SIGINT, how long requests in progress get to finish before the process exits anyway. */
+const shutdownGraceMs = 5_000;
+
+/** Starts serving; settles once the server listens. */
+export async function serve(config: NodeConfig, defaultPort: number): Promise<Server> {
+  // As `next start` does: React and Next.js pick their production builds from it when they are first loaded.
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const { default: next } = await import("next");
+  const port = config.port ?? defaultPort;
+  const app = next({ dev: false, dir: root, hostname: config.host ?? "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const trusted = trustedProxiesOf(config.trustedProxies);
+
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    const forwardedFor = request.headers["x-forwarded-for"];
+    const client = connectionClientOf(
+      request.socket.remoteAddress,
+      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+      trusted,
+    );
+    // Next.js fills in X-Forwarded-For and -Proto from the socket when they are absent: so what a handler
+    // reads there, like `peerAddressHeader`, is what this server vouches for.
+    if (!client.isFromTrustedProxy) for (const name of proxyOnlyHeaders) delete request.headers[name];
+    request.headers[peerAddressHeader] = client.address;
+    handle(request, response).catch((error: unknown) => {
+      console.error(`chainpay: ${request.method ?? "?"} ${request.url ?? "?"} failed`, error);
+      if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
+      response.end(
+        JSON.stringify({ error: { code: "internal_error", message: "The node failed to answer this request." } }),
+      );
+    });
+  };
+
+  const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, onRequest);
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.maxConnections = config.maxConnections;
+  await new Promise<void>((resolve) => {
+    // A port in use or an address this machine does not have: one line, as for a bad setting, not a stack trace.
+    const refuse = (error: NodeJS.ErrnoException) => {
+      console.error(
+        `chainpay: cannot listen on ${config.host ?? "every interface"}, port ${port}: ${error.code ?? error.message}`,
+      );
+      process.exit(1);
+    };
+    server.once("error", refuse);
+    // Unset HOST: every interface, IPv4 and IPv6, as `next start` did.
+    server.listen(port, config.host, () => {
+      server.off("error", refuse);
+      resolve();
+    });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      // Every answer given was committed first, so cutting what is still open (event streams) loses nothing.
+      setTimeout(() => process.exit(0), shutdownGraceMs);
+    });
+  }
+  console.log(`chainpay: serving on ${config.host ?? "every interface"}, port ${port}`);
+  return server;
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await serve(readConfigOrExit(), 3000);
+}
