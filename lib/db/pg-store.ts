@@ -201,13 +201,22 @@ async function writeBlock(
   ]);
 }
 
-/** What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, and the balances. */
+/**
+ * What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, the
+ * balances, and the total supply (kept by the migration's triggers).
+ */
 const sealStateSql = `SELECT
   (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
+  (SELECT "supplyMinor"::text FROM "ChainTotals" WHERE "id" = 1) AS "supplyMinor",
   (SELECT coalesce(json_agg("txId"), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::text[])) AS "recorded",
   (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances"`;
 
-type SealState = { head: BlockRow | null; recorded: string[]; balances: Record<string, string> };
+type SealState = {
+  head: BlockRow | null;
+  supplyMinor: string | null;
+  recorded: string[];
+  balances: Record<string, string>;
+};
 
 export class PgLedgerStore extends PgReader implements LedgerStore {
   readonly kind = "postgres";
@@ -240,13 +249,15 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
       const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
-      const { head, recorded, balances } = rows[0]!;
+      const { head, supplyMinor, recorded, balances } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
+      assert(supplyMinor !== null, "the migration made the chain totals row");
       const isRecorded = new Set(recorded);
       const plan = planSeal(
         candidates,
         (txId) => isRecorded.has(txId),
         (account) => BigInt(balances[account] ?? "0"),
+        BigInt(supplyMinor),
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);

@@ -187,6 +187,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     this.file = database.name;
     this.writes = {
       isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
+      supply: database.prepare(`SELECT "supplyMinor" FROM "ChainTotals" WHERE "id" = 1`).pluck().safeIntegers(true),
       insertBlock: database.prepare(
         `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
          VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
@@ -230,10 +231,13 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       const candidates = takeCandidates();
       const head = this.headNow();
       assert(head !== null, "genesis exists before any block is sealed");
+      const supplyMinor = this.writes.supply.get() as bigint | undefined;
+      assert(supplyMinor !== undefined, "the migration made the chain totals row");
       const plan = planSeal(
         candidates,
         (txId) => this.writes.isRecorded.get(txId) !== undefined,
         (account) => this.balanceNow(account),
+        supplyMinor,
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = this.appendBlock(head, plan.sealed, signHeader, nowMs);
