@@ -4,6 +4,7 @@
 // on the head the last one left. The unique height, prevHash and txId constraints and the balance CHECK stay
 // the last line: were the lock ever bypassed, the database would refuse a fork or an overdraft, not store it.
 import pg from "pg";
+import { defaultPostgresTimeouts, postgresTimeoutOptions } from "./database-url";
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
@@ -44,14 +45,23 @@ const exactTypes = {
   },
 };
 
-export function openPostgresPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: exactTypes, application_name: "chainpay" });
+export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: exactTypes,
+    application_name: "chainpay",
+    ...postgresTimeoutOptions(timeouts),
+  });
   // An idle connection the server drops (restart, network) must not crash the node; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL connection error", error.message));
   return pool;
 }
 
 type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
+
+const snapshotBeginSql = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+  SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0`;
 
 class PgReader implements LedgerReader {
   protected readonly db: Queryable;
@@ -284,8 +294,10 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   async openSnapshot(): Promise<LedgerSnapshot> {
     const client = await this.pool.connect();
     try {
-      // REPEATABLE READ: every query of the snapshot sees the database as of its first one.
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // REPEATABLE READ: every query of the snapshot sees the database as of its first one. A snapshot feeds a
+      // large export or an audit of the whole chain at its reader's pace, so the connection's statement limits are
+      // lifted for its transaction only; the export and the audit bound their own time.
+      await client.query(snapshotBeginSql);
     } catch (error) {
       client.release(true);
       throw error;

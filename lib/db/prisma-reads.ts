@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { assert } from "../ledger/errors";
 import type { SignedBlock } from "../ledger/types";
+import type { PostgresTimeouts } from "./database-url";
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { blockFromRow, type TransactionRow } from "./rows";
 
@@ -28,9 +29,9 @@ export type PrefixMatches = {
 const activityColumns = { height: true, txCount: true, timestamp: true } as const;
 
 /** The Prisma reads over `databaseUrl`; the client is made on the first read, so scripts that never read pay nothing. */
-export function prismaReads(databaseUrl: string) {
+export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
   let client: PrismaClient | null = null;
-  const prisma = () => (client ??= getPrisma(databaseUrl));
+  const prisma = () => (client ??= getPrisma(databaseUrl, timeouts));
   return {
     /** Newest first, below `before` (exclusive) when it is given. */
     async blocksBelow(before: number | undefined, limit: number): Promise<SignedBlock[]> {

@@ -31,6 +31,16 @@ const cases: Case[] = [
     line: 'chainpay: SEAL_DELAY_MS must be a whole number of milliseconds from 0 to 1000 (got "5000")',
   },
   // A secret is named but never repeated: a terminal's output ends up in logs.
+  {
+    variable: "POSTGRES_STATEMENT_TIMEOUT_MS",
+    value: "0",
+    line: 'chainpay: POSTGRES_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000 (got "0")',
+  },
+  {
+    variable: "POSTGRES_CONNECT_TIMEOUT_MS",
+    value: "1e4",
+    line: 'chainpay: POSTGRES_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "1e4")',
+  },
   { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
   { variable: "ADMIN_TOKEN", value: "a".repeat(31), line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
   {
