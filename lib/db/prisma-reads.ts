@@ -31,7 +31,21 @@ const activityColumns = { height: true, txCount: true, timestamp: true } as cons
 /** The Prisma reads over `databaseUrl`; the client is made on the first read, so scripts that never read pay nothing. */
 export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
   let client: PrismaClient | null = null;
-  const prisma = () => (client ??= getPrisma(databaseUrl, timeouts));
+  return {
+    ...readsOver(() => (client ??= getPrisma(databaseUrl, timeouts))),
+
+    /** Disconnects the client, if a read made one. */
+    async close(): Promise<void> {
+      if (client !== null) await disconnectPrisma();
+      client = null;
+    },
+  };
+}
+
+export type PrismaReads = ReturnType<typeof prismaReads>;
+
+/** The reads over whichever client `prisma` gives (the node's one client; a test's that logs its SQL). */
+export function readsOver(prisma: () => PrismaClient) {
   return {
     /** Newest first, below `before` (exclusive) when it is given. */
     async blocksBelow(before: number | undefined, limit: number): Promise<SignedBlock[]> {
@@ -147,16 +161,8 @@ export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
         accounts: accounts.map((row) => row.publicKey),
       };
     },
-
-    /** Disconnects the client, if a read made one. */
-    async close(): Promise<void> {
-      if (client !== null) await disconnectPrisma();
-      client = null;
-    },
   };
 }
-
-export type PrismaReads = ReturnType<typeof prismaReads>;
 
 /**
  * The `limit` newest of two newest-first runs of an account's rows, each already cut at `limit`: the rows it
