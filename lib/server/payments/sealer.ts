@@ -19,20 +19,21 @@ export type SubmitOutcome = { created: boolean; receipt: Receipt };
 export type AmountField = "tx.amount" | "amount";
 
 /** What a refused candidate is answered with; `amountField` is named when the request carried the amount. */
-function refusalOf(problem: SealProblem, amountField: AmountField | undefined): LedgerError {
+function refusalOf(problem: SealProblem, amountField: AmountField | null): LedgerError {
+  const field = amountField ?? undefined;
   if (problem === "insufficient_funds")
-    return new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", amountField);
+    return new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", field);
   if (problem === "supply_exceeded")
     return new LedgerError(
       "supply_exceeded",
       `This mint would take the total supply past ${totalSupplyMinorMax} minor units.`,
-      amountField,
+      field,
     );
-  return new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", amountField);
+  return new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", field);
 }
 
 type Waiting = SealCandidate & {
-  amountField: AmountField | undefined;
+  amountField: AmountField | null;
   resolve: (outcome: SubmitOutcome) => void;
   reject: (error: unknown) => void;
 };
@@ -64,7 +65,7 @@ export class Sealer {
   }
 
   /** Queues a checked transaction for the next block; settles once its block has committed. */
-  submit(candidate: SealCandidate, amountField: AmountField | undefined = "tx.amount"): Promise<SubmitOutcome> {
+  submit(candidate: SealCandidate, amountField: AmountField | null = "tx.amount"): Promise<SubmitOutcome> {
     if (this.waiting.length >= pendingPaymentsMax) {
       return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
     }

@@ -16,7 +16,7 @@ import type { AmountField, SubmitOutcome } from "./sealer";
 export async function submitMint(
   node: LedgerNode,
   mint: { account: string; amount: string; memo: string },
-  amountField?: AmountField,
+  amountField: AmountField | null = null,
 ): Promise<SubmitOutcome> {
   const { nodeKey, sealer } = writerOf(node);
   if (mint.account === nodeKey.publicKeyHex) {
