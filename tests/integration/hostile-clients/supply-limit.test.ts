@@ -19,7 +19,9 @@ const mintsAtOnce = 16;
 let server: RunningServer;
 let databaseUrl: string;
 let cookie: string;
-const holders = [makeWallet(), makeWallet(), makeWallet()];
+// One account per mint sent at once: two mints of one amount to one account in the same millisecond would be
+// one transaction (the same txId), recorded once.
+const holders = Array.from({ length: mintsAtOnce }, () => makeWallet());
 
 async function mint(account: string, amount: bigint): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${server.url}/api/admin/mint`, {
@@ -54,7 +56,7 @@ beforeAll(async () => {
     FAUCET_AMOUNT: "5000",
     FAUCET_INTERVAL_SECONDS: "0",
   });
-  // 922 mints of the largest amount, spread over three accounts (no balance comes near its own limit), then
+  // 922 mints of the largest amount, spread over the accounts (no balance comes near its own limit), then
   // the remainder: the supply is then the limit exactly.
   const amounts = Array.from({ length: Number(totalSupplyMinorMax / amountMax) }, () => amountMax);
   amounts.push(totalSupplyMinorMax % amountMax);
