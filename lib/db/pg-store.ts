@@ -55,6 +55,11 @@ export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts
   });
   // An idle connection the server drops (restart, network) must not crash the node; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL connection error", error.message));
+  // Nor one it ends while checked out between two statements (a transaction idle past its limit): the pool's
+  // listener covers idle connections only, and the transaction's next statement fails on its own.
+  pool.on("connect", (client) =>
+    client.on("error", (error) => console.error("PostgreSQL connection error", error.message)),
+  );
   return pool;
 }
 
