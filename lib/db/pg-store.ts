@@ -8,29 +8,14 @@ import { defaultPostgresTimeouts, postgresTimeoutOptions } from "./database-url"
 import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
-import {
-  verifiedBlockWrites,
-  type AccountTransaction,
-  type LedgerReader,
-  type LedgerSnapshot,
-  type LedgerStore,
-  type SealResult,
-  type StoredReceipt,
-} from "./ledger-store";
+import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
+import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import {
-  accountTransactionOf,
-  blockFromRow,
-  sequenceOf,
-  transactionRowsOf,
-  withTransactionRows,
-  type BlockRow,
-  type TransactionRow,
-} from "./rows";
+import { blockFromRow, transactionRowsOf, type BlockRow, type TransactionRow } from "./rows";
 import { packedTreeOf } from "./stored-trees";
 import { readPackedTrees, readStoredReceipt, storeMissingPgTrees, type Queryable } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
-import { firstBalanceMismatch, makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
+import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
 const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
@@ -63,85 +48,21 @@ export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts
   return pool;
 }
 
-type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
-
 const snapshotBeginSql = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
   SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0`;
 
-class PgReader implements LedgerReader {
-  protected readonly db: Queryable;
+/** The chain's reads (ledger-store.ts) over the pool, or over one transaction's connection. */
+class PgReader extends SqlLedgerReader {
+  private readonly db: Queryable;
 
   constructor(db: Queryable) {
+    super();
     this.db = db;
   }
 
-  async head(): Promise<SignedBlock | null> {
-    return headOf(this.db);
-  }
-
-  async blockAt(height: number): Promise<SignedBlock | null> {
-    const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" = $1`, [height]);
-    return rows[0] === undefined ? null : blockFromRow(rows[0]);
-  }
-
-  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
-    const { rows } = await this.db.query<BlockRow>(
-      `SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`,
-      [height, limit],
-    );
-    return rows.map(blockFromRow);
-  }
-
-  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
-    const blocks = await this.blocksFrom(height, limit);
-    if (blocks.length === 0) return [];
-    const first = blocks[0]!.header.height;
-    const last = blocks[blocks.length - 1]!.header.height;
-    const { rows } = await this.db.query<ExactTransactionRow>(
-      `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
-      [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
-    );
-    return withTransactionRows(blocks, rows);
-  }
-
-  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(
-      `SELECT "publicKey", "balanceMinor" FROM "Account"`,
-    );
-    return firstBalanceMismatch(rows, replayed);
-  }
-
-  async balanceOf(account: string): Promise<bigint> {
-    const { rows } = await this.db.query<{ balanceMinor: bigint }>(
-      `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`,
-      [account],
-    );
-    return rows[0]?.balanceMinor ?? 0n;
-  }
-
-  async accountBlockHeights(account: string): Promise<number[]> {
-    const { rows } = await this.db.query<{ blockHeight: number }>(
-      `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
-      [account],
-    );
-    return rows.map((row) => row.blockHeight);
-  }
-
-  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
-    const { rows } = await this.db.query<ExactTransactionRow & { chainId: string }>(
-      `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
-       WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
-      [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
-    );
-    return rows.map((row) => accountTransactionOf(row, row.chainId));
-  }
-
-  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
-    const { rows } = await this.db.query<{ blockHeight: number; txId: string }>(
-      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
-      [sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
-    );
-    return rows;
+  // pg's int8 parser (exactTypes) already reads every BIGINT column as a bigint, exact or not.
+  protected async rows<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+    return (await this.db.query(sql, [...parameters])).rows as Row[];
   }
 
   packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
@@ -151,11 +72,6 @@ class PgReader implements LedgerReader {
   storedReceipt(txId: string): Promise<StoredReceipt | null> {
     return readStoredReceipt(this.db, txId);
   }
-}
-
-async function headOf(db: Queryable): Promise<SignedBlock | null> {
-  const { rows } = await db.query<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`);
-  return rows[0] === undefined ? null : blockFromRow(rows[0]);
 }
 
 const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
@@ -246,7 +162,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     return this.underSealLock(async (client) => {
-      const existing = await headOf(client);
+      const existing = await new PgReader(client).head();
       if (existing !== null) return existing;
       const genesis = makeGenesis();
       await writeBlock(client, genesis, null, [], [], new Map());
@@ -285,7 +201,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     if (run.length === 0) return;
     await this.underSealLock(async (client) => {
-      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await headOf(client), run)) {
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await new PgReader(client).head(), run)) {
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
         await writeBlock(client, block, tree, transactionRowsOf(block, entries), accounts, balances);
       }
@@ -307,19 +223,13 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       client.release(true);
       throw error;
     }
-    const reader = new PgReader(client);
-    let isOpen = true;
-    return Object.assign(reader, {
-      async release() {
-        if (!isOpen) return;
-        isOpen = false;
-        try {
-          await client.query("ROLLBACK");
-          client.release();
-        } catch (error) {
-          client.release(error as Error);
-        }
-      },
+    return snapshotOf(new PgReader(client), async () => {
+      try {
+        await client.query("ROLLBACK");
+        client.release();
+      } catch (error) {
+        client.release(error as Error);
+      }
     });
   }
 
