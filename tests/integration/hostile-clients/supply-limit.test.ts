@@ -23,14 +23,9 @@ let cookie: string;
 // one transaction (the same txId), recorded once.
 const holders = Array.from({ length: mintsAtOnce }, () => makeWallet());
 
-async function mint(account: string, amount: bigint): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.url}/api/admin/mint`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ account, amount: amount.toString() }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
+function mint(account: string, amount: bigint) {
+  const body = { account, amount: amount.toString() };
+  return postJson(`${server.url}/api/admin/mint`, body, { authorization: `Bearer ${adminToken}` });
 }
 
 async function headHeight(): Promise<number> {
@@ -69,10 +64,11 @@ beforeAll(async () => {
     );
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
   }
+  const headers = { "content-type": "application/json" };
   const signIn = await fetch(`${server.url}/api/admin/session`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ password }),
+    headers,
+    body: `{"password":"${password}"}`,
   });
   expect(signIn.status).toBe(204);
   cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
@@ -83,34 +79,22 @@ afterAll(async () => {
 });
 
 describe("the total supply's limit", () => {
-  it("refuses the admin's next mint, of a single minor unit, naming its amount, and records nothing", async () => {
+  const message = `This mint would take the total supply past ${totalSupplyMinorMax} minor units.`;
+  it.each([
+    {
+      name: "the admin's next mint, of a single minor unit, naming its amount",
+      send: () => mint(makeWallet().publicKey, 1n),
+      error: { code: "supply_exceeded", message, field: "amount" },
+    },
+    {
+      name: "the faucet's grant, with no field (its body has no amount)",
+      send: () => postJson(`${server.url}/api/faucet`, { account: makeWallet().publicKey }),
+      error: { code: "supply_exceeded", message },
+    },
+  ])("refuses $name with 409, and records nothing", async ({ send, error }) => {
     const before = await headHeight();
-    const refused = await mint(makeWallet().publicKey, 1n);
-    expect(refused).toEqual({
-      status: 409,
-      body: {
-        error: {
-          code: "supply_exceeded",
-          message: `This mint would take the total supply past ${totalSupplyMinorMax} minor units.`,
-          field: "amount",
-        },
-      },
-    });
-    expect(await headHeight()).toBe(before);
-  });
-
-  it("refuses the faucet's grant with no field (its body has no amount), and records nothing", async () => {
-    const before = await headHeight();
-    const refused = await postJson(`${server.url}/api/faucet`, { account: makeWallet().publicKey });
-    expect(refused).toEqual({
-      status: 409,
-      body: {
-        error: {
-          code: "supply_exceeded",
-          message: `This mint would take the total supply past ${totalSupplyMinorMax} minor units.`,
-        },
-      },
-    });
+    const refused = await send();
+    expect({ status: refused.status, body: refused.body }).toEqual({ status: 409, body: { error } });
     expect(await headHeight()).toBe(before);
   });
 
