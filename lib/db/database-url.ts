@@ -1,5 +1,5 @@
 // Which database a DATABASE_URL names: a `file:` URL is an SQLite file, a `postgres://` or `postgresql://` URL a
-// PostgreSQL server.
+// PostgreSQL server; and the time limits every PostgreSQL connection of the node works under.
 import path from "node:path";
 
 export type DatabaseKind = "sqlite" | "postgres";
@@ -19,4 +19,25 @@ export function sqliteFilePath(databaseUrl: string): string {
 /** The URL with its password hidden, for logs. */
 export function redactDatabaseUrl(databaseUrl: string): string {
   return databaseUrl.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+}
+
+/**
+ * How long a PostgreSQL connection may take to open (or to be had from a full pool), and how long one statement,
+ * or a pause inside a transaction, may last before the server ends it: a stuck server or a stuck transaction
+ * then fails its request instead of holding the node's connections (and the seal's lock) for good.
+ */
+export type PostgresTimeouts = { connectMs: number; statementMs: number };
+
+export const defaultPostgresTimeouts: PostgresTimeouts = { connectMs: 10_000, statementMs: 30_000 };
+
+/**
+ * The node-postgres options that set them on every connection of a pool (the store's and Prisma's). The server
+ * enforces the two statement limits, sent as startup parameters; snapshots lift them for their own transaction.
+ */
+export function postgresTimeoutOptions({ connectMs, statementMs }: PostgresTimeouts) {
+  return {
+    connectionTimeoutMillis: connectMs,
+    statement_timeout: statementMs,
+    idle_in_transaction_session_timeout: statementMs,
+  };
 }

@@ -3,10 +3,12 @@
 // lib/ledger/seal.ts; each store only decides how to lock, read and write.
 import type { AuditBlock, AuditResult, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
 import { assert } from "../ledger/errors";
+import { storedHeightMax } from "../ledger/limits";
 import type { MerkleTree } from "../ledger/merkle";
 import {
   accountsChangedBy,
   entriesOf,
+  firstBalanceMismatch,
   type HeaderSigner,
   type SealCandidate,
   type SealedBlock,
@@ -14,6 +16,14 @@ import {
 } from "../ledger/seal";
 import type { SignedBlock, SignedTransaction } from "../ledger/types";
 import type { PrismaReads } from "./prisma-reads";
+import {
+  accountTransactionOf,
+  blockFromRow,
+  sequenceOf,
+  withTransactionRows,
+  type BlockRow,
+  type TransactionRow,
+} from "./rows";
 import { storedTreeProblem, treeOfStoredBlock } from "./stored-trees";
 
 /** What one seal decided: the block it made with its tree (null when no candidate went in), and each candidate's outcome. */
@@ -67,6 +77,15 @@ export interface LedgerReader {
 
 export type LedgerSnapshot = LedgerReader & { release(): Promise<void> };
 
+/** `reader` as a snapshot whose release ends its transaction once, however often it is called. */
+export function snapshotOf<Reader extends LedgerReader>(
+  reader: Reader,
+  end: () => Promise<void>,
+): Reader & LedgerSnapshot {
+  let ending: Promise<void> | undefined;
+  return Object.assign(reader, { release: () => (ending ??= end()) });
+}
+
 /**
  * The node's one data path: the seal, the hot reads and snapshots in the store's own statements, and the Prisma
  * reads behind the read API's pages and the explorer (`queries`, prisma-reads.ts).
@@ -104,6 +123,94 @@ export interface LedgerStore extends LedgerReader {
   writeSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The chain's reads, written once in SQL for both stores (`$1`-style placeholders; the SQLite store numbers them
+ * its own way): each store supplies only how one statement runs. A sealed block and its transactions never
+ * change, so reads outside a transaction need no snapshot to agree; a snapshot is this reader over one
+ * transaction's connection.
+ */
+export abstract class SqlLedgerReader implements LedgerReader {
+  /** The rows of one read; with `isExact`, every integer column as a bigint (amounts pass 2^53). */
+  protected abstract rows<Row>(sql: string, parameters: readonly unknown[], isExact?: boolean): Promise<Row[]>;
+  abstract packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>>;
+  abstract storedReceipt(txId: string): Promise<StoredReceipt | null>;
+  abstract storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
+
+  async head(): Promise<SignedBlock | null> {
+    const [row] = await this.rows<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`, []);
+    return row === undefined ? null : blockFromRow(row);
+  }
+
+  async blockAt(height: number): Promise<SignedBlock | null> {
+    // PostgreSQL's height column is 32-bit and refuses a larger value: no block has such a height anyway.
+    if (height > storedHeightMax) return null;
+    const [row] = await this.rows<BlockRow>(`SELECT * FROM "Block" WHERE "height" = $1`, [height]);
+    return row === undefined ? null : blockFromRow(row);
+  }
+
+  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
+    if (height > storedHeightMax) return [];
+    const sql = `SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`;
+    return (await this.rows<BlockRow>(sql, [height, limit])).map(blockFromRow);
+  }
+
+  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
+    const blocks = await this.blocksFrom(height, limit);
+    if (blocks.length === 0) return [];
+    const first = blocks[0]!.header.height;
+    const last = blocks[blocks.length - 1]!.header.height;
+    const rows = await this.rows<ExactTransactionRow>(
+      `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
+      [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
+      true,
+    );
+    return withTransactionRows(blocks, rows);
+  }
+
+  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
+    const sql = `SELECT "publicKey", "balanceMinor" FROM "Account"`;
+    return firstBalanceMismatch(await this.rows<{ publicKey: string; balanceMinor: bigint }>(sql, [], true), replayed);
+  }
+
+  async balanceOf(account: string): Promise<bigint> {
+    const sql = `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`;
+    const [row] = await this.rows<{ balanceMinor: bigint }>(sql, [account], true);
+    return row?.balanceMinor ?? 0n;
+  }
+
+  async accountBlockHeights(account: string): Promise<number[]> {
+    const rows = await this.rows<{ blockHeight: number }>(
+      `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
+      [account],
+    );
+    return rows.map((row) => row.blockHeight);
+  }
+
+  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
+    const rows = await this.rows<ExactTransactionRow & { chainId: string }>(
+      `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
+       WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
+      [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+      true,
+    );
+    return rows.map((row) => accountTransactionOf(row, row.chainId));
+  }
+
+  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
+    return this.rows<{ blockHeight: number; txId: string }>(
+      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
+      [sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+    );
+  }
+}
+
+/** A transaction row as an exact read gives it: the integer columns as bigints. */
+type ExactTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {
+  sequence: bigint;
+  blockHeight: bigint;
+  leafIndex: bigint;
+};
 
 const blocksPerAuditRun = 256;
 

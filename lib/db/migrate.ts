@@ -55,6 +55,9 @@ export async function applyPostgresMigrations(
   const client = await pool.connect();
   const applied: string[] = [];
   try {
+    // Waiting for another instance's migrations, or building an index over a large table, may outlast the
+    // connection's statement limit: lifted for this session while it migrates, restored before it is released.
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1, $2)", [...migrationLockKeys]);
     await client.query(postgresMigrationsTableSql);
     for (const { name, sql, checksum } of migrations) {
@@ -77,7 +80,11 @@ export async function applyPostgresMigrations(
     }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1, $2)", [...migrationLockKeys]).catch(() => undefined);
-    client.release();
+    const isReset = await client.query("RESET statement_timeout").then(
+      () => true,
+      () => false,
+    );
+    client.release(!isReset);
   }
   return applied;
 }

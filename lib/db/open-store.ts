@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startCheckpointer } from "./checkpointer";
-import { databaseKind, sqliteFilePath } from "./database-url";
+import { databaseKind, defaultPostgresTimeouts, sqliteFilePath, type PostgresTimeouts } from "./database-url";
 import type { LedgerStore } from "./ledger-store";
 import { prismaReads } from "./prisma-reads";
 import { applyMigrations, applyPostgresMigrations } from "./migrate";
@@ -14,6 +14,8 @@ export type OpenStoreOptions = {
   migrate: boolean;
   /** For the serving process: SQLite's WAL checkpoints move to a worker thread. */
   serve: boolean;
+  /** PostgreSQL's connect and statement limits (the settings'; SQLite ignores them). */
+  postgresTimeouts?: PostgresTimeouts;
 };
 
 export async function openStore(databaseUrl: string, options: OpenStoreOptions): Promise<LedgerStore> {
@@ -30,10 +32,13 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions):
   return store;
 }
 
-async function openMigratedStore(databaseUrl: string, { migrate, serve }: OpenStoreOptions): Promise<LedgerStore> {
-  const queries = prismaReads(databaseUrl);
+async function openMigratedStore(
+  databaseUrl: string,
+  { migrate, serve, postgresTimeouts = defaultPostgresTimeouts }: OpenStoreOptions,
+): Promise<LedgerStore> {
+  const queries = prismaReads(databaseUrl, postgresTimeouts);
   if (databaseKind(databaseUrl) === "postgres") {
-    const pool = openPostgresPool(databaseUrl);
+    const pool = openPostgresPool(databaseUrl, postgresTimeouts);
     try {
       if (migrate) await applyPostgresMigrations(pool);
     } catch (error) {

@@ -4,29 +4,14 @@
 // on the head the last one left. The unique height, prevHash and txId constraints and the balance CHECK stay
 // the last line: were the lock ever bypassed, the database would refuse a fork or an overdraft, not store it.
 import pg from "pg";
+import { defaultPostgresTimeouts, postgresTimeoutOptions } from "./database-url";
 import { assert } from "../ledger/errors";
-import { storedHeightMax } from "../ledger/limits";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
-import {
-  verifiedBlockWrites,
-  type AccountTransaction,
-  type LedgerReader,
-  type LedgerSnapshot,
-  type LedgerStore,
-  type SealResult,
-  type StoredReceipt,
-} from "./ledger-store";
+import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
+import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import {
-  accountTransactionOf,
-  blockFromRow,
-  sequenceOf,
-  transactionRowsOf,
-  withTransactionRows,
-  type BlockRow,
-  type TransactionRow,
-} from "./rows";
+import { blockFromRow, transactionRowsOf, type BlockRow, type TransactionRow } from "./rows";
 import { packedTreeOf } from "./stored-trees";
 import {
   readPackedTrees,
@@ -36,7 +21,7 @@ import {
   type Queryable,
 } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
-import { firstBalanceMismatch, makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
+import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
 const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
@@ -51,91 +36,39 @@ const exactTypes = {
   },
 };
 
-export function openPostgresPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: exactTypes, application_name: "chainpay" });
+export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: exactTypes,
+    application_name: "chainpay",
+    ...postgresTimeoutOptions(timeouts),
+  });
   // An idle connection the server drops (restart, network) must not crash the node; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL connection error", error.message));
+  // Nor one it ends while checked out between two statements (a transaction idle past its limit): the pool's
+  // listener covers idle connections only, and the transaction's next statement fails on its own.
+  pool.on("connect", (client) =>
+    client.on("error", (error) => console.error("PostgreSQL connection error", error.message)),
+  );
   return pool;
 }
 
-type ExactTransactionRow = Omit<TransactionRow, "sequence"> & { sequence: bigint };
+const snapshotBeginSql = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+  SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0`;
 
-class PgReader implements LedgerReader {
-  protected readonly db: Queryable;
+/** The chain's reads (ledger-store.ts) over the pool, or over one transaction's connection. */
+class PgReader extends SqlLedgerReader {
+  private readonly db: Queryable;
 
   constructor(db: Queryable) {
+    super();
     this.db = db;
   }
 
-  async head(): Promise<SignedBlock | null> {
-    return headOf(this.db);
-  }
-
-  async blockAt(height: number): Promise<SignedBlock | null> {
-    if (height > storedHeightMax) return null;
-    const { rows } = await this.db.query<BlockRow>(`SELECT * FROM "Block" WHERE "height" = $1`, [height]);
-    return rows[0] === undefined ? null : blockFromRow(rows[0]);
-  }
-
-  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
-    if (height > storedHeightMax) return [];
-    const { rows } = await this.db.query<BlockRow>(
-      `SELECT * FROM "Block" WHERE "height" >= $1 ORDER BY "height" LIMIT $2`,
-      [height, limit],
-    );
-    return rows.map(blockFromRow);
-  }
-
-  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
-    const blocks = await this.blocksFrom(height, limit);
-    if (blocks.length === 0) return [];
-    const first = blocks[0]!.header.height;
-    const last = blocks[blocks.length - 1]!.header.height;
-    const { rows } = await this.db.query<ExactTransactionRow>(
-      `SELECT * FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
-      [sequenceOf(first, 0), sequenceOf(last + 1, 0)],
-    );
-    return withTransactionRows(blocks, rows);
-  }
-
-  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    const { rows } = await this.db.query<{ publicKey: string; balanceMinor: bigint }>(
-      `SELECT "publicKey", "balanceMinor" FROM "Account"`,
-    );
-    return firstBalanceMismatch(rows, replayed);
-  }
-
-  async balanceOf(account: string): Promise<bigint> {
-    const { rows } = await this.db.query<{ balanceMinor: bigint }>(
-      `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`,
-      [account],
-    );
-    return rows[0]?.balanceMinor ?? 0n;
-  }
-
-  async accountBlockHeights(account: string): Promise<number[]> {
-    const { rows } = await this.db.query<{ blockHeight: number }>(
-      `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
-      [account],
-    );
-    return rows.map((row) => row.blockHeight);
-  }
-
-  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
-    const { rows } = await this.db.query<ExactTransactionRow & { chainId: string }>(
-      `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
-       WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
-      [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
-    );
-    return rows.map((row) => accountTransactionOf(row, row.chainId));
-  }
-
-  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
-    const { rows } = await this.db.query<{ blockHeight: number; txId: string }>(
-      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
-      [sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
-    );
-    return rows;
+  // pg's int8 parser (exactTypes) already reads every BIGINT column as a bigint, exact or not.
+  protected async rows<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+    return (await this.db.query(sql, [...parameters])).rows as Row[];
   }
 
   packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
@@ -149,11 +82,6 @@ class PgReader implements LedgerReader {
   storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
     return readStoredReceipts(this.db, txIds);
   }
-}
-
-async function headOf(db: Queryable): Promise<SignedBlock | null> {
-  const { rows } = await db.query<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`);
-  return rows[0] === undefined ? null : blockFromRow(rows[0]);
 }
 
 const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
@@ -214,13 +142,22 @@ async function writeBlock(
   ]);
 }
 
-/** What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, and the balances. */
+/**
+ * What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, the
+ * balances, and the total supply (kept by the migration's triggers).
+ */
 const sealStateSql = `SELECT
   (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
+  (SELECT "supplyMinor"::text FROM "ChainTotals" WHERE "id" = 1) AS "supplyMinor",
   (SELECT coalesce(json_agg("txId"), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::text[])) AS "recorded",
   (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances"`;
 
-type SealState = { head: BlockRow | null; recorded: string[]; balances: Record<string, string> };
+type SealState = {
+  head: BlockRow | null;
+  supplyMinor: string | null;
+  recorded: string[];
+  balances: Record<string, string>;
+};
 
 export class PgLedgerStore extends PgReader implements LedgerStore {
   readonly kind = "postgres";
@@ -235,7 +172,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
     return this.underSealLock(async (client) => {
-      const existing = await headOf(client);
+      const existing = await new PgReader(client).head();
       if (existing !== null) return existing;
       const genesis = makeGenesis();
       await writeBlock(client, genesis, null, [], [], new Map());
@@ -253,13 +190,15 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
       const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
-      const { head, recorded, balances } = rows[0]!;
+      const { head, supplyMinor, recorded, balances } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
+      assert(supplyMinor !== null, "the migration made the chain totals row");
       const isRecorded = new Set(recorded);
       const plan = planSeal(
         candidates,
         (txId) => isRecorded.has(txId),
         (account) => BigInt(balances[account] ?? "0"),
+        BigInt(supplyMinor),
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
@@ -272,7 +211,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     if (run.length === 0) return;
     await this.underSealLock(async (client) => {
-      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await headOf(client), run)) {
+      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await new PgReader(client).head(), run)) {
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
         await writeBlock(client, block, tree, transactionRowsOf(block, entries), accounts, balances);
       }
@@ -286,25 +225,21 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   async openSnapshot(): Promise<LedgerSnapshot> {
     const client = await this.pool.connect();
     try {
-      // REPEATABLE READ: every query of the snapshot sees the database as of its first one.
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // REPEATABLE READ: every query of the snapshot sees the database as of its first one. A snapshot feeds a
+      // large export or an audit of the whole chain at its reader's pace, so the connection's statement limits are
+      // lifted for its transaction only; the export and the audit bound their own time.
+      await client.query(snapshotBeginSql);
     } catch (error) {
       client.release(true);
       throw error;
     }
-    const reader = new PgReader(client);
-    let isOpen = true;
-    return Object.assign(reader, {
-      async release() {
-        if (!isOpen) return;
-        isOpen = false;
-        try {
-          await client.query("ROLLBACK");
-          client.release();
-        } catch (error) {
-          client.release(error as Error);
-        }
-      },
+    return snapshotOf(new PgReader(client), async () => {
+      try {
+        await client.query("ROLLBACK");
+        client.release();
+      } catch (error) {
+        client.release(error as Error);
+      }
     });
   }
 

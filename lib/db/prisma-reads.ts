@@ -3,7 +3,9 @@
 // beside its own prepared statements for the hot path, so that a server operation only ever sees the store.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { storedHeightMax } from "../ledger/limits";
+import { assert } from "../ledger/errors";
 import type { SignedBlock } from "../ledger/types";
+import type { PostgresTimeouts } from "./database-url";
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { blockFromRow, type TransactionRow } from "./rows";
 
@@ -33,9 +35,23 @@ function isPastStoredHeights(key: BlockKey): boolean {
 const activityColumns = { height: true, txCount: true, timestamp: true } as const;
 
 /** The Prisma reads over `databaseUrl`; the client is made on the first read, so scripts that never read pay nothing. */
-export function prismaReads(databaseUrl: string) {
+export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
   let client: PrismaClient | null = null;
-  const prisma = () => (client ??= getPrisma(databaseUrl));
+  return {
+    ...readsOver(() => (client ??= getPrisma(databaseUrl, timeouts))),
+
+    /** Disconnects the client, if a read made one. */
+    async close(): Promise<void> {
+      if (client !== null) await disconnectPrisma();
+      client = null;
+    },
+  };
+}
+
+export type PrismaReads = ReturnType<typeof prismaReads>;
+
+/** The reads over whichever client `prisma` gives (the node's one client; a test's that logs its SQL). */
+export function readsOver(prisma: () => PrismaClient) {
   return {
     /** Newest first, below `before` (exclusive) when it is given. */
     async blocksBelow(before: number | undefined, limit: number): Promise<SignedBlock[]> {
@@ -69,83 +85,121 @@ export function prismaReads(databaseUrl: string) {
       return row === null ? null : { block: blockFromRow(row), rows: row.txs };
     },
 
-    /** The account's transactions newest first, below chain position `before` (exclusive) when it is given. */
+    /**
+     * The account's transactions newest first, below chain position `before` (exclusive) when it is given. Two
+     * range reads of the (fromKey, sequence) and (toKey, sequence) indexes, each stopping after `limit` rows, merged:
+     * O(limit) rows however long the account's history is. (One query with `fromKey OR toKey` ordered by sequence
+     * cannot be served in order by either index, so the databases read the account's whole history to sort it.)
+     */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
-      const rows = await prisma().transaction.findMany({
-        where: {
-          OR: [{ fromKey: account }, { toKey: account }],
-          ...(before === undefined ? {} : { sequence: { lt: before } }),
-        },
-        orderBy: { sequence: "desc" },
-        take: limit,
-        include: { block: { select: { chainId: true } } },
-      });
-      return rows.map(({ block, ...row }) => ({ ...row, chainId: block.chainId }));
+      const below = before === undefined ? {} : { sequence: { lt: before } };
+      const read = (side: { fromKey: string } | { toKey: string }) =>
+        prisma().transaction.findMany({ where: { ...side, ...below }, orderBy: { sequence: "desc" }, take: limit });
+      // Every block carries the chain id genesis names (the node checked each transaction's against it), so one
+      // read of genesis gives it, rather than one more query per run for the rows' blocks.
+      const [paid, received, genesis] = await Promise.all([
+        read({ fromKey: account }),
+        read({ toKey: account }),
+        prisma().block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
+      ]);
+      const chainId = genesis?.chainId ?? "";
+      return newestFirst(paid, received, limit).map((row) => ({ ...row, chainId }));
     },
 
-    /** Blocks after genesis sealed at or after `sinceIso`, newest first, at most `limit`. */
-    blocksSince(sinceIso: string | undefined, limit: number): Promise<BlockActivity[]> {
-      return prisma().block.findMany({
-        where: { height: { gt: 0 }, ...(sinceIso === undefined ? {} : { timestamp: { gte: sinceIso } }) },
+    /**
+     * Blocks after genesis sealed at or after `sinceIso`, newest first, at most `limit`. It reads the newest `limit`
+     * blocks by height and keeps those recent enough: block times never go backwards, so the recent blocks are a
+     * run at the top, and a quiet hour costs `limit` rows rather than a walk down the whole chain looking for them.
+     */
+    async blocksSince(sinceIso: string | undefined, limit: number): Promise<BlockActivity[]> {
+      const newest = await prisma().block.findMany({
+        where: { height: { gt: 0 } },
         orderBy: { height: "desc" },
         take: limit,
         select: activityColumns,
       });
+      if (sinceIso === undefined) return newest;
+      const older = newest.findIndex((block) => block.timestamp < sinceIso);
+      return older === -1 ? newest : newest.slice(0, older);
     },
 
+    /** The chain's figures in O(1): the head and the totals row the database keeps up to date (the migration's triggers). */
     async chainTotals(): Promise<ChainTotals> {
-      const [blocks, accounts] = await Promise.all([
-        prisma().block.aggregate({ _sum: { txCount: true }, _max: { height: true } }),
-        prisma().account.aggregate({ _sum: { balanceMinor: true }, _count: true }),
+      const [head, totals] = await Promise.all([
+        prisma().block.findFirst({ orderBy: { height: "desc" }, select: { height: true } }),
+        prisma().chainTotals.findUnique({ where: { id: 1 } }),
       ]);
+      assert(totals !== null, "the migration made the chain totals row");
       return {
-        headHeight: blocks._max.height ?? 0,
-        transactions: blocks._sum.txCount ?? 0,
-        supplyMinor: accounts._sum.balanceMinor ?? 0n,
-        accounts: accounts._count,
+        headHeight: head?.height ?? 0,
+        transactions: Number(totals.transactions),
+        supplyMinor: totals.supplyMinor,
+        accounts: Number(totals.accounts),
       };
     },
 
-    /** Block hashes, txIds and account keys (holders, payers and payees) that start with `prefix`. */
+    /**
+     * Block hashes, txIds and account keys that start with `prefix`, each a range read of a unique index stopping
+     * after `limit`. Every payer and payee has an Account row (a payee is credited, a payer had funds), so the
+     * Account table's key finds them all; only the node key, which signs mints and holds nothing, has none.
+     */
     async keysWithPrefix(prefix: string, limit: number): Promise<PrefixMatches> {
       // A hex prefix p covers the keys from p up to (not including) p followed by "g", the character after "f".
       const range = { gte: prefix, lt: `${prefix}g` };
-      const [blocks, transactions, accounts, payers, payees] = await Promise.all([
-        prisma().block.findMany({ where: { hash: range }, take: limit, select: { height: true, hash: true } }),
-        prisma().transaction.findMany({ where: { txId: range }, take: limit, select: { txId: true } }),
-        prisma().account.findMany({ where: { publicKey: range }, take: limit, select: { publicKey: true } }),
-        prisma().transaction.findMany({
-          where: { fromKey: range },
+      const [blocks, transactions, accounts] = await Promise.all([
+        prisma().block.findMany({
+          where: { hash: range },
+          orderBy: { hash: "asc" },
           take: limit,
-          distinct: ["fromKey"],
-          select: { fromKey: true },
+          select: { height: true, hash: true },
         }),
         prisma().transaction.findMany({
-          where: { toKey: range },
+          where: { txId: range },
+          orderBy: { txId: "asc" },
           take: limit,
-          distinct: ["toKey"],
-          select: { toKey: true },
+          select: { txId: true },
+        }),
+        prisma().account.findMany({
+          where: { publicKey: range },
+          orderBy: { publicKey: "asc" },
+          take: limit,
+          select: { publicKey: true },
         }),
       ]);
       return {
         blocks,
         txIds: transactions.map((row) => row.txId),
-        accounts: [
-          ...new Set([
-            ...accounts.map((row) => row.publicKey),
-            ...payers.map((row) => row.fromKey),
-            ...payees.map((row) => row.toKey),
-          ]),
-        ],
+        accounts: accounts.map((row) => row.publicKey),
       };
-    },
-
-    /** Disconnects the client, if a read made one. */
-    async close(): Promise<void> {
-      if (client !== null) await disconnectPrisma();
-      client = null;
     },
   };
 }
 
-export type PrismaReads = ReturnType<typeof prismaReads>;
+/**
+ * The `limit` newest of two newest-first runs of an account's rows, each already cut at `limit`: the rows it
+ * pays and the rows it receives. A row in both (a payment to oneself, which the protocol refuses but a stored
+ * chain could hold) appears once.
+ */
+export function newestFirst<Row extends { sequence: number }>(
+  paid: readonly Row[],
+  received: readonly Row[],
+  limit: number,
+): Row[] {
+  const merged: Row[] = [];
+  let paidAt = 0;
+  let receivedAt = 0;
+  while (merged.length < limit) {
+    const fromPaid = paid[paidAt];
+    const fromReceived = received[receivedAt];
+    if (fromPaid === undefined && fromReceived === undefined) break;
+    if (fromReceived === undefined || (fromPaid !== undefined && fromPaid.sequence > fromReceived.sequence)) {
+      merged.push(fromPaid!);
+      paidAt += 1;
+    } else {
+      if (fromPaid?.sequence === fromReceived.sequence) paidAt += 1;
+      merged.push(fromReceived);
+      receivedAt += 1;
+    }
+  }
+  return merged;
+}

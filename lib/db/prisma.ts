@@ -7,18 +7,18 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.ts";
-import { databaseKind } from "./database-url";
+import { databaseKind, defaultPostgresTimeouts, postgresTimeoutOptions, type PostgresTimeouts } from "./database-url";
 
 const globalForPrisma = globalThis as unknown as { chainpayPrisma?: { url: string; client: PrismaClient } };
 
-export function getPrisma(databaseUrl: string): PrismaClient {
+export function getPrisma(databaseUrl: string, timeouts: PostgresTimeouts = defaultPostgresTimeouts): PrismaClient {
   const existing = globalForPrisma.chainpayPrisma;
   if (existing !== undefined && existing.url === databaseUrl) return existing.client;
   const client =
     databaseKind(databaseUrl) === "postgres"
       ? // Same models, same queries: only the SQL dialect underneath differs.
         (new PostgresPrismaClient({
-          adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+          adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, ...postgresTimeoutOptions(timeouts) }),
         }) as unknown as PrismaClient)
       : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
   globalForPrisma.chainpayPrisma = { url: databaseUrl, client };

@@ -8,33 +8,11 @@ import { assert } from "../ledger/errors";
 import type { AuditBlock } from "../ledger/audit";
 import type { SignedBlock } from "../ledger/types";
 import type { MerkleTree } from "../ledger/merkle";
-import {
-  verifiedBlockWrites,
-  type AccountTransaction,
-  type LedgerReader,
-  type LedgerSnapshot,
-  type LedgerStore,
-  type SealResult,
-  type StoredReceipt,
-} from "./ledger-store";
+import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
+import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import {
-  accountTransactionOf,
-  blockFromRow,
-  sequenceOf,
-  transactionRowsOf,
-  withTransactionRows,
-  type BlockRow,
-  type TransactionRow,
-} from "./rows";
-import {
-  firstBalanceMismatch,
-  makeNextBlock,
-  planSeal,
-  type HeaderSigner,
-  type SealCandidate,
-  type SealedBlock,
-} from "../ledger/seal";
+import { blockFromRow, transactionRowsOf, type BlockRow } from "./rows";
+import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate, type SealedBlock } from "../ledger/seal";
 import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
 
@@ -52,118 +30,37 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
   return database;
 }
 
-/** Integer columns read as bigint, so that an amount past 2^53 stays exact. */
-type ExactTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {
-  sequence: bigint;
-  blockHeight: bigint;
-  leafIndex: bigint;
-};
-
-function prepareReads(database: Database.Database) {
+/** `$1`-style placeholders as SQLite's plain `?`, and the order in which they take the parameters. */
+function toSqlite(sql: string): { sql: string; order: number[] } {
+  const placeholder = /\$(\d+)/g;
   return {
-    head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
-    blockAt: database.prepare(`SELECT * FROM "Block" WHERE "height" = ?`),
-    blocksFrom: database.prepare(`SELECT * FROM "Block" WHERE "height" >= ? ORDER BY "height" LIMIT ?`),
-    // Amounts are 64-bit: read as bigint, never as a float (so every integer column here is a bigint).
-    transactionsOfBlocks: database
-      .prepare(`SELECT * FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`)
-      .safeIntegers(true),
-    allBalances: database.prepare(`SELECT "publicKey", "balanceMinor" FROM "Account"`).safeIntegers(true),
-    balance: database.prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`).pluck().safeIntegers(true),
-    accountHeights: database
-      .prepare(
-        `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = @account OR "toKey" = @account ORDER BY "blockHeight"`,
-      )
-      .pluck(),
-    accountTransactions: database
-      .prepare(
-        `SELECT * FROM "Transaction" WHERE ("fromKey" = @account OR "toKey" = @account) AND "sequence" >= @first AND "sequence" < @end
-         ORDER BY "sequence"`,
-      )
-      .safeIntegers(true),
-    txIds: database.prepare(
-      `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= ? AND "sequence" < ? ORDER BY "sequence"`,
-    ),
+    sql: sql.replace(placeholder, "?"),
+    order: [...sql.matchAll(placeholder)].map((match) => Number(match[1]) - 1),
   };
 }
 
-/** The chain's reads over one connection; in a read transaction, a snapshot. */
-class SqliteReader implements LedgerReader {
+/** The chain's reads (ledger-store.ts) over one connection; in a read transaction, a snapshot. */
+class SqliteReader extends SqlLedgerReader {
   readonly database: Database.Database;
-  protected readonly reads: ReturnType<typeof prepareReads>;
   private readonly trees: SqliteTreeReads;
+  // Each read's statement is prepared once, on its first use.
+  private readonly prepared = new Map<string, { statement: Database.Statement; order: number[] }>();
 
   constructor(database: Database.Database) {
+    super();
     this.database = database;
-    this.reads = prepareReads(database);
     this.trees = new SqliteTreeReads(database);
   }
 
-  headNow(): SignedBlock | null {
-    const row = this.reads.head.get() as BlockRow | undefined;
-    return row === undefined ? null : blockFromRow(row);
-  }
-
-  async head(): Promise<SignedBlock | null> {
-    return this.headNow();
-  }
-
-  async blockAt(height: number): Promise<SignedBlock | null> {
-    const row = this.reads.blockAt.get(height) as BlockRow | undefined;
-    return row === undefined ? null : blockFromRow(row);
-  }
-
-  async blocksFrom(height: number, limit: number): Promise<SignedBlock[]> {
-    return (this.reads.blocksFrom.all(height, limit) as BlockRow[]).map(blockFromRow);
-  }
-
-  async blocksWithTransactions(height: number, limit: number): Promise<AuditBlock[]> {
-    const blockRows = this.reads.blocksFrom.all(height, limit) as BlockRow[];
-    if (blockRows.length === 0) return [];
-    const first = blockRows[0]!.height;
-    const last = blockRows[blockRows.length - 1]!.height;
-    const rows = this.reads.transactionsOfBlocks.all(
-      sequenceOf(first, 0),
-      sequenceOf(last + 1, 0),
-    ) as ExactTransactionRow[];
-    return withTransactionRows(blockRows.map(blockFromRow), rows);
-  }
-
-  async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
-    return firstBalanceMismatch(
-      this.reads.allBalances.all() as { publicKey: string; balanceMinor: bigint }[],
-      replayed,
-    );
-  }
-
-  balanceNow(account: string): bigint {
-    return (this.reads.balance.get(account) as bigint | undefined) ?? 0n;
-  }
-
-  async balanceOf(account: string): Promise<bigint> {
-    return this.balanceNow(account);
-  }
-
-  async accountBlockHeights(account: string): Promise<number[]> {
-    return this.reads.accountHeights.all({ account }) as number[];
-  }
-
-  async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
-    const rows = this.reads.accountTransactions.all({
-      account,
-      first: sequenceOf(fromHeight, 0),
-      end: sequenceOf(endHeight, 0),
-    }) as ExactTransactionRow[];
-    // The chain id is every block's; the account's rows carry no block, so the genesis header names it.
-    const chainId = this.headNow()?.header.chainId ?? "";
-    return rows.map((row) => accountTransactionOf(row, chainId));
-  }
-
-  async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
-    return this.reads.txIds.all(sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)) as {
-      blockHeight: number;
-      txId: string;
-    }[];
+  protected async rows<Row>(sql: string, parameters: readonly unknown[], isExact = false): Promise<Row[]> {
+    const key = `${String(isExact)} ${sql}`;
+    let entry = this.prepared.get(key);
+    if (entry === undefined) {
+      const converted = toSqlite(sql);
+      entry = { statement: this.database.prepare(converted.sql).safeIntegers(isExact), order: converted.order };
+      this.prepared.set(key, entry);
+    }
+    return entry.statement.all(...entry.order.map((index) => parameters[index])) as Row[];
   }
 
   packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
@@ -190,7 +87,14 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     this.queries = queries;
     this.file = database.name;
     this.writes = {
+      // What the seal reads inside its write transaction, at once (better-sqlite3 is synchronous).
+      head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
+      balance: database
+        .prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`)
+        .pluck()
+        .safeIntegers(true),
       isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
+      supply: database.prepare(`SELECT "supplyMinor" FROM "ChainTotals" WHERE "id" = 1`).pluck().safeIntegers(true),
       insertBlock: database.prepare(
         `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
          VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
@@ -211,6 +115,15 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
         `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
       ),
     };
+  }
+
+  headNow(): SignedBlock | null {
+    const row = this.writes.head.get() as BlockRow | undefined;
+    return row === undefined ? null : blockFromRow(row);
+  }
+
+  balanceNow(account: string): bigint {
+    return (this.writes.balance.get(account) as bigint | undefined) ?? 0n;
   }
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
@@ -234,10 +147,13 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       const candidates = takeCandidates();
       const head = this.headNow();
       assert(head !== null, "genesis exists before any block is sealed");
+      const supplyMinor = this.writes.supply.get() as bigint | undefined;
+      assert(supplyMinor !== undefined, "the migration made the chain totals row");
       const plan = planSeal(
         candidates,
         (txId) => this.writes.isRecorded.get(txId) !== undefined,
         (account) => this.balanceNow(account),
+        supplyMinor,
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = this.appendBlock(head, plan.sealed, signHeader, nowMs);
@@ -283,15 +199,9 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     // Its own connection in one read transaction: blocks sealed meanwhile do not change what it reads.
     const database = openSqlite(this.file, { readonly: true });
     database.exec("BEGIN");
-    const reader = new SqliteReader(database);
-    let isOpen = true;
-    return Object.assign(reader, {
-      async release() {
-        if (!isOpen) return;
-        isOpen = false;
-        if (database.inTransaction) database.exec("ROLLBACK");
-        database.close();
-      },
+    return snapshotOf(new SqliteReader(database), async () => {
+      if (database.inTransaction) database.exec("ROLLBACK");
+      database.close();
     });
   }
 

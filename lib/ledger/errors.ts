@@ -13,6 +13,8 @@ export const errorStatusByCode = {
   stale_timestamp: 400,
   /** The payment would make the payer's balance negative. */
   insufficient_funds: 409,
+  /** The mint would take the total supply past 2^63 − 1 minor units (not in PROTOCOL.md v2: a node's own limit). */
+  supply_exceeded: 409,
   /** No block, transaction or route of that name. */
   not_found: 404,
   /** An admin call without a valid token or session. */

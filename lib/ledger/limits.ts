@@ -17,6 +17,11 @@ export const storedHeightMax = 2 ** 31 - 1;
 export const balancePattern = /^(0|[1-9][0-9]{0,18})$/;
 /** Balances are stored as signed 64-bit integers; a credit past this is refused. */
 export const balanceMinorMax = 2n ** 63n - 1n;
+/**
+ * The total supply (every balance added up, which is everything minted) stays within a signed 64-bit integer
+ * too, so that every sum of balances the stores or a spreadsheet make is exact: a mint past it is refused.
+ */
+export const totalSupplyMinorMax = 2n ** 63n - 1n;
 /** A transaction's timestamp may be at most this far from the node's clock, either way. */
 export const timestampSkewMaxMs = 10 * 60 * 1000;
 /** Every block but genesis holds 1 to this many transactions. */

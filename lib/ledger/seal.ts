@@ -6,13 +6,15 @@ import { applyTransaction, type BalanceProblem } from "./balances";
 import { assert } from "./errors";
 import { computeBlockHash } from "./hash";
 import { bytesToHex, hexToBytes } from "./hex";
-import { blockTransactionsMax, blockVersion } from "./limits";
+import { blockTransactionsMax, blockVersion, totalSupplyMinorMax } from "./limits";
 import { merkleTree, type MerkleTree } from "./merkle";
 import type { BlockHeader, SignedBlock, SignedTransaction } from "./types";
 
 export type SealCandidate = { txId: string; signed: SignedTransaction };
+/** Why a candidate is left out: a balance rule, or a mint that would take the total supply past its limit. */
+export type SealProblem = BalanceProblem | "supply_exceeded";
 export type SealOutcome =
-  { kind: "sealed"; leafIndex: number } | { kind: "recorded" } | { kind: "refused"; problem: BalanceProblem };
+  { kind: "sealed"; leafIndex: number } | { kind: "recorded" } | { kind: "refused"; problem: SealProblem };
 export type HeaderSigner = (header: BlockHeader) => string;
 
 /** The first account whose stored balance differs from `replayed` (accounts absent from both hold 0). */
@@ -37,25 +39,33 @@ export function accountsChangedBy(tx: { type: string; from: string; to: string }
 
 /**
  * Decides which candidates go into the next block: those not yet recorded (nor repeated in the batch) whose
- * transfer the balances cover, applied in order. `balances` is filled from `balanceOf` and then updated.
+ * transfer the balances cover and whose mint keeps the total supply within totalSupplyMinorMax, applied in
+ * order. `balances` is filled from `balanceOf` and then updated; `supplyMinor` is the supply the store keeps
+ * (its totals row, which the database itself then moves on as the block's mints are written).
  */
 export function planSeal(
   candidates: readonly SealCandidate[],
   isRecorded: (txId: string) => boolean,
   balanceOf: (account: string) => bigint,
+  supplyMinor = 0n,
 ): { sealed: SealCandidate[]; outcomes: SealOutcome[]; balances: Map<string, bigint>; touched: Set<string> } {
   assert(candidates.length <= blockTransactionsMax, "a block holds at most blockTransactionsMax transactions");
   const balances = new Map<string, bigint>();
   const touched = new Set<string>();
   const seen = new Set<string>();
   const sealed: SealCandidate[] = [];
+  let supplyAfterMinor = supplyMinor;
   const outcomes: SealOutcome[] = candidates.map(({ txId, signed }) => {
     if (seen.has(txId) || isRecorded(txId)) return { kind: "recorded" };
+    // Subtracting keeps the comparison exact whatever the supply: supplyAfterMinor never exceeds the limit here.
+    const mintedMinor = signed.tx.type === "mint" ? BigInt(signed.tx.amount) : 0n;
+    if (mintedMinor > totalSupplyMinorMax - supplyAfterMinor) return { kind: "refused", problem: "supply_exceeded" };
     for (const account of [signed.tx.from, signed.tx.to]) {
       if (!balances.has(account)) balances.set(account, balanceOf(account));
     }
     const problem = applyTransaction(balances, signed.tx);
     if (problem !== null) return { kind: "refused", problem };
+    supplyAfterMinor += mintedMinor;
     seen.add(txId);
     for (const account of accountsChangedBy(signed.tx)) touched.add(account);
     sealed.push({ txId, signed });

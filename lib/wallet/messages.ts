@@ -10,6 +10,7 @@ const messages: Record<ErrorCode, string> = {
   wrong_chain: "This wallet signed for a different chain than this node's. Reload the page and try again.",
   stale_timestamp: "Your device's clock is more than 10 minutes off. Set it right, then pay again.",
   insufficient_funds: "Your balance does not cover this amount.",
+  supply_exceeded: "The node has minted all the money it can hold; no more test funds can be made.",
   not_found: "The node does not know this.",
   unauthorized: "This needs an administrator.",
   faucet_disabled: "The faucet is switched off on this node.",

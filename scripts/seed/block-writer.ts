@@ -75,9 +75,10 @@ export class BlockWriter {
         head = block;
       }
       // The planner never overdraws, so no balance here goes below zero (the CHECK constraint would refuse it),
-      // and an account without a row yet has only been credited.
+      // and an account without a row yet has only been credited. One that paid out all it got in this run gets
+      // its row too, at 0: every payer and payee has an Account row (the explorer's search reads them).
       for (const [account, delta] of deltas) {
-        if (delta === 0n || this.statements.addToBalance.run(delta, account).changes === 1) continue;
+        if (this.statements.addToBalance.run(delta, account).changes === 1) continue;
         this.statements.insertBalance.run(account, delta);
       }
       return paymentCount;

@@ -77,10 +77,14 @@ export async function startServer(environment: Record<string, string>, port?: nu
   };
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(30_000),
   });

@@ -9,5 +9,5 @@ import { submitMint } from "../payments/submit-mint";
 export const adminMintMemo = "admin mint";
 
 export function mintAsAdmin(node: LedgerNode, { account, amount }: MintBody): Promise<SubmitOutcome> {
-  return submitMint(node, { account, amount, memo: adminMintMemo });
+  return submitMint(node, { account, amount, memo: adminMintMemo }, "amount");
 }

@@ -24,7 +24,11 @@ export async function prepareFollower(
   trustedKey: string | undefined,
 ): Promise<PreparedFollower> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.databaseUrl, { migrate: true, serve: false });
+  const store = await openStore(config.databaseUrl, {
+    migrate: true,
+    serve: false,
+    postgresTimeouts: config.postgresTimeouts,
+  });
   try {
     const pinned = await store.readSetting(followedNodeKeySetting);
     if (pinned !== null && trustedKey !== undefined && trustedKey !== pinned) {

@@ -78,7 +78,11 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       `${config.dataDir} is not prepared: start the node with \`npm start\` (or run \`npm run db:deploy\`).`,
     );
   }
-  const store = await openStore(config.databaseUrl, { migrate: false, serve: true });
+  const store = await openStore(config.databaseUrl, {
+    migrate: false,
+    serve: true,
+    postgresTimeouts: config.postgresTimeouts,
+  });
   try {
     const genesis = await store.blockAt(0);
     if (genesis === null)

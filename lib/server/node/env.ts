@@ -7,6 +7,7 @@ import { amountPattern } from "../../ledger/limits";
 import type { Currency } from "../../ledger/types";
 import { currencySchema } from "../../validations/node";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
+import { defaultPostgresTimeouts, type PostgresTimeouts } from "../../db/database-url";
 
 /** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
 function wholeNumberSetting(min: number, max: number, message: string) {
@@ -132,6 +133,17 @@ const envSchema = z.object({
     .optional(),
   // Open connections the server accepts at once; past it a new one is closed at once. Event streams count.
   MAX_CONNECTIONS: wholeNumberSetting(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
+  // PostgreSQL only. A limit of 0 (none) is not offered: a stuck server or transaction must end some time.
+  POSTGRES_CONNECT_TIMEOUT_MS: wholeNumberSetting(
+    100,
+    600_000,
+    "must be a whole number of milliseconds from 100 to 600000",
+  ).default(defaultPostgresTimeouts.connectMs),
+  POSTGRES_STATEMENT_TIMEOUT_MS: wholeNumberSetting(
+    100,
+    3_600_000,
+    "must be a whole number of milliseconds from 100 to 3600000",
+  ).default(defaultPostgresTimeouts.statementMs),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -198,6 +210,8 @@ export type NodeConfig = {
   trustedProxies: string[];
   /** Open connections at most, event streams among them. */
   maxConnections: number;
+  /** PostgreSQL's connect limit, and the limit on one statement or one pause inside a transaction. */
+  postgresTimeouts: PostgresTimeouts;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
 };
@@ -240,6 +254,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     },
     trustedProxies: listEntries(env.TRUSTED_PROXIES ?? ""),
     maxConnections: env.MAX_CONNECTIONS,
+    postgresTimeouts: { connectMs: env.POSTGRES_CONNECT_TIMEOUT_MS, statementMs: env.POSTGRES_STATEMENT_TIMEOUT_MS },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
   };
 }

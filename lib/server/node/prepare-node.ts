@@ -63,7 +63,11 @@ export function randomChainId(): string {
 export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
   mkdirSync(config.dataDir, { recursive: true });
   const nodeKey = loadOrCreateNodeKey(config.dataDir);
-  const store = await openStore(config.databaseUrl, { migrate: true, serve: false });
+  const store = await openStore(config.databaseUrl, {
+    migrate: true,
+    serve: false,
+    postgresTimeouts: config.postgresTimeouts,
+  });
   try {
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
     await store.ensureGenesis(() => {

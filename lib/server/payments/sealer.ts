@@ -4,12 +4,12 @@
 // PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { assert, LedgerError } from "../../ledger/errors";
-import { blockTransactionsMax, pendingPaymentsMax } from "../../ledger/limits";
+import { blockTransactionsMax, pendingPaymentsMax, totalSupplyMinorMax } from "../../ledger/limits";
 import { pathOfTree } from "../../ledger/merkle";
 import { buildReceipt } from "../../ledger/receipt";
 import type { Receipt, SignedBlock, SignedTransaction } from "../../ledger/types";
 import { isContentionError, type SealResult } from "../../db/ledger-store";
-import type { SealCandidate } from "../../ledger/seal";
+import type { SealCandidate, SealProblem } from "../../ledger/seal";
 
 export type SubmitOutcome = { created: boolean; receipt: Receipt };
 
@@ -19,8 +19,22 @@ export type SubmitOutcome = { created: boolean; receipt: Receipt };
  */
 export type AmountField = "tx.amount" | "amount";
 
+/** What a refused candidate is answered with; `amountField` is named when the request carried the amount. */
+function refusalOf(problem: SealProblem, amountField: AmountField | null): LedgerError {
+  const field = amountField ?? undefined;
+  if (problem === "insufficient_funds")
+    return new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", field);
+  if (problem === "supply_exceeded")
+    return new LedgerError(
+      "supply_exceeded",
+      `This mint would take the total supply past ${totalSupplyMinorMax} minor units.`,
+      field,
+    );
+  return new LedgerError("invalid_request", "This amount would overflow the recipient's balance.", field);
+}
+
 type Waiting = SealCandidate & {
-  amountField: AmountField;
+  amountField: AmountField | null;
   resolve: (outcome: SubmitOutcome) => void;
   reject: (error: unknown) => void;
 };
@@ -54,7 +68,7 @@ export class Sealer {
   }
 
   /** Queues a checked transaction for the next block; settles once its block has committed. */
-  submit(candidate: SealCandidate, amountField: AmountField = "tx.amount"): Promise<SubmitOutcome> {
+  submit(candidate: SealCandidate, amountField: AmountField | null = "tx.amount"): Promise<SubmitOutcome> {
     // PROTOCOL.md: `overloaded` only when more than pendingPaymentsMax payments are already waiting.
     if (this.waiting.length > pendingPaymentsMax) {
       return Promise.reject(new LedgerError("overloaded", "Too many payments are waiting; retry shortly."));
@@ -142,15 +156,7 @@ export class Sealer {
       } else if (outcome.kind === "recorded") {
         recorded.push(item);
       } else {
-        item.reject(
-          outcome.problem === "insufficient_funds"
-            ? new LedgerError("insufficient_funds", "The payer's balance does not cover this amount.", item.amountField)
-            : new LedgerError(
-                "invalid_request",
-                "This amount would overflow the recipient's balance.",
-                item.amountField,
-              ),
-        );
+        item.reject(refusalOf(outcome.problem, item.amountField));
       }
     }
     void this.answerRecorded(recorded);

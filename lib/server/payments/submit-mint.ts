@@ -7,15 +7,16 @@ import { computeTxId } from "../../ledger/hash";
 import type { Transaction } from "../../ledger/types";
 import { signWithNodeCrypto } from "../../crypto/ed25519";
 import { writerOf, type LedgerNode } from "../node/context";
-import type { SubmitOutcome } from "./sealer";
+import type { AmountField, SubmitOutcome } from "./sealer";
 
 /**
- * A refusal names the fields of both callers' bodies, `account` and `amount` (not the signed transaction's
- * `tx.amount`, which these requests do not carry).
+ * A refusal names the fields of the caller's body: `account`, and `amountField` when the body carries the
+ * amount (the admin's mint: `amount`; the faucet's body has no amount, so its refusals name none).
  */
 export async function submitMint(
   node: LedgerNode,
   mint: { account: string; amount: string; memo: string },
+  amountField: AmountField | null = null,
 ): Promise<SubmitOutcome> {
   const { nodeKey, sealer } = writerOf(node);
   if (mint.account === nodeKey.publicKeyHex) {
@@ -31,5 +32,5 @@ export async function submitMint(
     timestamp: new Date().toISOString(),
   };
   const signature = signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(tx));
-  return await sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } }, "amount");
+  return await sealer.submit({ txId: computeTxId(tx), signed: { tx, signature } }, amountField);
 }

@@ -41,6 +41,16 @@ const cases: Case[] = [
     line: 'chainpay: EVENTS_STREAM_BUFFER_BYTES must be a whole number of bytes from 4096 to 67108864 (got "1024")',
   },
   // A secret is named but never repeated: a terminal's output ends up in logs.
+  {
+    variable: "POSTGRES_STATEMENT_TIMEOUT_MS",
+    value: "0",
+    line: 'chainpay: POSTGRES_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000 (got "0")',
+  },
+  {
+    variable: "POSTGRES_CONNECT_TIMEOUT_MS",
+    value: "1e4",
+    line: 'chainpay: POSTGRES_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "1e4")',
+  },
   { variable: "ADMIN_TOKEN", value: "too-short", line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
   { variable: "ADMIN_TOKEN", value: "a".repeat(31), line: "chainpay: ADMIN_TOKEN must be at least 32 characters" },
   {

@@ -12,6 +12,7 @@ describe("errorStatusByCode", () => {
       wrong_chain: 400,
       stale_timestamp: 400,
       insufficient_funds: 409,
+      supply_exceeded: 409,
       not_found: 404,
       unauthorized: 401,
       faucet_disabled: 403,

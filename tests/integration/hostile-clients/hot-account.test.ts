@@ -1,0 +1,250 @@
+// Hot accounts: a page of an account's history, a prefix search and the explorer's figures cost the page, not
+// the data stored. Shown functionally on the database under test: the SQL that Prisma really sends for each read
+// is captured and explained; its plan must read an index range in order and stop (no full scan, no sort, no rows
+// read and thrown away; on PostgreSQL, EXPLAIN ANALYZE also counts the rows each scan returned). The old `fromKey
+// OR toKey` query fails the same check, so the check has teeth. Paging stays correct across blocks and cursors.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
+import * as mintRoute from "@/app/api/admin/mint/route";
+import * as batchRoute from "@/app/api/payments/batch/route";
+import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
+import { newestFirst, readsOver } from "@/lib/db/prisma-reads";
+import { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client.ts";
+import type { LedgerNode } from "@/lib/server/node/context";
+import { rawQuery } from "../../support/database";
+import { adminToken, call, startTestNode } from "../../support/node";
+import { makeWallet, signPayment } from "../../support/wallet";
+
+const bearer = { authorization: `Bearer ${adminToken}` };
+const hot = makeWallet();
+const other = makeWallet();
+const cold = makeWallet();
+const pageLimit = 7;
+let node: LedgerNode;
+
+type Query = { sql: string; params: unknown[] };
+
+type Reads = ReturnType<typeof readsOver>;
+
+/** Runs `read` over a Prisma client of its own that logs every statement, and returns the statements. */
+async function statementsOf(read: (reads: Reads, client: PrismaClient) => Promise<unknown>): Promise<Query[]> {
+  const url = node.config.databaseUrl;
+  const log = [{ emit: "event" as const, level: "query" as const }];
+  const queries: Query[] = [];
+  const onQuery = (event: { query: string; params: string }) =>
+    queries.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
+  let client: PrismaClient;
+  if (databaseKind(url) === "postgres") {
+    const postgres = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), log });
+    postgres.$on("query", onQuery);
+    client = postgres as unknown as PrismaClient;
+  } else {
+    const sqlite = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }), log });
+    sqlite.$on("query", onQuery);
+    client = sqlite;
+  }
+  try {
+    await read(
+      readsOver(() => client),
+      client,
+    );
+  } finally {
+    await client.$disconnect();
+  }
+  expect(queries.length).toBeGreaterThan(0);
+  return queries;
+}
+
+type PlanNode = { [key: string]: unknown; Plans?: PlanNode[] };
+
+function planNodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
+}
+
+/**
+ * What in a statement's plan grows with the data rather than the page: a full scan, a sort, rows read and thrown
+ * away, or (PostgreSQL, measured) a scan that returned more than `rowsMax` rows. Empty when there is nothing.
+ */
+async function unboundedSteps(query: Query, rowsMax: number): Promise<string[]> {
+  const url = node.config.databaseUrl;
+  if (databaseKind(url) === "sqlite") {
+    const database = new Database(sqliteFilePath(url), { readonly: true });
+    try {
+      const plan = database.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
+      // A scan of a statement that filters nothing, in key order (no temporary B-tree) and with a LIMIT, reads
+      // its first LIMIT rows and stops: the newest blocks. Any other scan reads rows to find the ones it wants.
+      const isFirstRowsOnly = / WHERE 1=1 ORDER BY [^ ]+ (ASC|DESC) LIMIT \? OFFSET \?$/.test(query.sql);
+      return plan
+        .map((row) => row.detail)
+        .filter((detail) => /TEMP B-TREE/.test(detail) || (/^SCAN /.test(detail) && !isFirstRowsOnly));
+    } finally {
+      database.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The test chain is small enough for PostgreSQL to prefer reading whole tables; with full scans, bitmap
+    // scans and sorts priced out, the plan left is the one it takes on a large table, and it must be bounded.
+    await client.query(
+      "BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off",
+    );
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`,
+      query.params,
+    );
+    return planNodes(rows[0]!["QUERY PLAN"][0].Plan).flatMap((step) => {
+      const type = String(step["Node Type"]);
+      const problems: string[] = [];
+      if (/Seq Scan|Sort|Bitmap/.test(type)) problems.push(type);
+      if (Number(step["Rows Removed by Filter"] ?? 0) > 0) problems.push(`${type} with rows filtered out`);
+      if (/Scan/.test(type) && Number(step["Actual Rows"]) > rowsMax)
+        problems.push(`${type} returned ${String(step["Actual Rows"])} rows`);
+      return problems;
+    });
+  } finally {
+    await client.query("ROLLBACK");
+    await client.end();
+  }
+}
+
+async function expectBounded(read: (reads: Reads) => Promise<unknown>, rowsMax: number) {
+  for (const query of await statementsOf(read)) {
+    expect({ sql: query.sql, unbounded: await unboundedSteps(query, rowsMax) }).toEqual({
+      sql: query.sql,
+      unbounded: [],
+    });
+  }
+}
+
+async function accountPage(account: string, limit: number, before: string | null) {
+  const query = before === null ? `limit=${limit}` : `limit=${limit}&before=${before}`;
+  const response = await call(accountsRoute.GET, { path: `/api/accounts/x?${query}`, params: { publicKey: account } });
+  expect(response.status).toBe(200);
+  return response.body as { transactions: { txId: string; blockHeight: number }[]; nextBefore: string | null };
+}
+
+/** Every txId of the account, newest first, read directly. */
+async function historyOf(account: string): Promise<string[]> {
+  const rows = await rawQuery<{ txId: string }>(
+    node.config.databaseUrl,
+    `SELECT "txId" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $2 ORDER BY "sequence" DESC`,
+    [account, account],
+  );
+  return rows.map((row) => row.txId);
+}
+
+beforeAll(async () => {
+  node = await startTestNode("hot-account");
+  for (const [account, amount] of [
+    [hot.publicKey, "1000000"],
+    [cold.publicKey, "1000"],
+  ] as const) {
+    expect((await call(mintRoute.POST, { body: { account, amount }, headers: bearer })).status).toBe(201);
+  }
+  // Six blocks in which the hot account pays and is paid, and the cold account pays once each.
+  for (let round = 0; round < 6; round++) {
+    const payments = [
+      ...Array.from({ length: 15 }, () => signPayment(hot, other.publicKey, "3")),
+      signPayment(cold, other.publicKey, "1"),
+      ...Array.from({ length: 9 }, () => signPayment(other, hot.publicKey, "2")),
+    ];
+    const response = await call(batchRoute.POST, { body: { payments } });
+    expect(response.status).toBe(200);
+    const { results } = response.body as { results: { created?: boolean }[] };
+    expect(results.every((result) => result.created === true)).toBe(true);
+  }
+});
+
+describe("an account's history", () => {
+  it.each([
+    ["the hot account", () => hot.publicKey],
+    ["the cold account", () => cold.publicKey],
+    ["an account never seen", () => makeWallet().publicKey],
+  ])("pages %s newest first, every transaction once, across blocks and cursors", async (_name, account) => {
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page = await accountPage(account(), pageLimit, before);
+      expect(page.transactions.length).toBeLessThanOrEqual(pageLimit);
+      seen.push(...page.transactions.map((entry) => entry.txId));
+      before = page.nextBefore;
+    } while (before !== null);
+    expect(seen).toEqual(await historyOf(account()));
+  });
+
+  it("merges the paid and received runs newest first, a row in both (a payment to oneself) once", () => {
+    const rows = (...sequences: number[]) => sequences.map((sequence) => ({ sequence }));
+    expect(newestFirst(rows(9, 7, 4), rows(8, 7, 3), 10)).toEqual(rows(9, 8, 7, 4, 3));
+    expect(newestFirst(rows(9, 7, 4), rows(8, 7, 3), 3)).toEqual(rows(9, 8, 7));
+    expect(newestFirst(rows(), rows(5, 2), 1)).toEqual(rows(5));
+    expect(newestFirst(rows(6), rows(), 4)).toEqual(rows(6));
+  });
+
+  it.each([
+    ["the hot account's first page", () => hot.publicKey, undefined],
+    ["the hot account's page below a cursor", () => hot.publicKey, 3000],
+    ["the cold account's first page", () => cold.publicKey, undefined],
+  ])("reads %s from the account indexes, a page's rows and no more", async (_name, account, before) => {
+    expect((await historyOf(hot.publicKey)).length).toBeGreaterThan(10 * pageLimit);
+    await expectBounded((reads) => reads.accountRows(account(), before, pageLimit + 1), pageLimit + 1);
+  });
+
+  it("the check has teeth: the one query of fromKey OR toKey in chain order it replaces is refused", async () => {
+    const [query, ...others] = await statementsOf((_reads, client) =>
+      client.transaction.findMany({
+        where: { OR: [{ fromKey: cold.publicKey }, { toKey: cold.publicKey }] },
+        orderBy: { sequence: "desc" },
+        take: pageLimit + 1,
+      }),
+    );
+    expect(others).toEqual([]);
+    expect(await unboundedSteps(query!, pageLimit + 1)).not.toEqual([]);
+  });
+});
+
+describe("the explorer's other reads", () => {
+  it("a prefix search reads the unique indexes of block hashes, txIds and account keys, up to its limit", async () => {
+    await expectBounded((reads) => reads.keysWithPrefix(hot.publicKey.slice(0, 4), 20), 20);
+    await expectBounded((reads) => reads.keysWithPrefix("0000", 20), 20);
+  });
+
+  it("finds the hot account by prefix, once", async () => {
+    const queries = await statementsOf(async (reads) => {
+      const matches = await reads.keysWithPrefix(hot.publicKey.slice(0, 10), 20);
+      expect(matches.accounts).toEqual([hot.publicKey]);
+    });
+    expect(queries.length).toBeLessThanOrEqual(3);
+  });
+
+  it("the chain's figures read the head and one totals row, and the recent blocks a bounded run of the newest", async () => {
+    await expectBounded((reads) => reads.chainTotals(), 1);
+    await expectBounded((reads) => reads.blocksSince(new Date(0).toISOString(), 5), 5);
+    await expectBounded((reads) => reads.blocksSince(new Date(Date.now() + 3_600_000).toISOString(), 5), 5);
+  });
+
+  it("the totals the triggers kept are what the chain holds, exactly", async () => {
+    const [expected] = await rawQuery<{ transactions: bigint; accounts: bigint; supply: bigint }>(
+      node.config.databaseUrl,
+      `SELECT (SELECT count(*) FROM "Transaction") AS "transactions", (SELECT count(*) FROM "Account") AS "accounts",
+              (SELECT sum("amountMinor") FROM "Transaction" WHERE "type" = 'mint') AS "supply"`,
+    );
+    const totals = await node.store.queries.chainTotals();
+    expect({
+      transactions: BigInt(totals.transactions),
+      accounts: BigInt(totals.accounts),
+      supply: totals.supplyMinor,
+    }).toEqual({
+      transactions: BigInt(expected!.transactions),
+      accounts: BigInt(expected!.accounts),
+      supply: BigInt(expected!.supply),
+    });
+    expect(totals.supplyMinor).toBe(1_001_000n);
+    expect(totals.accounts).toBe(3);
+  });
+});
