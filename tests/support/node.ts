@@ -21,13 +21,16 @@ export function makeDataDir(name: string): string {
 export async function startTestNode(name: string, environment: Record<string, string> = {}): Promise<LedgerNode> {
   await resetNodeForTests();
   const dataDir = makeDataDir(name);
-  for (const key of ["DATABASE_URL", "FAUCET_AMOUNT", "FAUCET_INTERVAL_SECONDS", "SEAL_DELAY_MS", "CURRENCY"])
-    delete process.env[key];
+  const cleared = ["DATABASE_URL", "FAUCET_AMOUNT", "FAUCET_INTERVAL_SECONDS", "SEAL_DELAY_MS", "CURRENCY"];
+  for (const key of [...cleared, "FAUCET_HOURLY_PER_CLIENT", "FAUCET_HOURLY_TOTAL"]) delete process.env[key];
   Object.assign(process.env, {
     DATA_DIR: dataDir,
     CHAIN_ID: testChainId,
     ADMIN_TOKEN: adminToken,
     FAUCET_INTERVAL_SECONDS: "0",
+    // Tests fund many accounts from one client: the hourly budgets are off unless a test sets them.
+    FAUCET_HOURLY_PER_CLIENT: "0",
+    FAUCET_HOURLY_TOTAL: "0",
     DATABASE_URL: await freshDatabaseUrl(dataDir, name),
     ...environment,
   });
