@@ -6,11 +6,13 @@
 // Used by `npm start` (in its own process), and run as a script by `npm run follow` and the tests:
 // `node --conditions=react-server --import tsx scripts/serve.ts` serves DATA_DIR on HOST and PORT.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { readConfigOrExit, type NodeConfig } from "../lib/server/node/env";
 import { peerAddressHeader } from "../lib/server/http/client-address";
 import { connectionClientOf, proxyOnlyHeaders, trustedProxiesOf } from "../lib/server/http/forwarded-client";
 import { root } from "./build-if-needed";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 
 /**
  * How long a client may take to send a request's headers, and its whole request (the batch route's 1 MiB body
@@ -20,8 +22,28 @@ import { root } from "./build-if-needed";
 export const headersTimeoutMs = 15_000;
 export const requestTimeoutMs = 60_000;
 export const keepAliveTimeoutMs = 5_000;
+/**
+ * How long a connection may make no progress at all. When it passes while answer bytes wait to be sent, the
+ * client has stopped reading (an event stream nobody reads, say): the connection is closed, since Next.js would
+ * otherwise hold it, and its buffers, until the client reads again. A connection whose answer is still being
+ * worked out (a long audit) has nothing waiting and is left alone.
+ */
+export const stalledWriteTimeoutMs = 60_000;
 /** On SIGTERM or SIGINT, how long requests in progress get to finish before the process exits anyway. */
 const shutdownGraceMs = 5_000;
+
+/**
+ * Next.js answers 500 to a page request whose router-state header it cannot parse (it throws). Such a header is
+ * dropped, checked by Next.js's own parser, so that the page is rendered whole, as for a client with no state.
+ */
+function dropBadRouterState(request: IncomingMessage): void {
+  const name = "next-router-state-tree";
+  try {
+    parseAndValidateFlightRouterState(request.headers[name]);
+  } catch {
+    delete request.headers[name];
+  }
+}
 
 /** Starts serving; settles once the server listens. */
 export async function serve(config: NodeConfig, defaultPort: number): Promise<Server> {
@@ -46,6 +68,7 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
     // reads there, like `peerAddressHeader`, is what this server vouches for.
     if (!client.isFromTrustedProxy) for (const name of proxyOnlyHeaders) delete request.headers[name];
     request.headers[peerAddressHeader] = client.address;
+    dropBadRouterState(request);
     handle(request, response).catch((error: unknown) => {
       console.error(`chainpay: ${request.method ?? "?"} ${request.url ?? "?"} failed`, error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
@@ -58,6 +81,10 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
   const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, onRequest);
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.maxConnections = config.maxConnections;
+  server.timeout = stalledWriteTimeoutMs;
+  server.on("timeout", (socket: Socket) => {
+    if (socket.writableLength > 0) socket.destroy();
+  });
   await new Promise<void>((resolve) => {
     // A port in use or an address this machine does not have: one line, as for a bad setting, not a stack trace.
     const refuse = (error: NodeJS.ErrnoException) => {

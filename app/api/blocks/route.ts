@@ -3,7 +3,7 @@ import { listBlocks } from "@/lib/server/blocks/list-blocks";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { blocksQuerySchema } from "@/lib/validations/pagination";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,5 @@ export const GET = route(async ({ request, node }) => {
   const { limit, before } = parseOrThrow(blocksQuerySchema, queryOf(request));
   return json(await listBlocks(node, limit, before));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

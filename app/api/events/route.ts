@@ -4,7 +4,7 @@ import { LedgerError } from "@/lib/ledger/errors";
 import { heightPattern } from "@/lib/ledger/limits";
 import { openBlockEventStream } from "@/lib/server/events/open-block-events";
 import { clientAddressOf } from "@/lib/server/http/client-address";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -34,3 +34,5 @@ function parseLastEventId(header: string | null): number | undefined {
   }
   return Number(header);
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

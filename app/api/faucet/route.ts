@@ -5,7 +5,7 @@ import { clientAddressOf } from "@/lib/server/http/client-address";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { faucetBodySchema } from "@/lib/validations/transaction";
 
 export const POST = route(async ({ request, node }) => {
@@ -13,3 +13,5 @@ export const POST = route(async ({ request, node }) => {
   const { receipt } = await requestFaucet(node, account, clientAddressOf(request));
   return json({ receipt }, 201);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

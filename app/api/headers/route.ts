@@ -4,7 +4,7 @@ import { listHeaders } from "@/lib/server/blocks/list-headers";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { headersQuerySchema } from "@/lib/validations/pagination";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,5 @@ export const GET = route(async ({ request, node }) => {
   const { from, limit } = parseOrThrow(headersQuerySchema, queryOf(request));
   return json({ blocks: await listHeaders(node, from, Math.min(limit, headersLimitMax)) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,7 +1,7 @@
 // GET /api/health – liveness: the process answers. Also the framework's floor in `npm run bench`. A follower
 // also says how far its verified replica goes, and answers 503 once it has raised the alarm.
 import { followerHealth } from "@/lib/server/follower/read-follower-health";
-import { bareRoute } from "@/lib/server/http/route";
+import { bareRoute, otherMethods } from "@/lib/server/http/route";
 import { getNode } from "@/lib/server/node/context";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,5 @@ export const dynamic = "force-dynamic";
 export const GET = bareRoute(async () =>
   process.env.FOLLOW_URL === undefined ? Response.json({ ok: true }) : followerHealth(await getNode()),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

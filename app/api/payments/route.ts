@@ -3,7 +3,7 @@ import { bodyBytesMax } from "@/lib/ledger/limits";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { submitPayment } from "@/lib/server/payments/submit-payment";
 import { signedPaymentSchema } from "@/lib/validations/transaction";
 
@@ -12,3 +12,5 @@ export const POST = route(async ({ request, node }) => {
   const { created, receipt } = await submitPayment(node, signed);
   return json({ receipt }, created ? 201 : 200);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

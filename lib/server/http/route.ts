@@ -45,3 +45,23 @@ export function bareRoute(handler: (input: BareRouteInput) => Promise<Response>)
     }
   };
 }
+
+/** The methods a route file may serve; HEAD and OPTIONS Next.js answers itself. */
+const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type RouteMethod = (typeof routeMethods)[number];
+
+/**
+ * Handlers for the methods a route does not serve, for the route file to export beside its own: Next.js would
+ * answer them a bare 405 with no body. PROTOCOL.md has no code for a wrong method, so they answer its
+ * `not_found` (no such route for this method), with an Allow header naming the methods that are served.
+ */
+export function otherMethods(...served: RouteMethod[]): Record<RouteMethod, RouteHandler> {
+  const allow = served.join(", ");
+  const refuse = bareRoute(({ request }) => {
+    const message = `${request.method} is not served here; this path answers ${allow}.`;
+    const response = errorResponse(new LedgerError("not_found", message));
+    response.headers.set("allow", allow);
+    return Promise.resolve(response);
+  });
+  return Object.fromEntries(routeMethods.map((method) => [method, refuse])) as Record<RouteMethod, RouteHandler>;
+}

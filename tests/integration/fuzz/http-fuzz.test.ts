@@ -141,21 +141,13 @@ function isParserRefusal(request: FuzzRequest, response: RawResponse): boolean {
   );
 }
 
-/**
- * Next.js answers a method a route file does not export with a bare 405 (an empty body) before the route runs:
- * PROTOCOL.md has no error code for it, so this is the one error answer of an API path that is not its JSON.
- */
-function isMethodRefusal(response: RawResponse): boolean {
-  return response.status === 405 && response.body.length === 0;
-}
-
 /** What is wrong with one answer, or null. */
 function answerProblem(request: FuzzRequest, response: RawResponse): string | null {
   // A stream past its cap is refused with the protocol's `overloaded`, as PROTOCOL.md allows: not a failure.
   const isRefusedStream = response.status === 503 && response.body.includes('"overloaded"');
   if (response.status >= 500 && !isRefusedStream) return `answered ${response.status}`;
   if (!request.isApi || response.status < 400 || request.method === "HEAD") return null;
-  if (isParserRefusal(request, response) || isMethodRefusal(response)) return null;
+  if (isParserRefusal(request, response)) return null;
   const problem = errorAnswerProblem(response);
   return problem === null ? null : `answered ${response.status} with ${problem}`;
 }

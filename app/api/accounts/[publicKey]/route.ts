@@ -2,7 +2,7 @@
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { parseAccountCursor, readAccount } from "@/lib/server/accounts/read-account";
 import { accountQuerySchema } from "@/lib/validations/pagination";
 import { hex64Schema } from "@/lib/validations/transaction";
@@ -14,3 +14,5 @@ export const GET = route(async ({ request, params, node }) => {
   const { limit, before } = parseOrThrow(accountQuerySchema, queryOf(request));
   return json(await readAccount(node, account, limit, parseAccountCursor(before)));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,7 +4,7 @@
 import { exportLedger } from "@/lib/server/export/export-ledger";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { queryOf } from "@/lib/server/http/query";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { exportQuerySchema } from "@/lib/validations/export";
 
 export const dynamic = "force-dynamic";
@@ -23,3 +23,5 @@ export const GET = route(
   },
   { admin: true },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,7 +4,7 @@ import { switchFaucet } from "@/lib/server/faucet/switch-faucet";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { faucetSwitchBodySchema } from "@/lib/validations/admin";
 
 export const POST = route(
@@ -14,3 +14,5 @@ export const POST = route(
   },
   { admin: true },
 );
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,7 +4,7 @@ import { mintAsAdmin } from "@/lib/server/admin/mint-as-admin";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { json } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { mintBodySchema } from "@/lib/validations/admin";
 
 export const POST = route(
@@ -15,3 +15,5 @@ export const POST = route(
   },
   { admin: true },
 );
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

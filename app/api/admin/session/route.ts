@@ -7,7 +7,7 @@ import { clientGroupOf } from "@/lib/server/http/client-group";
 import { parseOrThrow } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { noContent } from "@/lib/server/http/responses";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 import { signInBodySchema } from "@/lib/validations/admin";
 
 export const dynamic = "force-dynamic";
@@ -22,3 +22,5 @@ export const DELETE = route(async ({ request, node }) => {
   await signOutAdmin(node, request.headers.get("cookie"));
   return noContent({ "set-cookie": clearedSessionCookie(request) });
 });
+
+export const { GET, PUT, PATCH } = otherMethods("POST", "DELETE");

@@ -3,7 +3,7 @@
 // such as past its snapshot's time limit). The explorer draws its progress bar from it.
 import { LedgerError } from "@/lib/ledger/errors";
 import { startAudit } from "@/lib/server/admin/audit-chain";
-import { route } from "@/lib/server/http/route";
+import { otherMethods, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -34,3 +34,5 @@ export const GET = route(
   },
   { admin: true },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
