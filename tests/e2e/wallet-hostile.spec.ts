@@ -3,7 +3,7 @@
 // a burst of blocks leaves the balance right, with the account fetched one request at a time and no console error.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { Transaction } from "@/lib/ledger/types";
@@ -37,14 +37,17 @@ test("a burst of blocks leaves the balance right, fetched one request at a time,
   // The wallet's account fetches, counted from here: how many, and how many were open at once.
   const accountFetches = { started: 0, open: 0, openMax: 0 };
   const isAccountFetch = (url: string) => new URL(url).pathname.startsWith("/api/accounts/");
+  // Only fetches that started from here are counted open: one already in flight may finish after this point.
+  const counted = new Set<Request>();
   page.on("request", (sent) => {
     if (!isAccountFetch(sent.url())) return;
+    counted.add(sent);
     accountFetches.started += 1;
     accountFetches.open += 1;
     accountFetches.openMax = Math.max(accountFetches.openMax, accountFetches.open);
   });
-  const onDone = (done: { url: () => string }) => {
-    if (isAccountFetch(done.url())) accountFetches.open -= 1;
+  const onDone = (done: Request) => {
+    if (counted.delete(done)) accountFetches.open -= 1;
   };
   page.on("requestfinished", onDone);
   page.on("requestfailed", onDone);
