@@ -1,6 +1,6 @@
 // Admin sign-in and the admin actions through the real route handlers and a real database: the password made once
 // at first start, session cookies and what tampering does to them, sign-out, minting and switching the faucet.
-// The limit on guessing and the end of sessions are in hostile-clients/admin-sessions.test.ts.
+// The limit on guessing and the end of sessions are in hostile-clients/access/admin-sessions.test.ts.
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

@@ -13,8 +13,8 @@ import { peerAddressHeader } from "@/lib/server/http/client-address";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, call, makeDataDir, startTestNode, testChainId, type CallResult } from "../../support/node";
+import { freshDatabaseUrl } from "../../../support/database";
+import { adminToken, call, makeDataDir, startTestNode, testChainId, type CallResult } from "../../../support/node";
 
 const password = "correct horse battery staple";
 const bearer = { authorization: `Bearer ${adminToken}` };

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { peerAddressHeader } from "@/lib/server/http/client-address";
 import { clientGroupOfAddress } from "@/lib/server/http/client-group";
 import { connectionClientOf, trustedProxiesOf } from "@/lib/server/http/forwarded-client";
-import { freshDatabaseUrl } from "../../support/database";
-import { requestFrom, type LocalAnswer } from "../../support/local-client";
-import { makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+import { freshDatabaseUrl } from "../../../support/database";
+import { requestFrom, type LocalAnswer } from "../../../support/local-client";
+import { makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
 
 const password = "client-address-password";
 const proxy = "127.0.0.2";

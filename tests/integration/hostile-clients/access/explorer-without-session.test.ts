@@ -8,10 +8,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "@/scripts/build-if-needed";
 import type { Receipt } from "@/lib/ledger/types";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
-import { makeWallet } from "../../support/wallet";
+import { freshDatabaseUrl } from "../../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { makeWallet } from "../../../support/wallet";
 
 const password = "explorer-without-session-password";
 const account = makeWallet().publicKey;

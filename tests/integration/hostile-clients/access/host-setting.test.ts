@@ -3,10 +3,10 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { root } from "@/scripts/build-if-needed";
-import { freshDatabaseUrl } from "../../support/database";
-import { requestFrom } from "../../support/local-client";
-import { makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, freePort } from "../../support/server";
+import { freshDatabaseUrl } from "../../../support/database";
+import { requestFrom } from "../../../support/local-client";
+import { makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, freePort } from "../../../support/server";
 
 type Started = { port: number; stop: () => Promise<void> };
 

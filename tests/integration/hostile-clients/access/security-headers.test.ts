@@ -3,9 +3,9 @@
 // Policy carries a fresh nonce that Next.js has put on every script it rendered; HSTS is sent only over https,
 // which behind the node's TLS proxy means X-Forwarded-Proto's first value is `https`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../support/database";
-import { makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+import { freshDatabaseUrl } from "../../../support/database";
+import { makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
 
 let server: RunningServer;
 

@@ -9,10 +9,10 @@ import * as paymentsRoute from "@/app/api/payments/route";
 import { readConfig, ConfigError } from "@/lib/server/node/env";
 import { getNode, resetNodeForTests } from "@/lib/server/node/context";
 import { prepareNode } from "@/lib/server/node/prepare-node";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, call, makeDataDir } from "../../support/node";
-import { runScript } from "../../support/server";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { freshDatabaseUrl } from "../../../support/database";
+import { adminToken, call, makeDataDir } from "../../../support/node";
+import { runScript } from "../../../support/server";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 type Place = { DATA_DIR: string; DATABASE_URL: string };
 

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/admin/export/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { adminToken, call, startTestNode } from "../../support/node";
-import { makeWallet } from "../../support/wallet";
+import { adminToken, call, startTestNode } from "../../../support/node";
+import { makeWallet } from "../../../support/wallet";
 
 let node: LedgerNode;
 const alice = makeWallet();

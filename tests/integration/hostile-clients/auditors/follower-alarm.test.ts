@@ -15,9 +15,9 @@ import { followerHealth } from "@/lib/server/follower/read-follower-health";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { NodeApi, NodeApiError } from "@/lib/verifier/node-api";
 import { blockBodyBytesMax, headersBodyBytesMax, nodeInfoBodyBytesMax } from "@/lib/verifier/response-limits";
-import { freshDatabaseUrl } from "../../support/database";
-import { makeDataDir } from "../../support/node";
-import { freePort, runScript } from "../../support/server";
+import { freshDatabaseUrl } from "../../../support/database";
+import { makeDataDir } from "../../../support/node";
+import { freePort, runScript } from "../../../support/server";
 import {
   answerJson,
   endlessBody,

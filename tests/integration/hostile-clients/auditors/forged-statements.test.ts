@@ -19,9 +19,9 @@ import type { LedgerNode } from "@/lib/server/node/context";
 import type { ExportSummary } from "@/lib/validations/export";
 import { exportSummaryBytes } from "@/lib/verifier/export/statement-summary";
 import { verifyExport } from "@/lib/verifier/verify-export";
-import { adminToken, call, makeDataDir, startTestNode } from "../../support/node";
-import { runScript } from "../../support/server";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { adminToken, call, makeDataDir, startTestNode } from "../../../support/node";
+import { runScript } from "../../../support/server";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 type Statement = Record<string, unknown> & {
   balance?: string;

@@ -10,7 +10,7 @@ import {
   nodeApiTimeoutMs,
   nodeInfoBodyBytesMax,
 } from "@/lib/verifier/response-limits";
-import { freePort, runScript } from "../../support/server";
+import { freePort, runScript } from "../../../support/server";
 import {
   answerJson,
   endlessBody,

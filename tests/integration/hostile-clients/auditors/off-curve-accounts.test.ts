@@ -2,10 +2,10 @@
 // whose 32 bytes do not decode to an Ed25519 point (RFC 8032 §5.1.3) is refused as a bad request's shape, the
 // whole error body as asserted here, and nothing reaches the ledger: the head stays where it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, getJson, startServer, type RunningServer } from "../../support/server";
-import { makeWallet, signPayment, signTransaction } from "../../support/wallet";
+import { freshDatabaseUrl } from "../../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, getJson, startServer, type RunningServer } from "../../../support/server";
+import { makeWallet, signPayment, signTransaction } from "../../../support/wallet";
 
 let server: RunningServer;
 

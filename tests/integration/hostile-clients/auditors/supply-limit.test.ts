@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { amountPattern, totalSupplyMinorMax } from "@/lib/ledger/limits";
 import { formatAmount } from "@/lib/wallet/format";
-import { freshDatabaseUrl, rawQuery } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, getJson, postJson, startServer, type RunningServer } from "../../support/server";
-import { makeWallet } from "../../support/wallet";
+import { freshDatabaseUrl, rawQuery } from "../../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, getJson, postJson, startServer, type RunningServer } from "../../../support/server";
+import { makeWallet } from "../../../support/wallet";
 
 const password = "supply-limit-password";
 const currency = { code: "USD", decimals: 2 };

@@ -12,8 +12,8 @@ import { writerOf, type LedgerNode } from "@/lib/server/node/context";
 import { batchGateOf, batchesWorkingMax } from "@/lib/server/payments/batch-gate";
 import type { Sealer } from "@/lib/server/payments/sealer";
 import { submitMint } from "@/lib/server/payments/submit-mint";
-import { call, startTestNode } from "../../support/node";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { call, startTestNode } from "../../../support/node";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 let node: LedgerNode;
 let sealer: Sealer;

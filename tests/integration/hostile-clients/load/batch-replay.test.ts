@@ -15,8 +15,8 @@ import { writerOf, type LedgerNode } from "@/lib/server/node/context";
 import { recordedReadsPerChunk } from "@/lib/server/payments/sealer";
 import { batchItemsPerChunk } from "@/lib/server/payments/submit-batch";
 import { signedPaymentSchema } from "@/lib/validations/transaction";
-import { call, startTestNode } from "../../support/node";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { call, startTestNode } from "../../../support/node";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 // Every builder of a tree or of a path from one, counted wherever the node calls it.
 vi.mock("@/lib/ledger/merkle", async (importOriginal) => {

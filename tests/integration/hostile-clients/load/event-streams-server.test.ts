@@ -4,9 +4,9 @@
 // protocol's error JSON on the wire.
 import { request, type ClientRequest, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+import { freshDatabaseUrl } from "../../../support/database";
+import { adminToken, makeDataDir, testChainId } from "../../../support/node";
+import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
 
 let server: RunningServer;
 

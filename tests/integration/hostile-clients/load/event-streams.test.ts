@@ -8,8 +8,8 @@ import * as faucetRoute from "@/app/api/faucet/route";
 import { blockEventPageSize } from "@/lib/server/events/block-event-cache";
 import { peerAddressHeader } from "@/lib/server/http/client-address";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { call, startTestNode } from "../../support/node";
-import { makeWallet } from "../../support/wallet";
+import { call, startTestNode } from "../../../support/node";
+import { makeWallet } from "../../../support/wallet";
 
 const bufferBytes = 4096;
 

@@ -8,8 +8,8 @@ import { peerAddressHeader } from "@/lib/server/http/client-address";
 import { faucetStartWarning } from "@/lib/server/faucet/faucet-warning";
 import { setFaucetEnabled } from "@/lib/server/faucet/faucet-setting";
 import { ConfigError, readConfig } from "@/lib/server/node/env";
-import { call, startTestNode } from "../../support/node";
-import { makeWallet } from "../../support/wallet";
+import { call, startTestNode } from "../../../support/node";
+import { makeWallet } from "../../../support/wallet";
 
 afterAll(() => {
   delete process.env.FAUCET_HOURLY_PER_CLIENT;

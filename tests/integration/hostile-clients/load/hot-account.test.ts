@@ -16,9 +16,9 @@ import { newestFirst, readsOver } from "@/lib/db/prisma-reads";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client.ts";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { rawQuery } from "../../support/database";
-import { adminToken, call, startTestNode } from "../../support/node";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { rawQuery } from "../../../support/database";
+import { adminToken, call, startTestNode } from "../../../support/node";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 const bearer = { authorization: `Bearer ${adminToken}` };
 const hot = makeWallet();

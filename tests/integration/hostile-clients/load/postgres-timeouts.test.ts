@@ -10,9 +10,9 @@ import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
 import { openPostgresPool, type PgLedgerStore } from "@/lib/db/pg-store";
 import { getPrisma } from "@/lib/db/prisma";
 import type { LedgerNode } from "@/lib/server/node/context";
-import { testDatabaseKind } from "../../support/database";
-import { call, startTestNode } from "../../support/node";
-import { makeWallet } from "../../support/wallet";
+import { testDatabaseKind } from "../../../support/database";
+import { call, startTestNode } from "../../../support/node";
+import { makeWallet } from "../../../support/wallet";
 
 const statementMs = 300;
 // Long enough past the limit that the server has ended the transaction when the next statement arrives.

@@ -11,8 +11,8 @@ import * as faucetRoute from "@/app/api/faucet/route";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { openSnapshotCount } from "@/lib/server/export/snapshot-limits";
 import { ConfigError, readConfig } from "@/lib/server/node/env";
-import { adminToken, call, startTestNode } from "../../support/node";
-import { makeWallet, signPayment } from "../../support/wallet";
+import { adminToken, call, startTestNode } from "../../../support/node";
+import { makeWallet, signPayment } from "../../../support/wallet";
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const alice = makeWallet();
