@@ -3,9 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "@/lib/ledger/types";
 import { formatAmount } from "@/lib/wallet/format";
-import { freshDatabaseUrl } from "../support/database";
-import { makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, postJson, startServer, type RunningServer } from "../support/server";
+import { postJson, type RunningServer, startFreshServer } from "../support/server";
 import { makeWallet, signPayment } from "../support/wallet";
 
 const password = "explorer-pages-password";
@@ -17,12 +15,7 @@ const payee = makeWallet();
 let receipt: Receipt;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("explorer-pages");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "explorer_pages"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("explorer-pages", {
     ADMIN_PASSWORD: password,
     FAUCET_AMOUNT: "5000",
     FAUCET_INTERVAL_SECONDS: "0",

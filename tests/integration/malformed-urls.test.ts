@@ -2,19 +2,13 @@
 // decodes path parameters before any handler runs, so only proxy.ts stands between such a path and a bare 500.
 // An API path answers the protocol's 400 `invalid_request`; a page path answers the not-found page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../support/database";
-import { makeDataDir, testChainId } from "../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../support/server";
+import { testChainId } from "../support/node";
+import { type RunningServer, startFreshServer } from "../support/server";
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("malformed-urls");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "malformed_urls"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("malformed-urls", {
     ADMIN_PASSWORD: "malformed-urls-password",
   });
 }, 300_000);

@@ -5,6 +5,8 @@ import { createServer } from "node:net";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";
 import { buildIfNeeded, root, serveArguments } from "@/scripts/build-if-needed";
+import { freshDatabaseUrl } from "./database";
+import { makeDataDir, testChainId } from "./node";
 
 export type RunningServer = {
   url: string;
@@ -128,5 +130,20 @@ export function runScript(
       clearTimeout(timer);
       resolve({ code, output });
     });
+  });
+}
+
+/**
+ * What a test file's beforeAll starts: the app built, then a real server on a fresh data directory and database
+ * named after `name`, on the test chain, with `environment` on top.
+ */
+export async function startFreshServer(name: string, environment: Record<string, string> = {}): Promise<RunningServer> {
+  ensureBuilt();
+  const dataDir = makeDataDir(name);
+  return startServer({
+    DATA_DIR: dataDir,
+    DATABASE_URL: await freshDatabaseUrl(dataDir, name.replaceAll("-", "_")),
+    CHAIN_ID: testChainId,
+    ...environment,
   });
 }

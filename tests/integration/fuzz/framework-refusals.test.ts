@@ -3,19 +3,13 @@
 // not_found JSON with an Allow header; a page request with a router-state header Next.js cannot parse (Next.js:
 // a 500) is rendered as for a client with no state.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+import { adminToken } from "../../support/node";
+import { type RunningServer, startFreshServer } from "../../support/server";
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("framework-refusals");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "framework_refusals"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("framework-refusals", {
     ADMIN_TOKEN: adminToken,
   });
 }, 300_000);

@@ -6,9 +6,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorStatusByCode } from "@/lib/ledger/errors";
 import type { SignedBlock } from "@/lib/ledger/types";
-import { freshDatabaseUrl } from "../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, getJson, startServer, type RunningServer } from "../../support/server";
+import { adminToken } from "../../support/node";
+import { getJson, type RunningServer, startFreshServer } from "../../support/server";
 import { makeWallet, signPayment } from "../../support/wallet";
 import { fuzzRequests, type FuzzRequest, type FuzzTargets } from "./http-requests";
 import { sendRaw, type RawResponse } from "./raw-http";
@@ -45,12 +44,7 @@ async function head(): Promise<SignedBlock> {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("http-fuzz");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "http_fuzz"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("http-fuzz", {
     ADMIN_TOKEN: adminToken,
     ADMIN_PASSWORD: adminPassword,
     // Off, so that no fuzzed account, however valid, is ever minted to.

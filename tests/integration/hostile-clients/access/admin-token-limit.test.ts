@@ -4,21 +4,15 @@
 // A flood from many addresses makes each of them wait but leaves a client that has not guessed its token. Other
 // clients are other loopback addresses (127.0.0.2, …), so the server sees other connection addresses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../../support/database";
 import { requestFrom, type LocalRequest } from "../../../support/local-client";
-import { adminToken, makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { adminToken } from "../../../support/node";
+import { type RunningServer, startFreshServer } from "../../../support/server";
 
 const password = "admin-token-limit-password";
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("admin-token-limit");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "admin_token_limit"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("admin-token-limit", {
     ADMIN_TOKEN: adminToken,
     ADMIN_PASSWORD: password,
   });

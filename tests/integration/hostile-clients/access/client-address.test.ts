@@ -7,22 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { peerAddressHeader } from "@/lib/server/http/client-address";
 import { clientGroupOfAddress } from "@/lib/server/http/client-group";
 import { connectionClientOf, trustedProxiesOf } from "@/lib/server/http/forwarded-client";
-import { freshDatabaseUrl } from "../../../support/database";
 import { requestFrom, type LocalAnswer } from "../../../support/local-client";
-import { makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { type RunningServer, startFreshServer } from "../../../support/server";
 
 const password = "client-address-password";
 const proxy = "127.0.0.2";
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("client-address");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "client_address"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("client-address", {
     ADMIN_PASSWORD: password,
     TRUSTED_PROXIES: `${proxy}, 10.0.0.0/8`,
   });

@@ -8,9 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "@/scripts/build-if-needed";
 import type { Receipt } from "@/lib/ledger/types";
-import { freshDatabaseUrl } from "../../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { adminToken } from "../../../support/node";
+import { type RunningServer, startFreshServer } from "../../../support/server";
 import { makeWallet } from "../../../support/wallet";
 
 const password = "explorer-without-session-password";
@@ -19,12 +18,7 @@ let server: RunningServer;
 let txId: string;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("explorer-without-session");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "explorer_without_session"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("explorer-without-session", {
     ADMIN_TOKEN: adminToken,
     ADMIN_PASSWORD: password,
   });

@@ -3,19 +3,12 @@
 // Policy carries a fresh nonce that Next.js has put on every script it rendered; HSTS is sent only over https,
 // which behind the node's TLS proxy means X-Forwarded-Proto's first value is `https`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../../support/database";
-import { makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { type RunningServer, startFreshServer } from "../../../support/server";
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("security-headers");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "security_headers"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("security-headers", {
     ADMIN_PASSWORD: "security-headers-password",
     // The test plays the node's TLS proxy: X-Forwarded-Proto is believed only from a trusted one.
     TRUSTED_PROXIES: "127.0.0.1",

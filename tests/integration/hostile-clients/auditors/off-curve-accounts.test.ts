@@ -2,20 +2,14 @@
 // whose 32 bytes do not decode to an Ed25519 point (RFC 8032 §5.1.3) is refused as a bad request's shape, the
 // whole error body as asserted here, and nothing reaches the ledger: the head stays where it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, getJson, startServer, type RunningServer } from "../../../support/server";
+import { adminToken } from "../../../support/node";
+import { getJson, type RunningServer, startFreshServer } from "../../../support/server";
 import { makeWallet, signPayment, signTransaction } from "../../../support/wallet";
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("off-curve-accounts");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "off_curve_accounts"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("off-curve-accounts", {
     ADMIN_TOKEN: adminToken,
     FAUCET_AMOUNT: "1000",
     FAUCET_INTERVAL_SECONDS: "0",

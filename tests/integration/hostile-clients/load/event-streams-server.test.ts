@@ -4,19 +4,13 @@
 // protocol's error JSON on the wire.
 import { request, type ClientRequest, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDatabaseUrl } from "../../../support/database";
-import { adminToken, makeDataDir, testChainId } from "../../../support/node";
-import { ensureBuilt, startServer, type RunningServer } from "../../../support/server";
+import { adminToken } from "../../../support/node";
+import { type RunningServer, startFreshServer } from "../../../support/server";
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  const dataDir = makeDataDir("event-streams-server");
-  server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: await freshDatabaseUrl(dataDir, "event_streams_server"),
-    CHAIN_ID: testChainId,
+  server = await startFreshServer("event-streams-server", {
     ADMIN_TOKEN: adminToken,
     EVENTS_STREAMS_MAX: "2",
   });
