@@ -26,8 +26,9 @@ import { safeNextPath } from "@/lib/validations/admin";
 import { rawQuery } from "../support/database";
 import { adminToken, call, makeDataDir, startTestNode, testChainId, type CallResult } from "../support/node";
 import { makeWallet } from "../support/wallet";
+import { cookieOf, signedInCookie, signIn, testAdminPassword } from "../support/admin-session";
 
-const password = "correct horse battery staple";
+const password = testAdminPassword;
 const bearer = { authorization: `Bearer ${adminToken}` };
 const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
 const wrongPassword = { error: { code: "unauthorized", message: "The password is wrong." } };
@@ -47,23 +48,6 @@ async function startAdminNode(name: string, environment: Record<string, string> 
 /** readConfig with only these variables, as a process started with exactly them would see. */
 function configOf(variables: Record<string, string>) {
   return readConfig(variables as NodeJS.ProcessEnv);
-}
-
-function signIn(attempt: string, headers: Record<string, string> = {}): Promise<CallResult> {
-  return call(sessionRoute.POST, { body: { password: attempt }, headers });
-}
-
-/** The `name=value` part of a Set-Cookie header, as a browser would send it back. */
-function cookieOf(response: CallResult): string {
-  const setCookie = response.headers.get("set-cookie");
-  expect(setCookie).not.toBeNull();
-  return setCookie!.split(";")[0]!;
-}
-
-async function signedInCookie(): Promise<string> {
-  const response = await signIn(password);
-  expect(response.status).toBe(204);
-  return cookieOf(response);
 }
 
 function audit(headers: Record<string, string>): Promise<CallResult> {

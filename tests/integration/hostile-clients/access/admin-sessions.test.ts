@@ -14,9 +14,10 @@ import type { LedgerNode } from "@/lib/server/node/context";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";
 import { freshDatabaseUrl } from "../../../support/database";
-import { adminToken, call, makeDataDir, startTestNode, testChainId, type CallResult } from "../../../support/node";
+import { adminToken, call, makeDataDir, startTestNode, testChainId } from "../../../support/node";
+import { cookieOf, signedInCookie, signIn, testAdminPassword } from "../../../support/admin-session";
 
-const password = "correct horse battery staple";
+const password = testAdminPassword;
 const bearer = { authorization: `Bearer ${adminToken}` };
 const unauthorized = { error: { code: "unauthorized", message: "This call needs an admin's token or session." } };
 const wrongPassword = { error: { code: "unauthorized", message: "The password is wrong." } };
@@ -25,22 +26,6 @@ const wrongPassword = { error: { code: "unauthorized", message: "The password is
 async function startAdminNode(name: string, environment: Record<string, string> = {}): Promise<LedgerNode> {
   delete process.env.ADMIN_PASSWORD;
   return await startTestNode(name, { ADMIN_PASSWORD: password, ...environment });
-}
-
-function signIn(attempt: string, headers: Record<string, string> = {}): Promise<CallResult> {
-  return call(sessionRoute.POST, { body: { password: attempt }, headers });
-}
-
-function cookieOf(response: CallResult): string {
-  const setCookie = response.headers.get("set-cookie");
-  expect(setCookie).not.toBeNull();
-  return setCookie!.split(";")[0]!;
-}
-
-async function signedInCookie(): Promise<string> {
-  const response = await signIn(password);
-  expect(response.status).toBe(204);
-  return cookieOf(response);
 }
 
 const audit = (headers: Record<string, string>) => call(auditRoute.GET, { headers });
