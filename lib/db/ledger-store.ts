@@ -73,6 +73,14 @@ export interface LedgerReader {
    * by txId; a txId not recorded is absent.
    */
   storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
+  /** How many leaves (block hashes, PROTOCOL.md v2 "The log") the stored log tree holds: head height + 1. */
+  logSize(): Promise<number>;
+  /** The log's root at `size` (1 ≤ size ≤ logSize()), from O(log n) stored hashes; RangeError outside. */
+  logRoot(size: number): Promise<Uint8Array>;
+  /** The RFC 9162 audit path of block `height` in the log of `size` leaves, from O(log n) stored hashes. */
+  logInclusionPath(height: number, size: number): Promise<Uint8Array[]>;
+  /** The RFC 9162 consistency proof from `fromSize` to `toSize` (1 ≤ fromSize ≤ toSize ≤ logSize()). */
+  logConsistencyPath(fromSize: number, toSize: number): Promise<Uint8Array[]>;
 }
 
 export type LedgerSnapshot = LedgerReader & { release(): Promise<void> };
@@ -136,6 +144,20 @@ export abstract class SqlLedgerReader implements LedgerReader {
   abstract packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>>;
   abstract storedReceipt(txId: string): Promise<StoredReceipt | null>;
   abstract storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
+
+  // CONTRACT STUB (issue 11, log-tree helper): the stored log tree's reads.
+  logSize(): Promise<number> {
+    return Promise.reject(new Error("not built yet"));
+  }
+  logRoot(size: number): Promise<Uint8Array> {
+    return Promise.reject(new Error(`not built yet (${size})`));
+  }
+  logInclusionPath(height: number, size: number): Promise<Uint8Array[]> {
+    return Promise.reject(new Error(`not built yet (${height}, ${size})`));
+  }
+  logConsistencyPath(fromSize: number, toSize: number): Promise<Uint8Array[]> {
+    return Promise.reject(new Error(`not built yet (${fromSize}, ${toSize})`));
+  }
 
   async head(): Promise<SignedBlock | null> {
     const [row] = await this.rows<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`, []);
