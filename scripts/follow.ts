@@ -99,8 +99,7 @@ async function main(): Promise<number> {
       log,
     });
     log(`replica in ${config.dataDir} verified up to block ${follower.height}; following ${baseUrl}`);
-    const first = await follower.syncOnce();
-    log(`verified and stored ${first.added} blocks; head ${first.height}`);
+    const isAlarmedAtStart = await firstSync(follower, log, values.witness && !values.once);
     if (values.once) return 0;
 
     buildIfNeeded();
@@ -115,7 +114,7 @@ async function main(): Promise<number> {
     );
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server?.kill(signal));
     log(`serving the replica on port ${port}`);
-    void followForever(follower, log, values.witness ? witnessPollIntervalMs : pollIntervalMs);
+    if (!isAlarmedAtStart) void followForever(follower, log, values.witness ? witnessPollIntervalMs : pollIntervalMs);
     return await exited;
   } catch (error) {
     if (error instanceof FollowAlarmError) {
@@ -125,6 +124,22 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * The first round, before serving. An alarm stops a follower here (exit 3); a witness prints it and serves all the
+ * same, so that the node's add-checkpoint calls get its refusal (422, naming the block at fault), not silence.
+ */
+async function firstSync(follower: Follower, log: (line: string) => void, isServedOnAlarm: boolean): Promise<boolean> {
+  try {
+    const first = await follower.syncOnce();
+    log(`verified and stored ${first.added} blocks; head ${first.height}`);
+    return false;
+  } catch (error) {
+    if (!(error instanceof FollowAlarmError) || !isServedOnAlarm) throw error;
+    console.error(alarmMessage(error));
+    return true;
   }
 }
 
