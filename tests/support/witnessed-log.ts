@@ -91,7 +91,10 @@ export function addCheckpointBody(oldSize: number, proof: readonly Uint8Array[],
 
 export type WitnessAnswer = { status: number; contentType: string; text: string };
 
-export async function addCheckpoint(submissionUrl: string, body: string | Uint8Array<ArrayBuffer>): Promise<WitnessAnswer> {
+export async function addCheckpoint(
+  submissionUrl: string,
+  body: string | Uint8Array<ArrayBuffer>,
+): Promise<WitnessAnswer> {
   const response = await fetch(`${submissionUrl}/add-checkpoint`, {
     method: "POST",
     body,
@@ -120,7 +123,7 @@ export function cosignedSizeOf(state: WitnessState): number {
   if (cosigned === null || cosigned === undefined) return 0;
   if (typeof cosigned === "number") return cosigned;
   if (typeof cosigned === "string") return Number(cosigned.split("\n")[1]);
-  if (typeof cosigned === "object" && "size" in cosigned) return Number((cosigned).size);
+  if (typeof cosigned === "object" && "size" in cosigned) return Number(cosigned.size);
   throw new Error(`a witness's cosigned field of unknown shape: ${JSON.stringify(cosigned)}`);
 }
 

@@ -42,6 +42,8 @@ export type WitnessedNetwork = {
   /** Stops the node (if it runs) and starts it again on the same port, with `environment` on top of the last. */
   restartNode: (environment?: Record<string, string>) => Promise<void>;
   killNode: () => Promise<void>;
+  /** Stops the node gracefully (SIGTERM); restartNode starts it again. */
+  stopNode: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -289,6 +291,7 @@ export async function startWitnessedNetwork(options: WitnessedNetworkOptions): P
         await killed.exited;
         nodeOutput += killed.output();
       },
+      stopNode,
       stop,
     };
   } catch (error) {
