@@ -40,7 +40,7 @@ export async function logLeaves(nodeUrl: string, size: number): Promise<Uint8Arr
   for (let height = 0; height < size; height++) {
     const response = await fetch(`${nodeUrl}/api/blocks/${height}`, { signal: AbortSignal.timeout(10_000) });
     if (response.status !== 200) throw new Error(`block ${height}: ${response.status}`);
-    const block = (await response.json()) as { hash: string };
+    const { block } = (await response.json()) as { block: { hash: string } };
     leaves.push(hexToBytes(block.hash));
   }
   return leaves;

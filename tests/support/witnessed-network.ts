@@ -94,7 +94,8 @@ async function until<T>(probe: () => Promise<T | undefined>, what: () => string,
   }
 }
 
-async function makeWitness(
+/** A witness process of its own (not yet started: call start()), following `nodeUrl`, which may be a proxy. */
+export async function makeWitness(
   name: string,
   nodeUrl: string,
   kind: TestDatabaseKind,
