@@ -63,7 +63,7 @@ function verify(policy: Policy, checkpoint: () => Response) {
     baseUrl,
     nodePublicKey: nodeKey.publicKeyHex,
     verifyBatch: verifyBatchSync,
-    fetchImpl: fakeNode(checkpoint) as typeof fetch,
+    fetchImpl: fakeNode(checkpoint),
     policy,
     nowMs: () => nowMs,
   });
@@ -105,7 +105,7 @@ describe("verifyNode with a policy", () => {
       verifyBatch: verifyBatchSync,
       fetchImpl: fakeNode(() => {
         throw new Error("the checkpoint was read");
-      }) as typeof fetch,
+      }),
     });
     expect(report).toMatchObject({ ok: true, checkpoint: null });
   });
