@@ -1,8 +1,10 @@
 // The explorer's Log page as an admin sees it: on the e2e node (no witnesses, quorum none) the log's identity,
 // the policy and the node-signed checkpoint; on a witnessed network of real processes, the witnesses who cosigned
 // it. Accessible, and at 390 px wide without a sideways scroll. Screenshots go to /tmp.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import { expect, test, type Page } from "@playwright/test";
-import { startWitnessedNetwork, type WitnessedNetwork } from "../support/witnessed-network";
+import type { NetworkDescription } from "./explorer-log-network";
 import { createWallet, expectAccessible, getTestFunds } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -52,39 +54,60 @@ test("with quorum none the Log page shows the log, its policy and the node-signe
   await expect(identity.getByText(node.log.vkey)).toBeVisible();
   await expect(page.getByRole("region", { name: "Witnesses" })).toContainText("No witnesses configured (quorum none).");
   const policy = page.getByRole("region", { name: "Policy" });
-  await expect(policy.getByRole("region", { name: "Policy file" }).or(policy.getByLabel("Policy file"))).toContainText(
-    `log ${node.log.vkey}`,
-  );
+  await expect(policy.getByLabel("Policy file", { exact: true })).toContainText(`log ${node.log.vkey}`);
 
   // The node signs a checkpoint of its head soon after each block; the page refreshes itself as blocks arrive.
   const checkpoint = page.getByRole("region", { name: "Newest witnessed checkpoint" });
   await expect(async () => {
     await page.reload();
-    await expect(checkpoint.getByLabel("Checkpoint note")).toContainText(node.log.origin, { timeout: 1_000 });
+    await expect(checkpoint.getByLabel("Checkpoint note", { exact: true })).toContainText(node.log.origin, {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 30_000 });
   await expect(checkpoint).toContainText("No cosignatures: signed by the node alone (quorum none).");
   const served = await (await page.request.get("/api/log/checkpoint")).text();
-  await expect(checkpoint.getByLabel("Checkpoint note")).toContainText(served.split("\n")[0]!);
+  await expect(checkpoint.getByLabel("Checkpoint note", { exact: true })).toContainText(served.split("\n")[0]!);
   await expectAccessible(page);
   await expectPhoneFitAndShoot(page, "explorer-log-quorum-none");
 });
 
+/** Starts tests/e2e/explorer-log-network.ts and waits for the network it prints. */
+async function startNetwork(): Promise<{
+  child: ChildProcess;
+  network: NetworkDescription;
+  lines: AsyncIterator<string>;
+}> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/explorer-log-network.ts"],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done === true) throw new Error("the witnessed network did not start");
+  return { child, network: JSON.parse(first.value) as NetworkDescription, lines };
+}
+
 test.describe("on a witnessed network", () => {
-  let network: WitnessedNetwork;
+  let running: Awaited<ReturnType<typeof startNetwork>> | undefined;
+  let network: NetworkDescription;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    network = await startWitnessedNetwork({
-      name: "e2e-explorer-log",
-      witnesses: 2,
-      quorum: 2,
-      database: "sqlite",
-      nodeEnv: { ADMIN_PASSWORD: adminPassword },
-    });
+    running = await startNetwork();
+    network = running.network;
   });
 
   test.afterAll(async () => {
-    await network?.stop();
+    if (running === undefined) return;
+    const { child } = running;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.stdin!.end();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    await exited;
+    clearTimeout(timer);
   });
 
   test("the Log page names the witnesses that cosigned the newest checkpoint, and each one's answer", async ({
@@ -111,7 +134,8 @@ test.describe("on a witnessed network", () => {
     await expectPhoneFitAndShoot(page, "explorer-log-witnessed");
 
     // A witness that is down is shown as down once the node next asks it.
-    await network.witnesses[0]!.stop();
+    running!.child.stdin!.write(`stop ${network.witnesses[0]!.name}\n`);
+    expect((await running!.lines.next()).value).toBe(`stopped ${network.witnesses[0]!.name}`);
     expect((await request.post(`${network.nodeUrl}/api/faucet`, { data: { account: "cd".repeat(32) } })).status()).toBe(
       201,
     );
