@@ -130,13 +130,15 @@ test.describe("on a witnessed network", () => {
     await expect(async () => {
       await page.reload();
       for (const witness of network.witnesses)
-        await expect(cosigners.getByText(witness.name, { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+        await expect(cosigners.getByTestId("log-cosigners").getByText(witness.name, { exact: true })).toBeVisible({
+          timeout: 1_000,
+        });
     }).toPass({ timeout: 60_000 });
     const witnesses = page.getByRole("region", { name: "Witnesses" });
     for (const witness of network.witnesses) {
-      await expect(witnesses.getByText(witness.submissionUrl).first()).toBeVisible();
+      await expect(witnesses.getByTestId("log-witnesses").getByText(witness.submissionUrl)).toBeVisible();
     }
-    await expect(witnesses.getByText("200 cosigned").first()).toBeVisible();
+    await expect(witnesses.getByTestId("log-witnesses").getByText("200 cosigned").first()).toBeVisible();
     await expectAccessible(page);
     await expectPhoneFitAndShoot(page, "explorer-log-witnessed");
 
@@ -148,7 +150,9 @@ test.describe("on a witnessed network", () => {
     );
     await expect(async () => {
       await page.reload();
-      await expect(witnesses.getByText("down (unreachable)").first()).toBeVisible({ timeout: 1_000 });
+      await expect(witnesses.getByTestId("log-witnesses").getByText("down (unreachable)")).toBeVisible({
+        timeout: 1_000,
+      });
     }).toPass({ timeout: 30_000 });
     await expectPhoneFitAndShoot(page, "explorer-log-witness-down");
   });
