@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosignatureVerifier } from "@/lib/ledger/log/cosignature";
 import { ed25519NoteVerifier, openNote } from "@/lib/ledger/log/note";
 import { parsePolicy } from "@/lib/ledger/log/policy";
+import { openCheckpoint, verifyWitnessedReceipt, type WitnessedReceipt } from "@/lib/ledger/log/witnessed";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { freshDatabaseUrl, rawQuery } from "../../support/database";
 import { makeDataDir, testChainId } from "../../support/node";
@@ -139,6 +141,17 @@ describe("the cosigning loop with a 2-of-5 policy", () => {
     ).witnessed;
     expect(body.checkpoint).toBe(note);
     const checkpoint = openServedCheckpoint(body.checkpoint, policyText);
+    // What a wallet or `npm run verify` checks offline against the policy: witnessed by good and retry.
+    const witnessedCheckpoint = openCheckpoint(note, policy, Date.now());
+    expect(witnessedCheckpoint.isWitnessed).toBe(true);
+    expect(witnessedCheckpoint.cosigners.map((cosigner) => cosigner.name)).toEqual(["good", "retry"]);
+    const verified = await verifyWitnessedReceipt(
+      body as unknown as WitnessedReceipt,
+      policy,
+      Date.now(),
+      verifyWithWebCrypto,
+    );
+    expect(verified.ok).toBe(true);
     expect(provesBlock(body.receipt.block.hash, body.logProof.leafIndex, body.logProof.path, checkpoint)).toBe(true);
   }, 60_000);
 
