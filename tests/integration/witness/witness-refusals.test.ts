@@ -33,13 +33,16 @@ const witnesses: WitnessProcess[] = [];
 const payer = makeWallet();
 const payee = makeWallet();
 
-/** The node as a dishonest operator serves it: block 2's first transaction with another amount, all else as is. */
+/** Which block the proxy tampers with; null: none yet. */
+let tamperedHeight: number | null = null;
+
+/** The node as a dishonest operator serves it: one block's first transaction with another amount, all else as is. */
 function startTamperingProxy(upstream: string): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
       const answer = await fetch(`${upstream}${request.url ?? "/"}`, { signal: AbortSignal.timeout(10_000) });
       let text = await answer.text();
-      if ((request.url ?? "").startsWith("/api/blocks/2") && answer.ok) {
+      if (tamperedHeight !== null && request.url === `/api/blocks/${tamperedHeight}` && answer.ok) {
         const body = JSON.parse(text) as { transactions: { tx: { amount: string } }[] };
         body.transactions[0]!.tx.amount = "999";
         text = JSON.stringify(body);
@@ -84,16 +87,22 @@ describe("a validating witness", () => {
   it("refuses to cosign a log whose served block breaks a rule, naming the block, and raises its alarm", async () => {
     const witness = await startWitness(tamperingUrl, "witness-of-tampered");
     witnesses.push(witness);
-    expect(witness.output()).toContain("!!! chainpay follower ALARM !!!");
-    const reply = await postAddCheckpoint(witness, addCheckpointBody(signer, await logLeaves(node.url, 4), 0, 4));
+    expect(
+      (await postAddCheckpoint(witness, addCheckpointBody(signer, await logLeaves(node.url, 4), 0, 4))).status,
+    ).toBe(200);
+    // From block 4 on, the node serves a transaction other than the one it signed.
+    tamperedHeight = 4;
+    expect((await postJson(`${node.url}/api/payments`, signPayment(payer, payee.publicKey, "9"))).status).toBe(201);
+    const reply = await postAddCheckpoint(witness, addCheckpointBody(signer, await logLeaves(node.url, 5), 4, 5));
     expect(reply.status).toBe(422);
-    expect(reply.body).toContain("block 2");
+    expect(reply.body).toContain("block 4");
     const status = await witnessStatus(witness);
-    expect(status.cosigned).toBeNull();
-    expect(status.alarm).toMatchObject({ height: 2 });
-    expect(status.alarm?.reason).toContain("the node serves block 2, which does not verify");
+    expect(status.cosigned).toMatchObject({ size: 4 });
+    expect(status.alarm).toMatchObject({ height: 4 });
+    expect(status.alarm?.reason).toContain("the node serves block 4, which does not verify");
+    expect(witness.output()).toContain("!!! chainpay follower ALARM !!!");
     expect((await getJson(`${witness.url}/api/health`)).status).toBe(503);
-  });
+  }, 120_000);
 
   it("keeps as evidence a signed checkpoint whose root is not the root of the blocks it verified", async () => {
     const witness = await startWitness(node.url, "witness-of-lies", ["--witness-name", "example.com/witness-two"]);
@@ -114,7 +123,7 @@ describe("a validating witness", () => {
     const honest = await postAddCheckpoint(witness, addCheckpointBody(signer, leaves, 0, 4));
     expect(honest.status).toBe(422);
     expect((await witnessStatus(witness)).cosigned).toBeNull();
-  });
+  }, 120_000);
 
   it("refuses bad usage: a witness name that is not a key name, or one without --witness", async () => {
     const environment = { DATA_DIR: makeDataDir("witness-usage") };
