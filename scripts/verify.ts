@@ -120,14 +120,20 @@ async function verifyUrl(
   });
   const seconds = secondsSince(started);
   if (report.checkpoint !== null) printCheckpointReport(report.checkpoint);
+  const witnessed =
+    report.checkpoint?.size == null
+      ? ""
+      : `; its checkpoint of size ${report.checkpoint.size} is witnessed under quorum ${policy!.quorum}`;
   if (report.ok) {
     console.log(
-      `OK: ${report.blocks} blocks and ${report.transactions} transactions verify (chain ${report.chainId}, head ${report.height}) in ${seconds} s`,
+      `OK: ${report.blocks} blocks and ${report.transactions} transactions verify (chain ${report.chainId}, head ${report.height})${witnessed} in ${seconds} s`,
     );
     return 0;
   }
   if (report.firstBad !== null) console.log(`FAILED at block ${report.firstBad.height}: ${report.firstBad.reason}`);
   for (const problem of report.problems) console.log(`FAILED: ${problem}`);
+  if (report.checkpoint !== null && !report.checkpoint.ok)
+    console.log("FAILED: the chain verifies, but the node's newest checkpoint does not (see the checks above)");
   return 1;
 }
 

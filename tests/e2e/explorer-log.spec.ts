@@ -2,6 +2,7 @@
 // the policy and the node-signed checkpoint; on a witnessed network of real processes, the witnesses who cosigned
 // it. Accessible, and at 390 px wide without a sideways scroll. Screenshots go to /tmp.
 import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { createInterface } from "node:readline";
 import { expect, test, type Page } from "@playwright/test";
 import type { NetworkDescription } from "./explorer-log-network";
@@ -71,6 +72,12 @@ test("with quorum none the Log page shows the log, its policy and the node-signe
   await expectPhoneFitAndShoot(page, "explorer-log-quorum-none");
 });
 
+/** A fresh account key (the raw Ed25519 public key as hex) for the faucet to mint to. */
+function freshAccount(): string {
+  const { publicKey } = generateKeyPairSync("ed25519");
+  return publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+}
+
 /** Starts tests/e2e/explorer-log-network.ts and waits for the network it prints. */
 async function startNetwork(): Promise<{
   child: ChildProcess;
@@ -115,7 +122,7 @@ test.describe("on a witnessed network", () => {
     request,
   }) => {
     // A payment's block for the witnesses to cosign.
-    expect((await request.post(`${network.nodeUrl}/api/faucet`, { data: { account: "ab".repeat(32) } })).status()).toBe(
+    expect((await request.post(`${network.nodeUrl}/api/faucet`, { data: { account: freshAccount() } })).status()).toBe(
       201,
     );
     await signIn(page, network.nodeUrl);
@@ -123,25 +130,29 @@ test.describe("on a witnessed network", () => {
     await expect(async () => {
       await page.reload();
       for (const witness of network.witnesses)
-        await expect(cosigners.getByText(witness.name, { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+        await expect(cosigners.getByTestId("log-cosigners").getByText(witness.name, { exact: true })).toBeVisible({
+          timeout: 1_000,
+        });
     }).toPass({ timeout: 60_000 });
     const witnesses = page.getByRole("region", { name: "Witnesses" });
     for (const witness of network.witnesses) {
-      await expect(witnesses.getByText(witness.submissionUrl).first()).toBeVisible();
+      await expect(witnesses.getByTestId("log-witnesses").getByText(witness.submissionUrl)).toBeVisible();
     }
-    await expect(witnesses.getByText("200 cosigned").first()).toBeVisible();
+    await expect(witnesses.getByTestId("log-witnesses").getByText("200 cosigned").first()).toBeVisible();
     await expectAccessible(page);
     await expectPhoneFitAndShoot(page, "explorer-log-witnessed");
 
     // A witness that is down is shown as down once the node next asks it.
     running!.child.stdin!.write(`stop ${network.witnesses[0]!.name}\n`);
     expect((await running!.lines.next()).value).toBe(`stopped ${network.witnesses[0]!.name}`);
-    expect((await request.post(`${network.nodeUrl}/api/faucet`, { data: { account: "cd".repeat(32) } })).status()).toBe(
+    expect((await request.post(`${network.nodeUrl}/api/faucet`, { data: { account: freshAccount() } })).status()).toBe(
       201,
     );
     await expect(async () => {
       await page.reload();
-      await expect(witnesses.getByText("down (unreachable)").first()).toBeVisible({ timeout: 1_000 });
+      await expect(witnesses.getByTestId("log-witnesses").getByText("down (unreachable)")).toBeVisible({
+        timeout: 1_000,
+      });
     }).toPass({ timeout: 30_000 });
     await expectPhoneFitAndShoot(page, "explorer-log-witness-down");
   });

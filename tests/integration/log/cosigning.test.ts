@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosignatureVerifier } from "@/lib/ledger/log/cosignature";
 import { ed25519NoteVerifier, openNote } from "@/lib/ledger/log/note";
 import { parsePolicy } from "@/lib/ledger/log/policy";
+import { openCheckpoint, verifyWitnessedReceipt, type WitnessedReceipt } from "@/lib/ledger/log/witnessed";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { freshDatabaseUrl, rawQuery } from "../../support/database";
 import { makeDataDir, testChainId } from "../../support/node";
@@ -93,12 +95,17 @@ describe("the cosigning loop with a 2-of-5 policy", () => {
 
   it("answers payments at once while a witness never answers, and the witnessed log catches up", async () => {
     const txIds: string[] = [];
+    // The process's first payment warms its verify workers and connections up: it is not timed.
+    expect((await postJson(`${server.url}/api/payments`, signPayment(payer, makeWallet().publicKey, "5"))).status).toBe(
+      201,
+    );
     for (let index = 0; index < 5; index += 1) {
       const startedMs = Date.now();
       const answer = await postJson(`${server.url}/api/payments`, signPayment(payer, makeWallet().publicKey, "5"));
       expect(answer.status).toBe(201);
-      // The slow witness holds each request for its 5 s timeout: a payment waits for none of it.
-      expect(Date.now() - startedMs).toBeLessThan(2_000);
+      // The slow witness holds each request for its 5 s timeout: a payment that waited for it would take that
+      // long; on this shared machine a payment takes well under a second, so 4 s tells the two apart.
+      expect(Date.now() - startedMs).toBeLessThan(4_000);
       txIds.push((answer.body as { receipt: { txId: string } }).receipt.txId);
     }
     const size = await logSize();
@@ -134,6 +141,17 @@ describe("the cosigning loop with a 2-of-5 policy", () => {
     ).witnessed;
     expect(body.checkpoint).toBe(note);
     const checkpoint = openServedCheckpoint(body.checkpoint, policyText);
+    // What a wallet or `npm run verify` checks offline against the policy: witnessed by good and retry.
+    const witnessedCheckpoint = openCheckpoint(note, policy, Date.now());
+    expect(witnessedCheckpoint.isWitnessed).toBe(true);
+    expect(witnessedCheckpoint.cosigners.map((cosigner) => cosigner.name)).toEqual(["good", "retry"]);
+    const verified = await verifyWitnessedReceipt(
+      body as unknown as WitnessedReceipt,
+      policy,
+      Date.now(),
+      verifyWithWebCrypto,
+    );
+    expect(verified.ok).toBe(true);
     expect(provesBlock(body.receipt.block.hash, body.logProof.leafIndex, body.logProof.path, checkpoint)).toBe(true);
   }, 60_000);
 
