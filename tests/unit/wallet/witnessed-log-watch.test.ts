@@ -105,7 +105,10 @@ describe("advanceLogWatch", () => {
     const note = checkpointNote(history.slice(0, 9));
     const lines = note.split("\n");
     const last = lines.length - 2;
-    lines[last] = lines[last]!.replace(/.(.)$/, (_, end: string) => `${end === "A" ? "B" : "A"}${end}`);
+    const [dash, name, base64] = lines[last]!.split(" ");
+    const bytes = Buffer.from(base64!, "base64");
+    bytes[bytes.length - 1]! ^= 1;
+    lines[last] = `${dash} ${name} ${bytes.toString("base64")}`;
     const { state, pin } = await step(pinned, lines.join("\n"));
     expect(state.kind).toBe("unverified");
     expect(pin).toEqual(pinned);
