@@ -107,9 +107,13 @@ export function verifierKeyOf(name: string, type: number, publicKey: Uint8Array)
 
 /** Parses a vkey (types 0x01 and 0x04, 32-byte keys); throws NoteError("malformed"). */
 export function parseVerifierKey(vkey: string): VerifierKey {
-  const parts = vkey.split("+");
-  if (parts.length !== 3) throw malformed("a vkey is <name>+<key ID>+<base64 key>");
-  const [name, idHex, keyBase64] = parts as [string, string, string];
+  // The name holds no `+` and the key ID is hex; the base64 key after the second `+` may hold more of them.
+  const firstPlus = vkey.indexOf("+");
+  const secondPlus = firstPlus < 0 ? -1 : vkey.indexOf("+", firstPlus + 1);
+  if (secondPlus < 0) throw malformed("a vkey is <name>+<key ID>+<base64 key>");
+  const name = vkey.slice(0, firstPlus);
+  const idHex = vkey.slice(firstPlus + 1, secondPlus);
+  const keyBase64 = vkey.slice(secondPlus + 1);
   if (!isValidKeyName(name)) throw malformed("the vkey's name must be non-empty, without spaces or +");
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw malformed("the vkey's key ID must be 8 lowercase hex digits");
   const keyBytes = base64ToBytes(keyBase64);

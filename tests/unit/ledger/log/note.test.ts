@@ -16,6 +16,7 @@ import {
   type NoteVerifier,
 } from "@/lib/ledger/log/note";
 import go from "../../vectors/go-sumdb-note.json";
+import { testWitness } from "../../support/log-keys";
 
 const peterVerifier = ed25519NoteVerifier(parseVerifierKey(go.peter.vkey));
 const enochVerifier = ed25519NoteVerifier(parseVerifierKey(go.enoch.vkey));
@@ -72,6 +73,13 @@ describe("verifier keys (Go's TestNewVerifier)", () => {
       const mangled = vkey.slice(0, index) + String.fromCharCode(vkey.charCodeAt(index) + 1) + vkey.slice(index + 1);
       expect(() => parseVerifierKey(mangled), mangled).toThrow(NoteError);
     }
+  });
+
+  it("parses a vkey whose base64 key holds a +", () => {
+    const key = Array.from({ length: 64 }, (_, index) => testWitness(`w${index}`).verifierKey).find((item) =>
+      item.vkey.split("+").slice(2).join("+").includes("+"),
+    )!;
+    expect(parseVerifierKey(key.vkey)).toEqual(key);
   });
 
   it.each(go.badVkeys)("refuses a wrong length or unknown algorithm: %s", (vkey) => {
