@@ -145,34 +145,48 @@ export function hashesOfRanges(ranges: readonly LeafRange[], nodes: ReadonlyMap<
   );
 }
 
+/** The positions of the perfect subtrees that make up the whole log of `size` leaves: what an append builds on. */
+export function frontierPositions(size: number): TreeNodePosition[] {
+  return size === 0 ? [] : perfectSubtreesOf({ start: 0, end: size });
+}
+
 /**
- * The nodes that appending `blockHashes` to a log of `size` leaves completes, given `frontier`: the hashes at
- * `perfectSubtreesOf({start: 0, end: size})` (none for the empty log). Each leaf writes its leaf hash and every
- * perfect subtree it closes: amortised two nodes a leaf, at most log2(n) + 1.
+ * Appends `blockHashes` to a log of `size` leaves whose frontier (the hashes at `frontierPositions(size)`) is
+ * given: the nodes to store, each leaf's leaf hash and every perfect subtree it closes (amortised two a leaf, at
+ * most log2(n) + 1), and the frontier of the longer log, for the next append of the same run.
  */
+export function appendLeaves(
+  size: number,
+  frontier: readonly Uint8Array[],
+  blockHashes: readonly Uint8Array[],
+): { nodes: LogNode[]; frontier: Uint8Array[] } {
+  const positions = frontierPositions(size);
+  if (positions.length !== frontier.length) throw new RangeError("the frontier does not fit the log's size");
+  const open: LogNode[] = positions.map((position, index) => ({ ...position, hash: frontier[index]! }));
+  const nodes: LogNode[] = [];
+  let leafIndex = size;
+  for (const blockHash of blockHashes) {
+    let node: LogNode = { level: 0, index: leafIndex, hash: hashLeaf(blockHash) };
+    nodes.push(node);
+    // Close every subtree whose right half this leaf completes.
+    while (open.length > 0 && open[open.length - 1]!.level === node.level) {
+      const left = open.pop()!;
+      node = { level: node.level + 1, index: left.index / 2, hash: hashChildren(left.hash, node.hash) };
+      nodes.push(node);
+    }
+    open.push(node);
+    leafIndex += 1;
+  }
+  return { nodes, frontier: open.map((node) => node.hash) };
+}
+
+/** The nodes that appending `blockHashes` to a log of `size` leaves with this frontier completes. */
 export function nodesAppended(
   size: number,
   frontier: readonly Uint8Array[],
   blockHashes: readonly Uint8Array[],
 ): LogNode[] {
-  const stack = size === 0 ? [] : perfectSubtreesOf({ start: 0, end: size });
-  if (stack.length !== frontier.length) throw new RangeError("the frontier does not fit the log's size");
-  const open: LogNode[] = stack.map((position, index) => ({ ...position, hash: frontier[index]! }));
-  const written: LogNode[] = [];
-  let leafIndex = size;
-  for (const blockHash of blockHashes) {
-    let node: LogNode = { level: 0, index: leafIndex, hash: hashLeaf(blockHash) };
-    written.push(node);
-    // Close every subtree whose right half this leaf completes.
-    while (open.length > 0 && open[open.length - 1]!.level === node.level) {
-      const left = open.pop()!;
-      node = { level: node.level + 1, index: left.index / 2, hash: hashChildren(left.hash, node.hash) };
-      written.push(node);
-    }
-    open.push(node);
-    leafIndex += 1;
-  }
-  return written;
+  return appendLeaves(size, frontier, blockHashes).nodes;
 }
 
 /** RFC 9162 §2.1.4.2: does `path` prove that the tree of `fromSize` leaves with `fromRoot` is a prefix of the tree of `toSize` leaves with `toRoot`? False for anything malformed. */
