@@ -12,7 +12,8 @@ import { bytesToHex } from "../../ledger/hex";
 import { sha256 } from "../../ledger/hash";
 import { parseCheckpoint, type Checkpoint } from "../../ledger/log/checkpoint";
 import { cosignatureSigner } from "../../ledger/log/cosignature";
-import { ed25519NoteVerifier, NoteError, openNote, parseNote } from "../../ledger/log/note";
+import { ed25519NoteVerifier, NoteError, noteSignaturesMax, openNote, parseNote } from "../../ledger/log/note";
+import { bytesToBase64 } from "../../ledger/log/base64";
 import { verifyConsistency } from "../../ledger/log/tree";
 import { AddCheckpointError, parseAddCheckpoint, type AddCheckpointRequest } from "../../ledger/log/witness-request";
 import type { WitnessTransaction } from "../../db/witness-records";
@@ -20,7 +21,6 @@ import { followAlarmSetting, type FollowAlarm } from "../follower/follow-setting
 import type { LedgerNode } from "../node/context";
 import { cosignatureAnswer, refusal, sizeConflict, WitnessRefusal, type WitnessAnswer } from "./witness-answer";
 import type { WitnessContext } from "./witness-context";
-import { noteSignatureLinesMax } from "./witness-settings";
 import { waitForReplica } from "./wait-for-replica";
 
 /** The root of the empty tree (RFC 9162: the hash of the empty string). */
@@ -48,10 +48,10 @@ function checkRequest(
   const request = refusalFor("The body does not parse: ", () => parseAddCheckpoint(body));
   // Counted before any signature is checked: a note of many lines is refused for its size, not verified.
   const signatureLines = request.note.split("\n— ").length - 1;
-  if (signatureLines > noteSignatureLinesMax) {
+  if (signatureLines > noteSignaturesMax) {
     throw new WitnessRefusal(
       400,
-      `The note carries ${signatureLines} signature lines; at most ${noteSignatureLinesMax} are read.`,
+      `The note carries ${signatureLines} signature lines; at most ${noteSignaturesMax} are read.`,
     );
   }
   let checkpoint: Checkpoint;
@@ -195,5 +195,5 @@ function cosignatureLine(witness: WitnessContext, checkpointText: string): strin
   const bytes = new Uint8Array(4 + signature.length);
   new DataView(bytes.buffer).setUint32(0, signer.keyId >>> 0);
   bytes.set(signature, 4);
-  return `— ${identity.name} ${Buffer.from(bytes).toString("base64")}\n`;
+  return `— ${identity.name} ${bytesToBase64(bytes)}\n`;
 }
