@@ -1,0 +1,95 @@
+// The wallet's witnessed view against real processes: a node and three witnesses at 2 of 3. A payment shows
+// "Sealed" while too few witnesses run, then "Witnessed (k of 3)" once they cosign again; the receipt page offers
+// the witnessed receipt. A node that starts serving another policy raises the alarm and pauses payments.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { policyFor, startWitnessedNetwork, type WitnessedNetwork } from "../support/witnessed-network";
+import { namedKey } from "../unit/support/keys";
+import { createWallet, expectAccessible, fillPayment, screenshots } from "./support";
+import { collectErrors } from "./wallet-support";
+
+test.describe.configure({ mode: "serial" });
+
+let network: WitnessedNetwork;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(600_000);
+  network = await startWitnessedNetwork({ name: "e2e-wallet-witnessed", witnesses: 3, quorum: 2 });
+  context = await browser.newContext({ baseURL: network.nodeUrl });
+  page = await context.newPage();
+  errors = collectErrors(page);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  await network?.stop();
+});
+
+test("a payment goes from sealed to witnessed (2 of 3)", async () => {
+  test.setTimeout(240_000);
+  await createWallet(page);
+  const witnesses = page.getByRole("region", { name: "Witnesses" });
+  await expect(witnesses.getByTestId("witness-quorum")).toHaveText("Witnessed means cosigned by 2 of 3 witnesses.");
+  await expect(witnesses.getByRole("listitem")).toHaveText(["w1", "w2", "w3"]);
+
+  await page.getByRole("button", { name: /Get test funds/ }).click();
+  await expect(page.getByText("Test funds received.")).toBeVisible();
+  const payments = page.getByRole("list", { name: "Payments" });
+  await expect(payments.getByTestId("witness-badge").first()).toHaveText(/Witnessed \([23] of 3\)/, {
+    timeout: 60_000,
+  });
+
+  // With two of three witnesses down no checkpoint can be witnessed: the payment stays sealed.
+  await network.witnesses[1]!.stop();
+  await network.witnesses[2]!.stop();
+  await fillPayment(page, { to: namedKey("bob").publicKeyHex, amount: "12.5", memo: "witnessed" });
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByText(/^Paid/)).toBeVisible();
+  const paid = payments.getByRole("listitem").filter({ hasText: "witnessed" });
+  await expect(paid.getByTestId("witness-badge")).toHaveText("Sealed", { timeout: 30_000 });
+  await screenshots(page, "wallet-witnessed-sealed");
+
+  await network.witnesses[1]!.start();
+  await network.witnesses[2]!.start();
+  await expect(paid.getByTestId("witness-badge")).toHaveText(/Witnessed \([23] of 3\)/, { timeout: 90_000 });
+  await expect(page.getByTestId("chain-alarm")).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshots(page, "wallet-witnessed");
+
+  await paid.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Witnessed log" })).toBeVisible();
+  await expect(page.getByTestId("witness-badge")).toHaveText(/Witnessed \([23] of 3\)/);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download witnessed receipt (JSON)" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^chainpay-witnessed-receipt-[0-9a-f]{12}\.json$/);
+  await expectAccessible(page);
+  await screenshots(page, "wallet-witnessed-receipt");
+  expect(errors).toEqual([]);
+});
+
+test("a changed policy raises the alarm and pauses payments", async () => {
+  test.setTimeout(240_000);
+  // The operator drops a witness and lowers the quorum: the wallet pinned the old policy.
+  const changedFile = path.join(network.nodeDataDir, "witness-policy-changed.txt");
+  writeFileSync(changedFile, policyFor(network.witnesses.slice(0, 2), 1));
+  await network.restartNode({ WITNESS_POLICY: changedFile });
+  await page.goto("/");
+  const alarm = page.getByTestId("chain-alarm");
+  await expect(alarm).toContainText("Warning: this node's witness policy has changed");
+  await expect(alarm.getByRole("figure", { name: "The policy this browser trusts" })).toContainText("w3");
+  await expect(alarm.getByRole("figure", { name: "The policy the node serves now" })).not.toContainText("w3");
+  await expect(
+    page.getByText(/Payments are paused in this wallet: this node's witness policy has changed/),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pay" })).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshots(page, "wallet-witnessed-policy-changed");
+  // Horizontal scroll at a phone's width would hide the policy's long keys.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(errors).toEqual([]);
+});
