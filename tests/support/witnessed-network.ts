@@ -42,6 +42,8 @@ export type WitnessedNetwork = {
   /** Stops the node (if it runs) and starts it again on the same port, with `environment` on top of the last. */
   restartNode: (environment?: Record<string, string>) => Promise<void>;
   killNode: () => Promise<void>;
+  /** Stops the node gracefully (SIGTERM); restartNode starts it again. */
+  stopNode: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -92,7 +94,8 @@ async function until<T>(probe: () => Promise<T | undefined>, what: () => string,
   }
 }
 
-async function makeWitness(
+/** A witness process of its own (not yet started: call start()), following `nodeUrl`, which may be a proxy. */
+export async function makeWitness(
   name: string,
   nodeUrl: string,
   kind: TestDatabaseKind,
@@ -289,6 +292,7 @@ export async function startWitnessedNetwork(options: WitnessedNetworkOptions): P
         await killed.exited;
         nodeOutput += killed.output();
       },
+      stopNode,
       stop,
     };
   } catch (error) {

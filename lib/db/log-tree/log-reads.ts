@@ -64,10 +64,10 @@ export async function readLogRoot(rows: ReadRows, size: number): Promise<Uint8Ar
   return root!;
 }
 
-export function readLogInclusionPath(rows: ReadRows, height: number, size: number): Promise<Uint8Array[]> {
-  return readRangeHashes(rows, inclusionRanges(height, size), size);
+export async function readLogInclusionPath(rows: ReadRows, height: number, size: number): Promise<Uint8Array[]> {
+  return await readRangeHashes(rows, inclusionRanges(height, size), size);
 }
 
-export function readLogConsistencyPath(rows: ReadRows, fromSize: number, toSize: number): Promise<Uint8Array[]> {
-  return readRangeHashes(rows, consistencyRanges(fromSize, toSize), toSize);
+export async function readLogConsistencyPath(rows: ReadRows, fromSize: number, toSize: number): Promise<Uint8Array[]> {
+  return await readRangeHashes(rows, consistencyRanges(fromSize, toSize), toSize);
 }
