@@ -54,15 +54,21 @@ function checkRequest(
       `The note carries ${signatureLines} signature lines; at most ${noteSignaturesMax} are read.`,
     );
   }
+  // The checkpoint is read from the note's text before its signatures: an unknown origin is 404 before anything
+  // about signatures, and a note with no signature line at all is 403 (PROTOCOL.md "Witness answers").
+  const textEnd = request.note.indexOf("\n\n");
   let checkpoint: Checkpoint;
   try {
-    checkpoint = parseCheckpoint(parseNote(request.note).text);
+    checkpoint = parseCheckpoint(textEnd < 0 ? request.note : request.note.slice(0, textEnd + 1));
   } catch (error) {
     if (error instanceof NoteError) throw new WitnessRefusal(400, `The checkpoint does not parse: ${error.message}`);
     throw error;
   }
   if (checkpoint.origin !== witness.origin) {
     throw new WitnessRefusal(404, `This witness knows the origin ${witness.origin} only.`);
+  }
+  if (textEnd < 0 || request.note.slice(textEnd + 2) === "") {
+    throw new WitnessRefusal(403, "The checkpoint carries no signature line.");
   }
   try {
     openNote(request.note, [ed25519NoteVerifier(witness.logKey)]);
