@@ -19,6 +19,11 @@ let errors: string[];
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(600_000);
   network = await startWitnessedNetwork({ name: "e2e-wallet-witnessed", witnesses: 3, quorum: 2 });
+  // The wallet opens on a node whose log is already witnessed (before that its checkpoint route answers 404).
+  for (let tries = 0; (await fetch(`${network.nodeUrl}/api/log/checkpoint`)).status !== 200; tries++) {
+    if (tries > 600) throw new Error("the node's log was never witnessed");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   context = await browser.newContext({ baseURL: network.nodeUrl });
   page = await context.newPage();
   errors = collectErrors(page);

@@ -35,7 +35,10 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const { info } = node;
   const logView = useLogWatch(info);
   const pinnedPolicy = logView.policy.kind === "pinned" ? logView.policy.policy : null;
-  const witnessed = useWitnessed(account.entries?.map((entry) => entry.txId) ?? [], pinnedPolicy);
+  const witnessedSize = logView.log.kind === "ok" ? logView.log.size : null;
+  // The node answers (with a checkpoint, one that does not verify, or none yet): a payment it keeps unwitnessed counts.
+  const isLogAnswering = ["ok", "none-yet", "unverified"].includes(logView.log.kind);
+  const witnessed = useWitnessed(account.entries ?? [], pinnedPolicy, witnessedSize, isLogAnswering);
   const logPause = logPauseReason(logView.policy, logView.log, witnessed.overdueTxIds);
 
   // Each new block: the head moves, the wallet audits it and its witnessed log, and the account may have changed.
