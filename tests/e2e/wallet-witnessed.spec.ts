@@ -1,6 +1,8 @@
 // The wallet's witnessed view against real processes: a node and three witnesses at 2 of 3. A payment shows
 // "Sealed" while too few witnesses run, then "Witnessed (k of 3)" once they cosign again; the receipt page offers
 // the witnessed receipt. A node that starts serving another policy raises the alarm and pauses payments.
+// It starts its own network with tests/support/witnessed-network.ts, whose server helpers are server-only: run it
+// as `NODE_OPTIONS=--conditions=react-server E2E_PORT=3221 npx playwright test tests/e2e/wallet-witnessed.spec.ts`.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
