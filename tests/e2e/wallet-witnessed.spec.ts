@@ -1,26 +1,47 @@
 // The wallet's witnessed view against real processes: a node and three witnesses at 2 of 3. A payment shows
 // "Sealed" while too few witnesses run, then "Witnessed (k of 3)" once they cosign again; the receipt page offers
 // the witnessed receipt. A node that starts serving another policy raises the alarm and pauses payments.
-// It starts its own network with tests/support/witnessed-network.ts, whose server helpers are server-only: run it
-// as `NODE_OPTIONS=--conditions=react-server E2E_PORT=3221 npx playwright test tests/e2e/wallet-witnessed.spec.ts`.
-import { writeFileSync } from "node:fs";
-import path from "node:path";
+// The network runs in a process of its own (./wallet-witnessed-network.ts), under the react-server condition.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { policyFor, startWitnessedNetwork, type WitnessedNetwork } from "../support/witnessed-network";
+import type { WalletNetworkDescription } from "./wallet-witnessed-network";
 import { namedKey } from "../unit/support/keys";
 import { createWallet, expectAccessible, fillPayment, screenshots } from "./support";
 import { collectErrors } from "./wallet-support";
 
 test.describe.configure({ mode: "serial" });
 
-let network: WitnessedNetwork;
+let child: ChildProcess | undefined;
+let lines: AsyncIterator<string>;
+let network: WalletNetworkDescription;
+
+/** Sends one command to the network's process and waits for its `done`. */
+async function command(line: string): Promise<void> {
+  child!.stdin!.write(`${line}\n`);
+  for (;;) {
+    const next = await lines.next();
+    if (next.done === true) throw new Error(`the witnessed network ended before ${line}`);
+    if (next.value === `done ${line}`) return;
+  }
+}
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(600_000);
-  network = await startWitnessedNetwork({ name: "e2e-wallet-witnessed", witnesses: 3, quorum: 2 });
+  child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/wallet-witnessed-network.ts"],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done === true) throw new Error("the witnessed network did not start");
+  network = JSON.parse(first.value) as WalletNetworkDescription;
   // The wallet opens on a node whose log is already witnessed (before that its checkpoint route answers 404).
   for (let tries = 0; (await fetch(`${network.nodeUrl}/api/log/checkpoint`)).status !== 200; tries++) {
     if (tries > 600) throw new Error("the node's log was never witnessed");
@@ -33,7 +54,12 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await context?.close();
-  await network?.stop();
+  if (child === undefined) return;
+  const exited = new Promise((resolve) => child!.once("exit", resolve));
+  child.stdin!.end();
+  const timer = setTimeout(() => child!.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
 });
 
 test("a payment goes from sealed to witnessed (2 of 3)", async () => {
@@ -51,8 +77,8 @@ test("a payment goes from sealed to witnessed (2 of 3)", async () => {
   });
 
   // With two of three witnesses down no checkpoint can be witnessed: the payment stays sealed.
-  await network.witnesses[1]!.stop();
-  await network.witnesses[2]!.stop();
+  await command("stop w2");
+  await command("stop w3");
   await fillPayment(page, { to: namedKey("bob").publicKeyHex, amount: "12.5", memo: "coffee" });
   await page.getByRole("button", { name: "Pay" }).click();
   await expect(page.getByText(/^Paid/)).toBeVisible();
@@ -60,8 +86,8 @@ test("a payment goes from sealed to witnessed (2 of 3)", async () => {
   await expect(paid.getByTestId("witness-badge")).toHaveText(/^○Sealed$/, { timeout: 30_000 });
   await screenshots(page, "wallet-witnessed-sealed");
 
-  await network.witnesses[1]!.start();
-  await network.witnesses[2]!.start();
+  await command("start w2");
+  await command("start w3");
   await expect(paid.getByTestId("witness-badge")).toHaveText(/Witnessed \([23] of 3\)/, { timeout: 90_000 });
   await expect(page.getByTestId("chain-alarm")).toHaveCount(0);
   await expectAccessible(page);
@@ -81,9 +107,7 @@ test("a payment goes from sealed to witnessed (2 of 3)", async () => {
 test("a changed policy raises the alarm and pauses payments", async () => {
   test.setTimeout(240_000);
   // The operator drops a witness and lowers the quorum: the wallet pinned the old policy.
-  const changedFile = path.join(network.nodeDataDir, "witness-policy-changed.txt");
-  writeFileSync(changedFile, policyFor(network.witnesses.slice(0, 2), 1));
-  await network.restartNode({ WITNESS_POLICY: changedFile });
+  await command("policy 1 w1 w2");
   await page.goto("/");
   const alarm = page.getByTestId("chain-alarm");
   await expect(alarm).toContainText("Warning: this node's witness policy has changed");
