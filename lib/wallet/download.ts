@@ -10,3 +10,8 @@ export function downloadJson(filename: string, value: unknown): void {
   // The browser has begun reading the object URL by the time the click returns; a second later it can go.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The file name of a receipt's download; the witnessed receipt's says so. */
+export function receiptFilename(txId: string, isWitnessed: boolean): string {
+  return `chainpay-${isWitnessed ? "witnessed-receipt" : "receipt"}-${txId.slice(0, 12)}.json`;
+}

@@ -31,6 +31,34 @@ async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T
   return { kind: "refused", status: response.status, error };
 }
 
+/** The v2 log's text routes (`text/plain`): the text, or the protocol's JSON error (a 404 before any checkpoint). */
+async function requestText(path: string): Promise<ApiResult<string>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { cache: "no-store" });
+  } catch {
+    return { kind: "unreachable", message: "The node could not be reached. Check your connection and try again." };
+  }
+  const isText = (response.headers.get("content-type") ?? "").startsWith("text/plain");
+  if (response.ok && isText) {
+    // A policy or a checkpoint is a few hundred bytes; anything past this bound is not one.
+    const text = await response.text().catch(() => null);
+    if (text === null || text.length > textAnswerCharsMax) {
+      return { kind: "unreachable", message: "The node answered with an unreadable log file." };
+    }
+    return { kind: "ok", status: response.status, body: text };
+  }
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
+  const error = body?.error;
+  if (response.status >= 500 || error === undefined) {
+    return { kind: "unreachable", message: error?.message ?? `The node failed to answer (${response.status}).` };
+  }
+  return { kind: "refused", status: response.status, error };
+}
+
+/** The largest policy or checkpoint text the wallet reads (a policy of many witnesses stays far below it). */
+export const textAnswerCharsMax = 64 * 1024;
+
 /** POST a JSON body to any of the node's routes (the explorer's admin actions use it too). */
 export const postJson = <T>(path: string, body: unknown) =>
   request<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -45,6 +73,11 @@ export const nodeClient = {
     request<{ blocks: SignedBlock[] }>(`/api/headers?from=${from}&limit=${limit}`),
   transaction: (txId: string) => request<{ receipt: Receipt }>(`/api/transactions/${txId}`),
   pay: (signed: SignedTransaction) => postJson<{ receipt: Receipt }>("/api/payments", signed),
+  logPolicy: () => requestText("/api/log/policy"),
+  logCheckpoint: () => requestText("/api/log/checkpoint"),
+  logConsistency: (from: number, to: number) =>
+    request<{ from: number; to: number; path: string[] }>(`/api/log/consistency?from=${from}&to=${to}`),
+  witnessed: (txId: string) => request<unknown>(`/api/transactions/${txId}/witnessed`),
   faucet: (account: string) => postJson<{ receipt: Receipt }>("/api/faucet", { account }),
 };
 

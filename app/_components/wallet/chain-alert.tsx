@@ -98,7 +98,7 @@ function watchAlarmOf(watch: WatchState): { title: string; text: React.ReactNode
   }
 }
 
-function Alarm({ title, children }: { title: string; children: React.ReactNode }) {
+export function Alarm({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div
       role="alert"
@@ -114,7 +114,7 @@ function Alarm({ title, children }: { title: string; children: React.ReactNode }
   );
 }
 
-function TrustAgain({ onTrustAgain }: { onTrustAgain: () => void }) {
+export function TrustAgain({ onTrustAgain }: { onTrustAgain: () => void }) {
   return (
     <details>
       <summary className="cursor-pointer font-medium underline">I know why, trust the node as it is now</summary>

@@ -5,16 +5,21 @@ import Link from "next/link";
 import type { Currency } from "@/lib/ledger/types";
 import { formatAmount, shortKey } from "@/lib/wallet/format";
 import type { AccountEntry } from "@/lib/ledger/types";
+import type { WitnessStatus } from "@/lib/wallet/witnessed/witnessed-status";
 import { LocalTime } from "../local-time";
+import { WitnessBadge } from "./witness-badge";
 
 export function HistoryEntry({
   account,
   entry: { txId, tx, blockHeight },
   currency,
+  witness,
 }: {
   account: string;
   entry: AccountEntry;
   currency: Currency;
+  /** Null when the node has no witness policy this wallet could pin. */
+  witness: WitnessStatus | null;
 }) {
   const isIncoming = tx.to === account;
   const title =
@@ -56,6 +61,11 @@ export function HistoryEntry({
             <span aria-hidden="true">·</span>
             <span>Block {blockHeight}</span>
           </span>
+          {witness !== null && (
+            <span className="block" aria-live="polite">
+              <WitnessBadge status={witness} />
+            </span>
+          )}
         </span>
       </Link>
     </li>

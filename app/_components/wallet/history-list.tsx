@@ -4,15 +4,18 @@ import type { Currency } from "@/lib/ledger/types";
 import { Button } from "../ui";
 import { HistoryEntry } from "./history-entry";
 import type { AccountView } from "./hooks/use-account";
+import type { WitnessedView } from "./hooks/use-witnessed";
 
 export function HistoryList({
   publicKey,
   account: { entries, hasMore, isLoadingMore, loadMore },
   currency,
+  witnessStatusOf,
 }: {
   publicKey: string;
   account: AccountView;
   currency: Currency;
+  witnessStatusOf: WitnessedView["statusOf"];
 }) {
   if (entries === null) {
     return (
@@ -34,7 +37,13 @@ export function HistoryList({
     <div className="space-y-4">
       <ul className="divide-y divide-slate-100" aria-label="Payments">
         {entries.map((entry) => (
-          <HistoryEntry key={entry.txId} account={publicKey} entry={entry} currency={currency} />
+          <HistoryEntry
+            key={entry.txId}
+            account={publicKey}
+            entry={entry}
+            currency={currency}
+            witness={witnessStatusOf(entry.txId)}
+          />
         ))}
       </ul>
       {hasMore && (

@@ -7,8 +7,15 @@ import { Button, Field, inputClass } from "../ui";
 import { usePaymentForm, type PaymentFormInput } from "./hooks/use-payment-form";
 import { PaymentStatus } from "./payment-status";
 
-/** `isPaused`: the wallet's audit raised an alarm; the form gives way to a notice, the last payment's status stays. */
-export function PaymentForm({ isPaused, ...props }: PaymentFormInput & { isPaused: boolean }) {
+/**
+ * `isPaused`: the wallet's audit raised an alarm; the form gives way to a notice, the last payment's status stays.
+ * `pausedReason` names a warning of the witnessed log's watch, when that is why.
+ */
+export function PaymentForm({
+  isPaused,
+  pausedReason = null,
+  ...props
+}: PaymentFormInput & { isPaused: boolean; pausedReason?: string | null }) {
   const id = useId();
   const { currency, balanceMinor } = props;
   const form = usePaymentForm(props);
@@ -22,7 +29,9 @@ export function PaymentForm({ isPaused, ...props }: PaymentFormInput & { isPause
     return (
       <div className="space-y-4">
         <p className="text-sm text-rose-800">
-          Payments are paused in this wallet until you have read the warning above.
+          {pausedReason === null
+            ? "Payments are paused in this wallet until you have read the warning above."
+            : `Payments are paused in this wallet: ${pausedReason}. The warning above says more.`}
         </p>
         {statusPanel}
       </div>

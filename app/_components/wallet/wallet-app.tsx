@@ -13,13 +13,17 @@ import { ChainAlert } from "./chain-alert";
 import { HistoryList } from "./history-list";
 import { useAccount } from "./hooks/use-account";
 import { useFaucet } from "./hooks/use-faucet";
+import { useLogWatch } from "./hooks/use-log-watch";
 import { useNode, type BadReceipt } from "./hooks/use-node";
+import { useWitnessed } from "./hooks/use-witnessed";
 import { useWallets } from "./hooks/use-wallets";
 import { ImportDialog } from "./import-dialog";
+import { LogAlert, logPauseReason } from "./log-alert";
 import { NodeFooter } from "./node-footer";
 import { PaymentForm } from "./payment-form";
 import { WalletHeader } from "./wallet-header";
 import { WelcomeCard } from "./welcome-card";
+import { WitnessSummary } from "./witness-summary";
 
 export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const node = useNode(initialInfo);
@@ -29,10 +33,18 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const faucet = useFaucet(active?.publicKey ?? null, account.refresh);
   const [isImportOpen, setIsImportOpen] = useState(false);
   const { info } = node;
+  const logView = useLogWatch(info);
+  const pinnedPolicy = logView.policy.kind === "pinned" ? logView.policy.policy : null;
+  const witnessedSize = logView.log.kind === "ok" ? logView.log.size : null;
+  // The node answers (with a checkpoint, one that does not verify, or none yet): a payment it keeps unwitnessed counts.
+  const isLogAnswering = ["ok", "none-yet", "unverified"].includes(logView.log.kind);
+  const witnessed = useWitnessed(account.entries ?? [], pinnedPolicy, witnessedSize, isLogAnswering);
+  const logPause = logPauseReason(logView.policy, logView.log, witnessed.overdueTxIds);
 
-  // Each new block: the head moves, the wallet audits it, and the account may have changed.
+  // Each new block: the head moves, the wallet audits it and its witnessed log, and the account may have changed.
   useBlockEvents((block) => {
     node.onBlock(block);
+    logView.recheck();
     account.refresh();
   });
 
@@ -56,6 +68,12 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         onRestore={openImport}
       />
       <ChainAlert watch={node.watch} badReceipt={node.badReceipt} onTrustAgain={node.trustAgain} />
+      <LogAlert
+        policy={logView.policy}
+        log={logView.log}
+        overdueTxIds={witnessed.overdueTxIds}
+        onTrustAgain={logView.trustPolicyAgain}
+      />
       {node.infoError !== null && (
         <Notice tone="danger" title="The node cannot be reached">
           {node.infoError}
@@ -82,7 +100,8 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
             <Panel id="pay-heading" title="Send a payment">
               <PaymentForm
                 key={active.publicKey}
-                isPaused={node.isAlarm}
+                isPaused={node.isAlarm || logPause !== null}
+                pausedReason={logPause}
                 wallet={active}
                 chainId={info.chainId}
                 currency={info.currency}
@@ -94,11 +113,17 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
             </Panel>
           </div>
           <Panel id="history-heading" title="History" className="min-w-0 self-start">
-            <HistoryList publicKey={active.publicKey} account={account} currency={info.currency} />
+            <HistoryList
+              publicKey={active.publicKey}
+              account={account}
+              currency={info.currency}
+              witnessStatusOf={witnessed.statusOf}
+            />
           </Panel>
         </div>
       )}
 
+      <WitnessSummary policy={logView.policy} log={logView.log} />
       <NodeFooter info={info} watch={node.watch} />
 
       {wallets.newWallet !== null && (

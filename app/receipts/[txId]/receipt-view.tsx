@@ -2,13 +2,14 @@
 // A receipt, in full: what was paid, where it sits in which block, and the verdict of the browser's own check.
 import Link from "next/link";
 import type { Receipt } from "@/lib/ledger/types";
-import { downloadJson } from "@/lib/wallet/download";
+import { downloadJson, receiptFilename } from "@/lib/wallet/download";
 import { describeLeafPlace, formatAmount, shortKey } from "@/lib/wallet/format";
 import type { NodeInfo } from "@/lib/wallet/node-client";
 import { DetailsList } from "../../_components/details-list";
 import { LocalTime } from "../../_components/local-time";
 import { ReceiptVerdict } from "../../_components/receipt-verdict";
 import { Button, Card } from "../../_components/ui";
+import { WitnessPanel } from "./witness-panel";
 
 export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInfo }) {
   const { tx, block, proof } = receipt;
@@ -86,11 +87,9 @@ export function ReceiptView({ receipt, info }: { receipt: Receipt; info: NodeInf
         </h2>
         <DetailsList rows={rows} />
       </Card>
+      <WitnessPanel receipt={receipt} info={info} />
       <div className="flex flex-wrap gap-3">
-        <Button
-          variant="secondary"
-          onClick={() => downloadJson(`chainpay-receipt-${receipt.txId.slice(0, 12)}.json`, receipt)}
-        >
+        <Button variant="secondary" onClick={() => downloadJson(receiptFilename(receipt.txId, false), receipt)}>
           Download receipt (JSON)
         </Button>
       </div>

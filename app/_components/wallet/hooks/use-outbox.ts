@@ -8,6 +8,7 @@ import { flushSync } from "react-dom";
 import type { ErrorBody } from "@/lib/ledger/errors";
 import type { Receipt } from "@/lib/ledger/types";
 import { nodeClient } from "@/lib/wallet/node-client";
+import { rememberReceipt } from "@/lib/wallet/witnessed/receipt-store";
 import { readOutbox, removeFromOutbox, verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
 import type { BadReceipt } from "./use-node";
 
@@ -56,6 +57,8 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
           const { receipt } = result.body;
           const verification = await verifyPaymentReceipt(entry, receipt, handlersRef.current.trustedNodeKey);
           if (verification.ok) {
+            // Kept with the payment: the witnessed receipt that follows must carry this very receipt.
+            rememberReceipt(receipt);
             setStatus({ kind: "sent", receipt, isRepeat: result.status === 200 });
             handlersRef.current.onSent();
           } else {

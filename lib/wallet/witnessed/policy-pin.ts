@@ -1,0 +1,85 @@
+// The node's witness policy, pinned with its key at first use (PROTOCOL.md v2 "Witnesses and the policy"). The
+// policy says whose cosignatures make a checkpoint witnessed; a node that could swap it silently could name
+// witnesses it controls, so a changed policy is an alarm exactly like a changed node key.
+import { bytesToHex } from "../../ledger/hex";
+import { parsePolicy, type Policy } from "../../ledger/log/policy";
+
+export type PolicyPin = { nodePublicKey: string; policyText: string };
+
+export type PolicyDecision =
+  /** No policy pinned for this node key yet: the served one is pinned now. */
+  | { kind: "first-use"; policy: Policy }
+  | { kind: "same"; policy: Policy }
+  /** The node serves another policy than the one this browser pinned: an alarm until the person decides. */
+  | { kind: "changed"; pinnedText: string; servedText: string }
+  /** The served policy does not parse, or its log line is not the node's own key. */
+  | { kind: "unreadable"; reason: string };
+
+/** Policies are compared by their meaning, not their spacing: each is parsed and the parts compared in order. */
+function samePolicy(left: Policy, right: Policy): boolean {
+  const keyOf = (policy: Policy) =>
+    JSON.stringify({
+      logs: policy.logs.map((key) => key.vkey),
+      witnesses: policy.witnesses.map((witness) => [witness.name, witness.key.vkey, witness.url]),
+      groups: policy.groups.map((group) => [group.name, group.threshold, group.members]),
+      quorum: policy.quorum,
+    });
+  return keyOf(left) === keyOf(right);
+}
+
+function parseNodePolicy(text: string, nodePublicKey: string): Policy | string {
+  let policy: Policy;
+  try {
+    policy = parsePolicy(text);
+  } catch (error) {
+    return `the node's policy does not parse (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const log = policy.logs[0];
+  if (policy.logs.length !== 1 || log === undefined) return "the node's policy must name exactly one log";
+  if (log.type !== 0x01 || bytesToHex(log.publicKey) !== nodePublicKey) {
+    return "the node's policy names another log key than the node's own";
+  }
+  return policy;
+}
+
+/** What to do with the policy the node serves now, given the one pinned (null at first use) and the trusted node key. */
+export function decidePolicyPin(pin: PolicyPin | null, servedText: string, nodePublicKey: string): PolicyDecision {
+  const served = parseNodePolicy(servedText, nodePublicKey);
+  if (typeof served === "string") return { kind: "unreadable", reason: served };
+  if (pin === null || pin.nodePublicKey !== nodePublicKey) return { kind: "first-use", policy: served };
+  const pinned = parseNodePolicy(pin.policyText, nodePublicKey);
+  if (typeof pinned !== "string" && samePolicy(pinned, served)) return { kind: "same", policy: pinned };
+  return { kind: "changed", pinnedText: pin.policyText, servedText };
+}
+
+/** The words for a policy's quorum: "2 of 3 witnesses", or that the node alone vouches for its chain. */
+export function describeQuorum(policy: Policy): { isNodeAlone: boolean; text: string; witnessNames: string[] } {
+  const witnessNames = policy.witnesses.map((witness) => witness.name);
+  if (policy.quorum === "none") {
+    return { isNodeAlone: true, text: "no witnesses: this node alone vouches for its chain", witnessNames };
+  }
+  const group = policy.groups.find((candidate) => candidate.name === policy.quorum);
+  if (group === undefined) return { isNodeAlone: false, text: `the witness ${policy.quorum}`, witnessNames };
+  const areAllWitnesses = group.members.every((member) => witnessNames.includes(member));
+  const noun = areAllWitnesses ? "witnesses" : "groups of witnesses";
+  return { isNodeAlone: false, text: `${group.threshold} of ${group.members.length} ${noun}`, witnessNames };
+}
+
+const pinKey = "chainpay:pinned-policy";
+
+export function readPolicyPin(): PolicyPin | null {
+  try {
+    const pin = JSON.parse(localStorage.getItem(pinKey) ?? "null") as PolicyPin | null;
+    return pin !== null && typeof pin.policyText === "string" && typeof pin.nodePublicKey === "string" ? pin : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writePolicyPin(pin: PolicyPin): void {
+  localStorage.setItem(pinKey, JSON.stringify(pin));
+}
+
+export function forgetPolicyPin(): void {
+  localStorage.removeItem(pinKey);
+}
