@@ -30,6 +30,8 @@ type WitnessWorker = {
   isDown: boolean | null;
   failures: number;
   nextAttemptAtMs: number;
+  /** The last evidence recorded from it: the same refusal again, round after round, is not stored again. */
+  lastEvidenceKey: string | null;
 };
 
 export type CosigningOptions = {
@@ -66,6 +68,7 @@ export class CosigningLoop {
       isDown: null,
       failures: 0,
       nextAttemptAtMs: 0,
+      lastEvidenceKey: null,
     }));
   }
 
@@ -203,7 +206,7 @@ export class CosigningLoop {
       const [cosignature] = checked.valid;
       if (cosignature === undefined) {
         const reason = `${name} answered 200 without a valid cosignature of its key (${checked.failed} failed)`;
-        if (checked.failed > 0) await this.recordEvidence(name, checkpoint.note, reply.body, reason);
+        if (checked.failed > 0) await this.recordEvidence(worker, checkpoint, reply.body, reason);
         await this.answered(worker, 200, reason);
         return;
       }
@@ -228,21 +231,37 @@ export class CosigningLoop {
     if (reply.status === 409 && oldSize === checkpoint.size) {
       // It holds this very size with another root: two histories of one size, one of them not this node's.
       await this.recordEvidence(
-        name,
-        checkpoint.note,
+        worker,
+        checkpoint,
         reply.body,
         `${name} holds size ${checkpoint.size} with another root (409)`,
       );
     } else if (reply.status === 422) {
       const reason = `${name} refused the consistency proof from size ${oldSize} to ${checkpoint.size} (422): ${message}`;
-      await this.recordEvidence(name, checkpoint.note, reply.body, reason);
+      await this.recordEvidence(worker, checkpoint, reply.body, reason);
     }
     await this.answered(worker, reply.status, message);
   }
 
-  private async recordEvidence(reportedBy: string, noteA: string, noteB: string, reason: string): Promise<void> {
+  /** Stores evidence once per checkpoint size and reason, so that a witness refusing every round adds one row. */
+  private async recordEvidence(
+    worker: WitnessWorker,
+    checkpoint: CheckpointRecord,
+    answer: string,
+    reason: string,
+  ): Promise<void> {
+    const key = `${checkpoint.size} ${reason}`;
+    if (worker.lastEvidenceKey === key) return;
+    worker.lastEvidenceKey = key;
+    const reportedBy = worker.witness.name;
     console.error(`chainpay: evidence from witness ${reportedBy}: ${reason}`);
-    await this.options.records.addEvidence({ reportedBy, atMs: Date.now(), noteA, noteB, reason });
+    await this.options.records.addEvidence({
+      reportedBy,
+      atMs: Date.now(),
+      noteA: checkpoint.note,
+      noteB: answer,
+      reason,
+    });
   }
 
   /** Records a witness's answer, logs it going down or coming back (once per change), and paces its next try. */

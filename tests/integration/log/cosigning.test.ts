@@ -204,6 +204,9 @@ describe("the cosigning loop with a 2-of-5 policy", () => {
         ) as unknown,
       },
     ]);
+    // A witness refusing round after round the same way adds one row, not one per round.
+    const reasons = await rawQuery<{ reason: string }>(databaseUrl, `SELECT "reason" FROM "LogEvidence"`);
+    expect(new Set(reasons.map((row) => row.reason)).size).toBe(reasons.length);
     expect(server.output()).toMatch(/chainpay: witness down is down: unreachable \(ECONNREFUSED\)/);
     // Once per change, not once per attempt.
     expect(server.output().match(/witness down is down/g)).toHaveLength(1);
