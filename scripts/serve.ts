@@ -109,7 +109,25 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
     });
   }
   console.log(`chainpay: serving on ${config.host ?? "every interface"}, port ${port}`);
+  warmUp(config.host, port);
   return server;
+}
+
+/**
+ * Opens the node at once rather than on the first request that needs it: the node's background work (the
+ * cosigning loop that sends checkpoints to the witnesses) starts with the process, even when no client calls.
+ * The node object lives in the route modules' shared global, so one request to a route that opens it is enough.
+ */
+function warmUp(host: string | undefined, port: number): void {
+  const address = host === undefined || host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}/api/node`;
+  fetch(url, { signal: AbortSignal.timeout(30_000) })
+    .then((response) => response.body?.cancel())
+    .catch((error: unknown) => {
+      console.error(
+        `chainpay: could not open the node at start (${error instanceof Error ? error.message : String(error)}); it opens on the first request`,
+      );
+    });
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
