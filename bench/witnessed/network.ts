@@ -34,13 +34,31 @@ function nodeEnvironment(dataDir: string, extra: Record<string, string>): Record
   };
 }
 
-/** Stops a child process: SIGTERM, then SIGKILL if it has not exited within 10 s. */
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return exited;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
+/** The witnesses started and not yet exited: each is a process group (follow.ts and its server), killed at exit. */
+const runningWitnesses = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of runningWitnesses) killGroup(child, "SIGKILL");
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Stops a witness's group: SIGTERM, then SIGKILL if it has not exited within 10 s, and its server with it. */
+async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  // The group's server may outlive its leader by a moment: nothing of it is left running.
+  killGroup(child, "SIGKILL");
 }
 
 /** Starts one witness following `nodeUrl` and waits until it has printed its vkey and serves GET /api/witness. */
@@ -58,14 +76,21 @@ async function startWitness(name: string, nodeUrl: string): Promise<BenchWitness
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "--conditions=react-server", "scripts/follow.ts", nodeUrl, "--witness"],
-    { cwd: root, env: environment, stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group, so that stopping it stops the server it starts too.
+    { cwd: root, env: environment, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  runningWitnesses.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      runningWitnesses.delete(child);
+      resolve();
+    }),
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child, exited);
+  const stop = () => stopGroup(child, exited);
   const deadline = Date.now() + witnessStartTimeoutMs;
   try {
     for (;;) {
