@@ -19,6 +19,8 @@ export type LagFigures = {
   maxMs: number;
   timedOut: number;
   failed: number;
+  /** Set when sampling stopped because no sample was ever witnessed: the figures say nothing then. */
+  abandoned: boolean;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,14 +68,16 @@ export class LagSampler {
   /** Samples every `everyMs` until `stop()` is called; `stop()` resolves once every sample taken has ended. */
   start(everyMs: number): { stop: () => Promise<void> } {
     const pending: Promise<void>[] = [];
-    let isRunning = true;
+    // A node whose payments are never witnessed (a witness set-up that does not work) would cost every later
+    // window lagTimeoutMs of waiting: once a sample has timed out and none was ever witnessed, sampling ends.
+    let isRunning = !this.isAbandoned();
     const record = (result: number | "timeout" | "failed") => {
       if (result === "timeout") this.samples.timedOut += 1;
       else if (result === "failed") this.samples.failed += 1;
       else this.samples.lagsMs.push(result);
     };
     const loop = (async () => {
-      while (isRunning) {
+      while (isRunning && !this.isAbandoned()) {
         pending.push(sampleOnce(this.server.url, this.payer, this.payee).then(record));
         await sleep(everyMs);
       }
@@ -87,6 +91,10 @@ export class LagSampler {
     };
   }
 
+  private isAbandoned(): boolean {
+    return this.samples.timedOut > 0 && this.samples.lagsMs.length === 0;
+  }
+
   figures(): LagFigures {
     const sorted = [...this.samples.lagsMs].sort((a, b) => a - b);
     return {
@@ -96,6 +104,7 @@ export class LagSampler {
       maxMs: sorted.at(-1) ?? Number.NaN,
       timedOut: this.samples.timedOut,
       failed: this.samples.failed,
+      abandoned: this.isAbandoned(),
     };
   }
 }

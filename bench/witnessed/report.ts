@@ -14,6 +14,8 @@ const format = (value: number, digits = 0) =>
 const verdict = (isMet: boolean) => (isMet ? "met" : "**MISSED**");
 
 function lagLine(what: string, lag: LagFigures): string {
+  if (lag.abandoned)
+    return `${what}: NOT MEASURED, no payment was witnessed within ${lagTimeoutMs / 1000} s (${lag.timedOut} timed out, ${lag.failed} failed)`;
   return (
     `${what}: p50 ${format(lag.p50Ms)} ms, p99 ${format(lag.p99Ms)} ms, max ${format(lag.maxMs)} ms over ` +
     `${lag.samples} samples (${lag.timedOut} not witnessed within ${lagTimeoutMs / 1000} s, ${lag.failed} failed)`
