@@ -28,7 +28,7 @@ const warmUpRequests = 50;
 const mintAccounts = 16;
 
 /** Appends blocks of one node-signed mint each until the chain holds `blocks` blocks after genesis. */
-async function seedOneTransactionBlocks(dataDir: string, blocks: number): Promise<void> {
+export async function seedOneTransactionBlocks(dataDir: string, blocks: number): Promise<void> {
   const environment = {
     ...process.env,
     DATA_DIR: dataDir,
