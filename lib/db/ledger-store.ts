@@ -25,6 +25,13 @@ import {
   type TransactionRow,
 } from "./rows";
 import { storedTreeProblem, treeOfStoredBlock } from "./stored-trees";
+import {
+  readLogConsistencyPath,
+  readLogInclusionPath,
+  readLogRoot,
+  readLogSize,
+  type ReadRows,
+} from "./log-tree/log-reads";
 
 /** What one seal decided: the block it made with its tree (null when no candidate went in), and each candidate's outcome. */
 export type SealResult = { sealed: SealedBlock | null; outcomes: SealOutcome[] };
@@ -125,6 +132,11 @@ export interface LedgerStore extends LedgerReader {
    * per transaction; returns how many trees it stored.
    */
   storeMissingTrees(): Promise<number>;
+  /**
+   * Adds every stored block missing from the log tree (those sealed before the log was stored), a run of blocks
+   * per transaction, so that logSize() is head height + 1; returns how many it added.
+   */
+  storeMissingLogNodes(): Promise<number>;
   /** One consistent read-only view of the chain, held until released (the audit and exports read one). */
   openSnapshot(): Promise<LedgerSnapshot>;
   readSetting(key: string): Promise<string | null>;
@@ -145,19 +157,20 @@ export abstract class SqlLedgerReader implements LedgerReader {
   abstract storedReceipt(txId: string): Promise<StoredReceipt | null>;
   abstract storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>>;
 
-  // CONTRACT STUB (issue 11, log-tree helper): the stored log tree's reads.
+  // The stored log tree's reads (log-tree/log-reads.ts): O(log n) stored hashes each, RangeError outside the log.
   logSize(): Promise<number> {
-    return Promise.reject(new Error("not built yet"));
+    return readLogSize(this.readRows);
   }
   logRoot(size: number): Promise<Uint8Array> {
-    return Promise.reject(new Error(`not built yet (${size})`));
+    return readLogRoot(this.readRows, size);
   }
   logInclusionPath(height: number, size: number): Promise<Uint8Array[]> {
-    return Promise.reject(new Error(`not built yet (${height}, ${size})`));
+    return readLogInclusionPath(this.readRows, height, size);
   }
   logConsistencyPath(fromSize: number, toSize: number): Promise<Uint8Array[]> {
-    return Promise.reject(new Error(`not built yet (${fromSize}, ${toSize})`));
+    return readLogConsistencyPath(this.readRows, fromSize, toSize);
   }
+  private readonly readRows: ReadRows = (sql, parameters) => this.rows(sql, parameters);
 
   async head(): Promise<SignedBlock | null> {
     const [row] = await this.rows<BlockRow>(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`, []);

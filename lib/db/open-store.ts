@@ -25,6 +25,8 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions):
     // Blocks sealed before their trees were stored get them here, once, while the node is prepared: the server
     // never writes on a read, and reading a receipt stays a read of O(log n) stored hashes.
     await store.storeMissingTrees();
+    // And the log tree's nodes of blocks sealed before the log was stored (issue 11).
+    await store.storeMissingLogNodes();
   } catch (error) {
     await store.close();
     throw error;

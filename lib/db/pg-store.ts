@@ -22,6 +22,9 @@ import {
 } from "./pg-trees";
 import type { MerkleTree } from "../ledger/merkle";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
+import { hexToBytes } from "../ledger/hex";
+import { appendLeaves, type LogNode } from "../ledger/log/tree";
+import { frontierForAppend, sealLogStateSql, storeMissingLogRun, type SealLogState } from "./log-tree/pg-log";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
 const beginUnderSealLockSql = `BEGIN; SELECT pg_advisory_xact_lock(${0x63686169}, ${0x6e706179})`;
@@ -88,7 +91,7 @@ const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "typ
 const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
 
 /**
- * A block, its transactions and the balances it leaves, in one statement (one round trip while the chain's
+ * A block, its transactions, its log tree nodes and the balances it leaves, in one statement (one round trip while the chain's
  * lock is held): each table's rows go as arrays, one per column, unnested into rows. The foreign key from the
  * transactions to their block is checked at the end of the statement, when the block is there.
  */
@@ -99,6 +102,8 @@ const writeBlockSql = `WITH "block" AS (
     INSERT INTO "Transaction" (${transactionColumns}) SELECT * FROM unnest(${transactionArrays})
   ), "tree" AS (
     INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT $1, $23::bytea WHERE $23::bytea IS NOT NULL
+  ), "log" AS (
+    INSERT INTO "LogTreeNode" ("level", "index", "hash") SELECT * FROM unnest($24::int[], $25::int[], $26::bytea[])
   )
   INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::text[], $22::bigint[])
   ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
@@ -107,6 +112,7 @@ async function writeBlock(
   db: Queryable,
   block: SignedBlock,
   tree: MerkleTree | null,
+  logNodes: readonly LogNode[],
   rows: readonly TransactionRow[],
   accounts: Iterable<string>,
   balances: ReadonlyMap<string, bigint>,
@@ -139,6 +145,9 @@ async function writeBlock(
     keys,
     keys.map((key) => String(balances.get(key) ?? 0n)),
     packed === null ? null : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
+    logNodes.map((node) => node.level),
+    logNodes.map((node) => node.index),
+    logNodes.map(({ hash }) => Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength)),
   ]);
 }
 
@@ -150,14 +159,20 @@ const sealStateSql = `SELECT
   (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
   (SELECT "supplyMinor"::text FROM "ChainTotals" WHERE "id" = 1) AS "supplyMinor",
   (SELECT coalesce(json_agg("txId"), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::text[])) AS "recorded",
-  (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances"`;
+  (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances",
+  ${sealLogStateSql}`;
 
-type SealState = {
+type SealState = SealLogState & {
   head: BlockRow | null;
   supplyMinor: string | null;
   recorded: string[];
   balances: Record<string, string>;
 };
+
+/** The log nodes of `block`, the next leaf after a log whose frontier is given. */
+function logNodesOf(block: SignedBlock, frontier: readonly Uint8Array[]): LogNode[] {
+  return appendLeaves(block.header.height, frontier, [hexToBytes(block.hash)]).nodes;
+}
 
 export class PgLedgerStore extends PgReader implements LedgerStore {
   readonly kind = "postgres";
@@ -175,7 +190,8 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const existing = await new PgReader(client).head();
       if (existing !== null) return existing;
       const genesis = makeGenesis();
-      await writeBlock(client, genesis, null, [], [], new Map());
+      const logNodes = logNodesOf(genesis, await frontierForAppend(client, 0));
+      await writeBlock(client, genesis, null, logNodes, [], [], new Map());
       return genesis;
     });
   }
@@ -190,7 +206,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
       const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
-      const { head, supplyMinor, recorded, balances } = rows[0]!;
+      const { head, supplyMinor, recorded, balances, ...logState } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
       assert(supplyMinor !== null, "the migration made the chain totals row");
       const isRecorded = new Set(recorded);
@@ -203,7 +219,9 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
       const { block, tree } = sealed;
-      await writeBlock(client, block, tree, transactionRowsOf(block, plan.sealed), plan.touched, plan.balances);
+      const logNodes = logNodesOf(block, await frontierForAppend(client, block.header.height, logState));
+      const transactionRows = transactionRowsOf(block, plan.sealed);
+      await writeBlock(client, block, tree, logNodes, transactionRows, plan.touched, plan.balances);
       return { sealed, outcomes: plan.outcomes };
     });
   }
@@ -211,15 +229,30 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
   async appendVerified(run: readonly AuditBlock[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     if (run.length === 0) return;
     await this.underSealLock(async (client) => {
-      for (const { block, entries, tree, accounts } of verifiedBlockWrites(await new PgReader(client).head(), run)) {
+      const head = await new PgReader(client).head();
+      const writes = verifiedBlockWrites(head, run);
+      let frontier = await frontierForAppend(client, head === null ? 0 : head.header.height + 1);
+      for (const { block, entries, tree, accounts } of writes) {
+        const appended = appendLeaves(block.header.height, frontier, [hexToBytes(block.hash)]);
+        frontier = appended.frontier;
         // Each block's accounts at the balances the whole run leaves: the run commits as one.
-        await writeBlock(client, block, tree, transactionRowsOf(block, entries), accounts, balances);
+        await writeBlock(client, block, tree, appended.nodes, transactionRowsOf(block, entries), accounts, balances);
       }
     });
   }
 
   storeMissingTrees(): Promise<number> {
     return storeMissingPgTrees(this.pool);
+  }
+
+  async storeMissingLogNodes(): Promise<number> {
+    let stored = 0;
+    // A run per transaction under the chain's lock: a node sealing meanwhile waits for one run, not all.
+    for (let count = await this.underSealLock(storeMissingLogRun); count > 0;) {
+      stored += count;
+      count = await this.underSealLock(storeMissingLogRun);
+    }
+    return stored;
   }
 
   async openSnapshot(): Promise<LedgerSnapshot> {

@@ -15,6 +15,7 @@ import { blockFromRow, transactionRowsOf, type BlockRow } from "./rows";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate, type SealedBlock } from "../ledger/seal";
 import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
+import { SqliteLogWriter, storeMissingSqliteLogNodes } from "./log-tree/sqlite-log";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
   const database = new Database(file, {
@@ -81,11 +82,13 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   readonly queries: PrismaReads;
   private readonly file: string;
   private readonly writes;
+  private readonly log: SqliteLogWriter;
 
   constructor(database: Database.Database, queries: PrismaReads) {
     super(database);
     this.queries = queries;
     this.file = database.name;
+    this.log = new SqliteLogWriter(database);
     this.writes = {
       // What the seal reads inside its write transaction, at once (better-sqlite3 is synchronous).
       head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
@@ -164,7 +167,8 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   /**
-   * Makes, signs and inserts the block after `head` holding `entries` in leaf order, with its tree (balances
+   * Makes, signs and inserts the block after `head` holding `entries` in leaf order, with its tree and its log
+   * nodes (balances
    * are the caller's to change). Call it inside a write transaction that read `head`; the sealer and
    * `npm run seed` both do.
    */
@@ -195,6 +199,10 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     return storeMissingSqliteTrees(this.database, this.writes.insertTree);
   }
 
+  async storeMissingLogNodes(): Promise<number> {
+    return storeMissingSqliteLogNodes(this.database, this.log);
+  }
+
   async openSnapshot(): Promise<LedgerSnapshot> {
     // Its own connection in one read transaction: blocks sealed meanwhile do not change what it reads.
     const database = openSqlite(this.file, { readonly: true });
@@ -223,5 +231,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
     const packed = tree === undefined ? null : packedTreeOf(tree);
     if (packed !== null) this.writes.insertTree.run(block.header.height, packed);
+    // The log's nodes in the block's own transaction: every path that writes a block comes through here.
+    this.log.appendBlock(block.header.height, block.hash);
   }
 }
