@@ -1,8 +1,8 @@
 // What the explorer's log page shows (issue 11): the node's log, its newest witnessed checkpoint, the lag behind
 // the head, each witness's last answer and any evidence of equivocation.
-// CONTRACT STUB: the types are fixed; `readLogStatus` is being written (issue 11, node helper).
 import "server-only";
 import type { LedgerNode } from "../node/context";
+import { readNewestWitnessed } from "./witnessed-view";
 
 /** A witness's last answer to the cosigning loop: an HTTP status, or "down" when it could not be reached. */
 export type WitnessAnswer = {
@@ -46,6 +46,63 @@ export type LogStatus = {
   evidence: EquivocationEvidence[];
 };
 
-export function readLogStatus(node: LedgerNode): Promise<LogStatus> {
-  return Promise.reject(new Error(`not built yet (${node.chainId})`));
+const isoOf = (ms: number) => new Date(ms).toISOString();
+
+export async function readLogStatus(node: LedgerNode): Promise<LogStatus> {
+  const { log } = node;
+  const [head, size, view, states, cosignedSizes, evidence] = await Promise.all([
+    node.store.head(),
+    node.store.logSize(),
+    readNewestWitnessed(log, log.records),
+    log.records.witnessStates(),
+    log.records.cosignedSizes(log.origin),
+    log.records.evidence(),
+  ]);
+  const headTimestamp = head!.header.timestamp;
+  let lagSeconds: number | null = null;
+  if (view !== null) {
+    const witnessedHead = await node.store.blockAt(view.record.size - 1);
+    if (witnessedHead !== null) {
+      lagSeconds = Math.max(0, (Date.parse(headTimestamp) - Date.parse(witnessedHead.header.timestamp)) / 1000);
+    }
+  }
+  const stateOf = new Map(states.map((state) => [state.name, state]));
+  return {
+    origin: log.origin,
+    vkey: log.key.vkey,
+    policyText: log.policyText,
+    quorum: log.policy.quorum,
+    size,
+    headTimestamp,
+    newest:
+      view === null
+        ? null
+        : {
+            note: view.note,
+            size: view.record.size,
+            rootHashHex: view.record.rootHashHex,
+            cosigners: view.cosigners,
+            witnessedAt: isoOf(view.record.witnessedAtMs ?? view.record.signedAtMs),
+          },
+    lagBlocks: view === null ? null : Math.max(0, size - view.record.size),
+    lagSeconds,
+    witnesses: log.policy.witnesses.map((witness): WitnessAnswer => {
+      const state = stateOf.get(witness.name);
+      const status = state?.lastStatus ?? null;
+      return {
+        name: witness.name,
+        url: witness.url ?? "",
+        lastStatus: status === null ? null : status === "down" ? "down" : Number(status),
+        lastAt: state?.lastAtMs == null ? null : isoOf(state.lastAtMs),
+        lastMessage: state?.lastMessage ?? null,
+        cosignedSize: cosignedSizes.get(witness.name) ?? state?.cosignedSize ?? null,
+      };
+    }),
+    evidence: evidence.map((item) => ({
+      reportedBy: item.reportedBy,
+      at: isoOf(item.atMs),
+      notes: [item.noteA, item.noteB],
+      reason: item.reason,
+    })),
+  };
 }

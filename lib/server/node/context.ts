@@ -16,6 +16,7 @@ import type { LedgerStore } from "../../db/ledger-store";
 import { openStore } from "../../db/open-store";
 import { Sealer } from "../payments/sealer";
 import { readStoredReceipt } from "../transactions/read-receipt";
+import { openNodeLog, type NodeLogService } from "../log/open-log";
 
 /** What only the node that seals has: its private key and the sealer. */
 export type NodeWriter = {
@@ -36,6 +37,8 @@ export type LedgerNode = {
   localBlocks: EventEmitter;
   /** The admin password's hash and the secret that signs admin session cookies. */
   admin: AdminCredentials;
+  /** The witnessed log (issue 11): origin, vkey, policy, records, and the cosigning loop on the node that seals. */
+  log: NodeLogService;
 };
 
 const globalForNode = globalThis as unknown as { chainpayNode?: Promise<LedgerNode> };
@@ -66,6 +69,7 @@ export async function resetNodeForTests(): Promise<void> {
   const pending = globalForNode.chainpayNode;
   delete globalForNode.chainpayNode;
   const node = await pending?.catch(() => undefined);
+  await node?.log.cosigning?.stop();
   await node?.store.close();
 }
 
@@ -97,7 +101,8 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       const nodePublicKey = await store.readSetting(followedNodeKeySetting);
       if (nodePublicKey === null)
         throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
-      return { ...common, nodePublicKey, writer: null };
+      const log = openNodeLog(config, common.chainId, nodePublicKey, store, null);
+      return { ...common, nodePublicKey, writer: null, log };
     }
     const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
@@ -109,7 +114,8 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       sealDelayMs: config.sealDelayMs,
       onBlock: (block) => localBlocks.emit("block", block),
     });
-    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer } };
+    const log = openNodeLog(config, common.chainId, nodeKey.publicKeyHex, store, nodeKey);
+    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer }, log };
   } catch (error) {
     await store.close();
     throw error;

@@ -8,6 +8,7 @@ import type { Currency } from "../../ledger/types";
 import { currencySchema } from "../../validations/node";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
 import { defaultPostgresTimeouts, type PostgresTimeouts } from "../../db/database-url";
+import { isValidOrigin } from "../../ledger/log/checkpoint";
 
 /** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
 function wholeNumberSetting(min: number, max: number, message: string) {
@@ -144,6 +145,21 @@ const envSchema = z.object({
     3_600_000,
     "must be a whole number of milliseconds from 100 to 3600000",
   ).default(defaultPostgresTimeouts.statementMs),
+  // The witnessed log (issue 11): the checkpoints' origin (default `chainpay/<chainId>`), the operator's tlog-policy
+  // file (read and checked against the node's vkey by prepare-node.ts; unset: `quorum none`), the cosigning pace.
+  LOG_ORIGIN: z
+    .string()
+    .refine(
+      isValidOrigin,
+      "must be a schema-less URL like pay.example.com/main: no spaces or +, not starting with {, at most 255 bytes",
+    )
+    .optional(),
+  WITNESS_POLICY: z.string().min(1).optional(),
+  COSIGN_INTERVAL_MS: wholeNumberSetting(
+    10,
+    600_000,
+    "must be a whole number of milliseconds from 10 to 600000",
+  ).default(1000),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
@@ -214,6 +230,8 @@ export type NodeConfig = {
   postgresTimeouts: PostgresTimeouts;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
+  /** The witnessed log: LOG_ORIGIN (unset: `chainpay/<chainId>`), WITNESS_POLICY's absolute path, the cosigning pace. */
+  log: { originRequested: string | undefined; policyFile: string | undefined; cosignIntervalMs: number };
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -256,6 +274,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     maxConnections: env.MAX_CONNECTIONS,
     postgresTimeouts: { connectMs: env.POSTGRES_CONNECT_TIMEOUT_MS, statementMs: env.POSTGRES_STATEMENT_TIMEOUT_MS },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
+    log: {
+      originRequested: env.LOG_ORIGIN,
+      policyFile: env.WITNESS_POLICY === undefined ? undefined : path.resolve(env.WITNESS_POLICY),
+      cosignIntervalMs: env.COSIGN_INTERVAL_MS,
+    },
   };
 }
 

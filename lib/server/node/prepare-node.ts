@@ -22,6 +22,7 @@ import { endSessionsIfPasswordChanged } from "../admin/session-generation";
 import type { LedgerStore } from "../../db/ledger-store";
 import { openStore } from "../../db/open-store";
 import { redactDatabaseUrl } from "../../db/database-url";
+import { loadNodeLog } from "../log/node-log";
 
 export function loadOrCreateNodeKey(dataDir: string): NodeKey {
   const keyFile = path.join(dataDir, "node-key.pem");
@@ -93,6 +94,8 @@ export async function prepareNode(config: NodeConfig): Promise<PreparedNode> {
           "every instance of one node needs the same node-key.pem.",
       );
     }
+    // LOG_ORIGIN and WITNESS_POLICY checked against the node's vkey: a bad policy stops the start here.
+    loadNodeLog(config, genesis.header.chainId, nodeKey.publicKeyHex);
     // Last, so that a start refused above never makes a password whose only showing would be lost.
     const { newAdminPassword } = prepareAdminCredentials(config);
     // A new admin password (ADMIN_PASSWORD changed, or admin-password.json replaced) ends the old one's sessions.
