@@ -1,5 +1,9 @@
-// `npm run follow -- <url> [--node-key <hex64>] [--once]`: keep a local, verified replica of the node at <url>
-// and serve the read API and explorer from it (PORT, default 3001; DATA_DIR, default ./data-follower).
+// `npm run follow -- <url> [--node-key <hex64>] [--once] [--witness [--witness-name <name>]]`: keep a local,
+// verified replica of the node at <url> and serve the read API and explorer from it (PORT, default 3001;
+// DATA_DIR, default ./data-follower). With --witness it is also a C2SP tlog-witness of the node's log: its own
+// key in DATA_DIR (witness-key.pem, made on the first start), its vkey printed and written to DATA_DIR/
+// witness.vkey, and POST /api/witness/add-checkpoint served (lib/server/witness/add-checkpoint.ts), which
+// cosigns only what this replica verified.
 // Every block is verified as it arrives; if the node ever rewrites a block already verified, or answers against
 // the protocol (an endless body, a redirect, a wrong shape), the follower raises the alarm: a message here, a red
 // banner in its explorer, /api/health answering 503, and no more syncing. A node that is down is retried.
@@ -7,15 +11,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { hex64Pattern } from "../lib/ledger/hex";
-import { readConfigOrExit } from "../lib/server/node/env";
+import { readConfigOrExit, witnessNamePattern } from "../lib/server/node/env";
+import { prepareWitness } from "../lib/server/witness/prepare-witness";
 import { Follower, FollowAlarmError } from "../lib/server/follower/follower";
 import { prepareFollower } from "../lib/server/follower/prepare-follower";
 import { VerifyPool } from "../lib/crypto/verify-pool";
 import { NodeApi } from "../lib/verifier/node-api";
 import { buildIfNeeded, nextEnvironment, root, serveArguments } from "./build-if-needed";
 
-const usage = "usage: npm run follow -- <url> [--node-key <hex64>] [--once]";
+const usage = "usage: npm run follow -- <url> [--node-key <hex64>] [--once] [--witness [--witness-name <name>]]";
 const pollIntervalMs = 1000;
+/** A witness polls more often: a node's checkpoint waits (bounded) until the replica has verified its blocks. */
+const witnessPollIntervalMs = 250;
 /** A follower serves on 3001 unless PORT says otherwise, so that it can run beside a node on 3000. */
 const defaultPort = 3001;
 
@@ -35,15 +42,22 @@ function alarmMessage(error: FollowAlarmError): string {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "node-key": { type: "string" }, once: { type: "boolean", default: false } },
+    options: {
+      "node-key": { type: "string" },
+      once: { type: "boolean", default: false },
+      witness: { type: "boolean", default: false },
+      "witness-name": { type: "string" },
+    },
   });
   const [url] = positionals;
   const trustedKey = values["node-key"];
+  const witnessName = values["witness-name"];
   if (
     url === undefined ||
     positionals.length > 1 ||
     !/^https?:\/\//.test(url) ||
-    (trustedKey !== undefined && !hex64Pattern.test(trustedKey))
+    (trustedKey !== undefined && !hex64Pattern.test(trustedKey)) ||
+    (witnessName !== undefined && (!values.witness || !witnessNamePattern.test(witnessName)))
   ) {
     console.error(usage);
     return 2;
@@ -66,6 +80,17 @@ async function main(): Promise<number> {
     if (prepared.newAdminPassword !== null)
       console.log(`follow: explorer admin password (shown once): ${prepared.newAdminPassword}`);
     const log = (line: string) => console.log(`follow: ${line}`);
+    if (values.witness) {
+      const witness = await prepareWitness(config.dataDir, store, api, witnessName);
+      // The server child reads the name from its environment (lib/server/node/env.ts WITNESS_NAME).
+      process.env.WITNESS_NAME = witness.name;
+      if (witness.isNewKey) console.log(`witness: made a new witness key in ${config.dataDir}`);
+      console.log(`witness: origin ${witness.origin}`);
+      console.log(`witness: vkey ${witness.vkey}`);
+    } else {
+      // Only --witness makes a witness, whatever the environment says.
+      delete process.env.WITNESS_NAME;
+    }
     const follower = await Follower.open({
       store,
       api,
@@ -74,8 +99,7 @@ async function main(): Promise<number> {
       log,
     });
     log(`replica in ${config.dataDir} verified up to block ${follower.height}; following ${baseUrl}`);
-    const first = await follower.syncOnce();
-    log(`verified and stored ${first.added} blocks; head ${first.height}`);
+    const isAlarmedAtStart = await firstSync(follower, log, values.witness && !values.once);
     if (values.once) return 0;
 
     buildIfNeeded();
@@ -90,7 +114,7 @@ async function main(): Promise<number> {
     );
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server?.kill(signal));
     log(`serving the replica on port ${port}`);
-    void followForever(follower, log);
+    if (!isAlarmedAtStart) void followForever(follower, log, values.witness ? witnessPollIntervalMs : pollIntervalMs);
     return await exited;
   } catch (error) {
     if (error instanceof FollowAlarmError) {
@@ -103,8 +127,24 @@ async function main(): Promise<number> {
   }
 }
 
+/**
+ * The first round, before serving. An alarm stops a follower here (exit 3); a witness prints it and serves all the
+ * same, so that the node's add-checkpoint calls get its refusal (422, naming the block at fault), not silence.
+ */
+async function firstSync(follower: Follower, log: (line: string) => void, isServedOnAlarm: boolean): Promise<boolean> {
+  try {
+    const first = await follower.syncOnce();
+    log(`verified and stored ${first.added} blocks; head ${first.height}`);
+    return false;
+  } catch (error) {
+    if (!(error instanceof FollowAlarmError) || !isServedOnAlarm) throw error;
+    console.error(alarmMessage(error));
+    return true;
+  }
+}
+
 /** Rounds until an alarm; a node that is down or unreachable is retried, and said so once per outage. */
-async function followForever(follower: Follower, log: (line: string) => void): Promise<void> {
+async function followForever(follower: Follower, log: (line: string) => void, intervalMs: number): Promise<void> {
   let lastProblem = "";
   for (;;) {
     try {
@@ -121,7 +161,7 @@ async function followForever(follower: Follower, log: (line: string) => void): P
       if (problem !== lastProblem) log(`cannot sync now (${problem}); retrying`);
       lastProblem = problem;
     }
-    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

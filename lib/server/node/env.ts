@@ -32,6 +32,9 @@ function currencyOf(text: string): Currency {
   return { code, decimals: rest.length === 0 && /^[0-9]{1,2}$/.test(decimals) ? Number(decimals) : Number.NaN };
 }
 
+/** A signed-note key name as a witness's: printable ASCII without space or `+`, at most 255 bytes. */
+export const witnessNamePattern = /^[\x21-\x2a\x2c-\x7e]{1,255}$/;
+
 /** A DNS name is at most 253 characters. */
 const hostLengthMax = 253;
 
@@ -162,6 +165,12 @@ const envSchema = z.object({
   ).default(1000),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  // Issue 11, the witness. Set by `npm run follow -- <url> --witness`: the follower then also serves tlog-witness
+  // add-checkpoint, cosigning under this key name (a signed-note key name: no spaces, no `+`).
+  WITNESS_NAME: z
+    .string()
+    .regex(witnessNamePattern, "must be a note key name: 1 to 255 printable ASCII characters, no space, no +")
+    .optional(),
 });
 
 // Their values are never repeated in a message: a terminal's output ends up in logs and bug reports.
@@ -232,6 +241,8 @@ export type NodeConfig = {
   followUrl: string | undefined;
   /** The witnessed log: LOG_ORIGIN (unset: `chainpay/<chainId>`), WITNESS_POLICY's absolute path, the cosigning pace. */
   log: { originRequested: string | undefined; policyFile: string | undefined; cosignIntervalMs: number };
+  /** On a follower that is also a witness (issue 11), the witness's key name. */
+  witnessName: string | undefined;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -279,6 +290,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
       policyFile: env.WITNESS_POLICY === undefined ? undefined : path.resolve(env.WITNESS_POLICY),
       cosignIntervalMs: env.COSIGN_INTERVAL_MS,
     },
+    witnessName: env.WITNESS_NAME,
   };
 }
 
