@@ -6,16 +6,27 @@
 // every receipt and header, and the summary the node signed (what it covers, its balance, its count and the hash
 // over its txIds), so that a receipt left out or a balance raised fails (exit 1). The key is required then: the
 // export's own key field is part of what is being checked.
+// v2, the witnessed log: `npm run verify -- <url> --policy <policy file>` also checks that the node's newest
+// checkpoint is witnessed under that policy (tlog-policy: the node's vkey, the witnesses and the quorum) and is the
+// log of the very chain just verified, and reports how far it lags; the policy's log key is then the trusted node
+// key. `npm run verify -- --receipt <witnessed.json> --policy <policy file>` verifies a witnessed receipt offline,
+// printing each check: exit 0 when all pass, 1 when one fails (it is named), 2 on usage or an unreadable file.
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { hex64Pattern } from "../lib/ledger/hex";
+import { bytesToHex, hex64Pattern } from "../lib/ledger/hex";
+import { PolicyError, type Policy } from "../lib/ledger/log/policy";
 import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-export";
 import { NodeApiError } from "../lib/verifier/node-api";
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/crypto/verify-pool";
+import { printCheckpointReport, readBoundedFile, verifyReceiptFile } from "../lib/verifier/witnessed/verify-cli";
+import { policyFileBytesMax, readPolicyText } from "../lib/verifier/witnessed/witnessed-receipt-file";
 
-const usage =
-  "usage: npm run verify -- <url> [--node-key <hex64>]\n       npm run verify -- --file <export.json> --node-key <hex64>";
+const usage = [
+  "usage: npm run verify -- <url> [--node-key <hex64>] [--policy <policy file>]",
+  "       npm run verify -- --file <export.json> --node-key <hex64>",
+  "       npm run verify -- --receipt <witnessed.json> --policy <policy file>",
+].join("\n");
 
 // Reading a large export in large chunks keeps the per-chunk work small beside the verification itself.
 const fileChunkBytes = 1024 * 1024;
@@ -23,24 +34,39 @@ const fileChunkBytes = 1024 * 1024;
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "node-key": { type: "string" }, file: { type: "string" } },
+    options: {
+      "node-key": { type: "string" },
+      file: { type: "string" },
+      receipt: { type: "string" },
+      policy: { type: "string" },
+    },
   });
   const [baseUrl] = positionals;
   const nodeKey = values["node-key"];
-  const file = values.file;
+  const { file, receipt, policy: policyFile } = values;
   const isUsageWrong =
     (nodeKey !== undefined && !hex64Pattern.test(nodeKey)) ||
-    (file === undefined
-      ? baseUrl === undefined || positionals.length > 1
-      : positionals.length > 0 || nodeKey === undefined);
+    (receipt !== undefined
+      ? positionals.length > 0 || file !== undefined || nodeKey !== undefined || policyFile === undefined
+      : file === undefined
+        ? baseUrl === undefined || positionals.length > 1
+        : positionals.length > 0 || nodeKey === undefined || policyFile !== undefined);
   if (isUsageWrong) {
     console.error(usage);
     return 2;
   }
+  let policy: Policy | undefined;
+  try {
+    policy = policyFile === undefined ? undefined : await readPolicy(policyFile);
+  } catch (error) {
+    console.error(`error: the policy ${policyFile}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (receipt !== undefined) return await verifyReceiptFile(receipt, policy!);
   const pool = new VerifyPool();
   try {
     if (file !== undefined) return await verifyFile(file, nodeKey!, pool);
-    return await verifyUrl(baseUrl!, nodeKey, pool);
+    return await verifyUrl(baseUrl!, nodeKey, policy, pool);
   } catch (error) {
     // A node that answered, but not as the protocol says, has not shown a chain that verifies, and asking again
     // will not make it one: that is a failed verification (1), not a passing trouble. Were it 2, a hostile node
@@ -57,7 +83,30 @@ async function main(): Promise<number> {
   }
 }
 
-async function verifyUrl(baseUrl: string, nodeKey: string | undefined, pool: VerifyPool): Promise<number> {
+/** Reads and parses a policy file; a policy that does not parse, or has no log line, is a usage error. */
+async function readPolicy(path: string): Promise<Policy> {
+  const bytes = await readBoundedFile(path, policyFileBytesMax);
+  try {
+    return readPolicyText(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new Error("is not UTF-8 text");
+  }
+}
+
+async function verifyUrl(
+  baseUrl: string,
+  givenNodeKey: string | undefined,
+  policy: Policy | undefined,
+  pool: VerifyPool,
+): Promise<number> {
+  // With a policy, its log line is the node key the verifier trusts; a --node-key given beside it must agree.
+  const policyKeys = policy?.logs.map((key) => bytesToHex(key.publicKey)) ?? [];
+  if (givenNodeKey !== undefined && policy !== undefined && !policyKeys.includes(givenNodeKey)) {
+    console.error(`error: --node-key ${givenNodeKey} is not the policy's log key (${policyKeys.join(", ")})`);
+    return 2;
+  }
+  const nodeKey = givenNodeKey ?? policyKeys[0];
   if (nodeKey === undefined) {
     console.warn("warning: no --node-key given; trusting the key the node announces (pass it to detect a swapped key)");
   }
@@ -65,10 +114,12 @@ async function verifyUrl(baseUrl: string, nodeKey: string | undefined, pool: Ver
   const report = await verifyNode({
     baseUrl,
     ...(nodeKey === undefined ? {} : { nodePublicKey: nodeKey }),
+    ...(policy === undefined ? {} : { policy }),
     verifyBatch: (checks) => pool.verify(checks),
     log: (line) => console.log(line),
   });
   const seconds = secondsSince(started);
+  if (report.checkpoint !== null) printCheckpointReport(report.checkpoint);
   if (report.ok) {
     console.log(
       `OK: ${report.blocks} blocks and ${report.transactions} transactions verify (chain ${report.chainId}, head ${report.height}) in ${seconds} s`,

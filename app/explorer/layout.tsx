@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: { default: "Explorer", template: "%s 
 
 const navigation = [
   ["/explorer", "Blocks"],
+  ["/explorer/log", "Log"],
   ["/explorer/audit", "Audit"],
   ["/explorer/actions", "Actions"],
   ["/", "Wallet"],

@@ -13,6 +13,7 @@ import { declaredBytes, parseJsonObject, readBounded } from "./read-answer";
 import {
   accountPageBodyBytesMax,
   blockBodyBytesMax,
+  checkpointBodyBytesMax,
   headersBodyBytesMax,
   nodeApiTimeoutMs,
   nodeInfoBodyBytesMax,
@@ -35,6 +36,9 @@ export type NodeApiProblem =
 
 /** PROTOCOL.md's `rate_limited`: the node asks to be asked again later, which is no misbehaviour. */
 const rateLimitedStatus = 429;
+
+/** A route that has nothing yet (v2's checkpoint before one is witnessed) answers 404 `not_found`. */
+const notFoundStatus = 404;
 
 /** A request to the node failed, or the node answered, but not as the protocol says. */
 export class NodeApiError extends Error {
@@ -84,6 +88,40 @@ export class NodeApi {
    */
   async json<T>(path: string, schema: z.ZodType<T>, bytesMax: number): Promise<T> {
     const what = `GET ${path}`;
+    const answer = parseJsonObject(await this.body(path, bytesMax));
+    if (!answer.ok) throw new NodeApiError(`${what} answered a body that ${answer.problem}`, "not_json");
+    const parsed = schema.safeParse(answer.value);
+    if (!parsed.success)
+      throw new NodeApiError(
+        `${what} answered something that is not the protocol's: ${describeIssue(parsed.error.issues)}`,
+        "wrong_shape",
+      );
+    return parsed.data;
+  }
+
+  /** GET `path` as UTF-8 text (v2's signed notes and policy), bounded like every answer; null for a 404. */
+  async text(path: string, bytesMax: number): Promise<string | null> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.body(path, bytesMax);
+    } catch (error) {
+      if (error instanceof NodeApiError && error.status === notFoundStatus) return null;
+      throw error;
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new NodeApiError(`GET ${path} answered a body that is not UTF-8 text`, "wrong_shape");
+    }
+  }
+
+  /**
+   * GET `path` and read at most `bytesMax` bytes of its answer. Redirects are not followed (the node at `baseUrl`
+   * is the one audited, not wherever it points), and the one timeout covers connecting and the whole body, so
+   * that a node that trickles or never finishes is given up on.
+   */
+  private async body(path: string, bytesMax: number): Promise<Uint8Array> {
+    const what = `GET ${path}`;
     const signal = AbortSignal.timeout(this.timeoutMs);
     const timedOut = () =>
       new NodeApiError(`${what} timed out: no whole answer within ${this.timeoutMs / 1000} s`, "timed_out");
@@ -132,15 +170,7 @@ export class NodeApi {
         `${what} answered too large a body: more than this route's ${bytesMax} bytes, so it was not read further`,
         "too_large",
       );
-    const answer = parseJsonObject(bytes);
-    if (!answer.ok) throw new NodeApiError(`${what} answered a body that ${answer.problem}`, "not_json");
-    const parsed = schema.safeParse(answer.value);
-    if (!parsed.success)
-      throw new NodeApiError(
-        `${what} answered something that is not the protocol's: ${describeIssue(parsed.error.issues)}`,
-        "wrong_shape",
-      );
-    return parsed.data;
+    return bytes;
   }
 
   /** Reads an account's balance as the node reports it. */
@@ -150,6 +180,11 @@ export class NodeApi {
 
   info(): Promise<NodeApiInfo> {
     return this.json("/api/node", nodeInfoSchema, nodeInfoBodyBytesMax);
+  }
+
+  /** GET /api/log/checkpoint: the node's newest witnessed checkpoint note, or null while it has none (404). */
+  checkpoint(): Promise<string | null> {
+    return this.text("/api/log/checkpoint", checkpointBodyBytesMax);
   }
 
   async headers(from: number, limit = headersLimitMax): Promise<SignedBlock[]> {

@@ -38,3 +38,10 @@ export const blockBodyBytesMax =
 
 /** GET /api/accounts/{key}: a page of at most pageLimitMax transactions (about 400 KiB), whatever limit was asked. */
 export const accountPageBodyBytesMax = pageLimitMax * transactionEntryJsonBytesMax + answerEnvelopeBytesMax;
+
+/**
+ * GET /api/log/checkpoint: a signed note of three text lines (an origin of at most 255 bytes, a size, a root)
+ * and its signature lines. A verifier reads notes with up to 100 signature lines, as a witness does, each at most
+ * a key name (255 bytes) and 100 bytes of base64: about 36 KiB, rounded up.
+ */
+export const checkpointBodyBytesMax = 64 * 1024;

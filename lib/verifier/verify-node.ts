@@ -1,8 +1,11 @@
 // The independent verifier: audits a running node through its public API alone, trusting nothing but the
 // node key. It uses the same ChainAuditor as the node's own audit, fed from HTTP instead of the database.
 import { ChainAuditor, type AuditResult, type BatchVerifier } from "../ledger/audit";
+import { hexToBytes } from "../ledger/hex";
 import { headersLimitMax } from "../ledger/limits";
+import type { Policy } from "../ledger/log/policy";
 import { NodeApi, NodeApiError } from "./node-api";
+import { checkNodeCheckpoint, type NodeCheckpointReport } from "./witnessed/node-checkpoint";
 
 const accountsFetchedAtOnce = 8;
 /**
@@ -18,13 +21,26 @@ export type VerifyNodeOptions = {
   verifyBatch: BatchVerifier;
   log?: (line: string) => void;
   fetchImpl?: typeof fetch;
+  /** v2: also check that the node's newest checkpoint is witnessed under this policy and is the verified chain's. */
+  policy?: Policy;
+  /** The verifier's clock, for cosignature timestamps. */
+  nowMs?: () => number;
 };
 
-export type VerifyNodeReport = AuditResult & { nodePublicKey: string; chainId: string; problems: string[] };
+export type VerifyNodeReport = AuditResult & {
+  nodePublicKey: string;
+  chainId: string;
+  problems: string[];
+  /** The checkpoint's checks when a policy was given and the chain verified; null otherwise. */
+  checkpoint: NodeCheckpointReport | null;
+};
 
 export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNodeReport> {
   const api = new NodeApi(options.baseUrl, options.fetchImpl);
   const log = options.log ?? (() => {});
+  // The checkpoint is read before the head: the node signs no checkpoint beyond its head, so an honest node's
+  // checkpoint is never larger than the chain this run then verifies, however fast blocks come.
+  const note = options.policy === undefined ? null : await api.checkpoint();
   const info = await api.info();
   const problems: string[] = [];
   const nodePublicKey = options.nodePublicKey ?? info.nodePublicKey;
@@ -33,6 +49,8 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
   }
   const auditor = new ChainAuditor(nodePublicKey);
   const headHeight = info.head.header.height;
+  const blockHashes: Uint8Array[] = [];
+  const blockTimestamps: string[] = [];
   log(`node ${options.baseUrl}: chain ${info.chainId}, head ${headHeight}, key ${nodePublicKey}`);
 
   try {
@@ -40,10 +58,15 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
       const headers = await api.headers(from);
       if (headers.length === 0) break;
       for (let index = 0; index < headers.length && !auditor.isFailed; index += blocksAuditedAtOnce) {
-        await auditor.addBlocks(
-          await api.blocksOf(headers.slice(index, index + blocksAuditedAtOnce)),
-          options.verifyBatch,
-        );
+        const run = headers.slice(index, index + blocksAuditedAtOnce);
+        await auditor.addBlocks(await api.blocksOf(run), options.verifyBatch);
+        // Only what the auditor verified becomes a leaf of the log this verifier computes.
+        if (auditor.isFailed) break;
+        for (const block of run) {
+          if (block.header.height > headHeight) break;
+          blockHashes.push(hexToBytes(block.hash));
+          blockTimestamps.push(block.header.timestamp);
+        }
       }
       log(`checked up to height ${Math.min(from + headers.length - 1, headHeight)} of ${headHeight}`);
     }
@@ -57,7 +80,13 @@ export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNode
   if (result.ok && problems.length === 0 && result.height !== headHeight)
     problems.push(`the chain ends at ${result.height}, the node's head is ${headHeight}`);
   if (result.ok && problems.length === 0) problems.push(...(await compareBalances(api, auditor.replayedBalances)));
-  return { ...result, ok: result.ok && problems.length === 0, nodePublicKey, chainId: info.chainId, problems };
+  const isChainVerified = result.ok && problems.length === 0;
+  const checkpoint =
+    options.policy === undefined || !isChainVerified
+      ? null
+      : checkNodeCheckpoint(note, options.policy, { blockHashes, blockTimestamps }, (options.nowMs ?? Date.now)());
+  const ok = isChainVerified && (checkpoint === null || checkpoint.ok);
+  return { ...result, ok, nodePublicKey, chainId: info.chainId, problems, checkpoint };
 }
 
 /** Every account's balance as the node reports it must be what the verified transactions add up to. */
