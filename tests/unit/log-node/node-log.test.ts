@@ -14,6 +14,8 @@ const alpha = testWitness("alpha.example");
 const beta = testWitness("beta.example");
 const directory = mkdtempSync(path.join(tmpdir(), "chainpay-node-log-"));
 
+const settings = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
+
 function policyFile(text: string): string {
   const file = path.join(directory, `policy-${Math.random().toString(16).slice(2)}.txt`);
   writeFileSync(file, text);
@@ -21,7 +23,7 @@ function policyFile(text: string): string {
 }
 
 function load(environment: Record<string, string>) {
-  return loadNodeLog(readConfig({ DATA_DIR: directory, ...environment }), chainId, nodeKey.publicKeyHex);
+  return loadNodeLog(readConfig(settings({ DATA_DIR: directory, ...environment })), chainId, nodeKey.publicKeyHex);
 }
 
 /** The one line a refused start prints. */
@@ -103,17 +105,19 @@ describe("loadNodeLog", () => {
 
 describe("LOG_ORIGIN and COSIGN_INTERVAL_MS settings", () => {
   it.each(["has space", "a+b", "{json", "x".repeat(256)])("refuses LOG_ORIGIN %j", (origin) => {
-    expect(() => readConfig({ DATA_DIR: directory, LOG_ORIGIN: origin })).toThrow(
+    expect(() => readConfig(settings({ DATA_DIR: directory, LOG_ORIGIN: origin }))).toThrow(
       /LOG_ORIGIN: must be a schema-less URL/,
     );
   });
 
   it("accepts a 255-byte origin and defaults COSIGN_INTERVAL_MS to 1000", () => {
-    const config = readConfig({ DATA_DIR: directory, LOG_ORIGIN: "x".repeat(255) });
+    const config = readConfig(settings({ DATA_DIR: directory, LOG_ORIGIN: "x".repeat(255) }));
     expect(config.log).toEqual({ originRequested: "x".repeat(255), policyFile: undefined, cosignIntervalMs: 1000 });
   });
 
   it.each(["0", "9", "600001", "1e3", "-5"])("refuses COSIGN_INTERVAL_MS %j", (value) => {
-    expect(() => readConfig({ DATA_DIR: directory, COSIGN_INTERVAL_MS: value })).toThrow(/COSIGN_INTERVAL_MS: must be/);
+    expect(() => readConfig(settings({ DATA_DIR: directory, COSIGN_INTERVAL_MS: value }))).toThrow(
+      /COSIGN_INTERVAL_MS: must be/,
+    );
   });
 });
