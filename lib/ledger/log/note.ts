@@ -47,19 +47,28 @@ const utf8 = new TextEncoder();
 
 /** A Unicode space (Go's unicode.IsSpace): what a key name must not contain, beside `+`. */
 const unicodeSpacePattern = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-/** A lone surrogate: a string that is not valid UTF-16 has no UTF-8 encoding. */
-const loneSurrogatePattern = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Whether `text` holds a lone surrogate: a string that is not valid UTF-16 has no UTF-8 encoding. */
+function hasLoneSurrogate(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(index + 1);
+    if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+    index++;
+  }
+  return false;
+}
 // eslint-disable-next-line no-control-regex -- the control characters are what this pattern is about
 const controlCharacterPattern = /[\u0000-\u0009\u000b-\u001f]/;
 
 /** A key name: non-empty, no Unicode spaces, no `+`, valid text. */
 export function isValidKeyName(name: string): boolean {
-  return name.length > 0 && !unicodeSpacePattern.test(name) && !name.includes("+") && !loneSurrogatePattern.test(name);
+  return name.length > 0 && !unicodeSpacePattern.test(name) && !name.includes("+") && !hasLoneSurrogate(name);
 }
 
 /** Valid UTF-8 (as a string: no lone surrogates) with no ASCII control character other than newline. */
 export function isValidNoteText(text: string): boolean {
-  return !controlCharacterPattern.test(text) && !loneSurrogatePattern.test(text);
+  return !controlCharacterPattern.test(text) && !hasLoneSurrogate(text);
 }
 
 function malformed(message: string): NoteError {

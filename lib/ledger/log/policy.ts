@@ -41,8 +41,13 @@ function isSameKey(a: VerifierKey, b: VerifierKey): boolean {
 
 /** A witness's submission prefix URL: http or https, no whitespace (the policy splits on it). */
 export function isWitnessUrl(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const protocol = new URL(url).protocol;
+  // new URL rather than URL.canParse, which browsers before 2023 lack.
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return false;
+  }
   return protocol === "http:" || protocol === "https:";
 }
 

@@ -77,7 +77,9 @@ export function quorumCheckName(policy: Policy, cosigners: readonly Cosigner[]):
   return `A quorum of witnesses cosigned the checkpoint (${names.length} of ${policy.witnesses.length}: ${list})`;
 }
 
-function openedOrError(note: string, policy: Policy, nowMs: number): WitnessedCheckpoint | NoteError {
+function openedOrError(note: unknown, policy: Policy, nowMs: number): WitnessedCheckpoint | NoteError {
+  // A witnessed receipt is read from a file or the network: its checkpoint may be anything.
+  if (typeof note !== "string") return new NoteError("malformed", "the checkpoint is not a signed note's text");
   try {
     return openCheckpoint(note, policy, nowMs);
   } catch (error) {

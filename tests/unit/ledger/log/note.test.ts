@@ -6,6 +6,7 @@ import {
   ed25519NoteVerifier,
   formatNote,
   formatVerifierKey,
+  isValidNoteText,
   keyIdOf,
   NoteError,
   noteBytesMax,
@@ -246,5 +247,18 @@ describe("openNote (Go's TestOpen)", () => {
     };
     openNote(message, [spy]);
     expect(seen).toEqual([go.text]);
+  });
+});
+
+describe("text rules", () => {
+  it.each([
+    ["a pair (an emoji)", "\ud83d\ude00\n", true],
+    ["a lone high surrogate at the end", "a\ud83d", false],
+    ["a lone low surrogate", "\ude00a\n", false],
+    ["two high surrogates", "\ud83d\ud83d\ude00\n", false],
+    ["newlines only", "\n\n", true],
+    ["DEL (not below U+0020)", "\u007f\n", true],
+  ])("isValidNoteText: %s", (_, text, expected) => {
+    expect(isValidNoteText(text)).toBe(expected);
   });
 });

@@ -262,6 +262,12 @@ describe("verifyWitnessedReceipt", () => {
     expect(failed).toContain("A quorum of witnesses cosigned the checkpoint (0 of 3: none)");
   });
 
+  it("fails a checkpoint that is not text", async () => {
+    const witnessed = { ...witnessedReceipt(note), checkpoint: 42 as unknown as string };
+    const failed = await failedChecks(witnessed);
+    expect(failed[0]).toBe("The node signed the checkpoint (the checkpoint is not a signed note's text)");
+  });
+
   it("fails a checkpoint with a cosignature from the future", async () => {
     const future = cosigned([w1!.cosigner(nowSeconds + 3600), w2!.cosigner(nowSeconds)]);
     const failed = await failedChecks(witnessedReceipt(future));
