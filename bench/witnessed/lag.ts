@@ -25,7 +25,21 @@ export type LagFigures = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One sample: a payment, then polls until its witnessed receipt is served; null when it failed or timed out. */
+/** One poll: the witnessed route's status, or null when it did not answer (a connection error, a timeout). */
+async function witnessedStatus(url: string, txId: string): Promise<number | null> {
+  try {
+    const answer = await fetch(`${url}/api/transactions/${txId}/witnessed`, {
+      signal: AbortSignal.timeout(lagTimeoutMs),
+    });
+    // Read whole, inside the try: the timeout may fire while the body is still arriving.
+    await answer.arrayBuffer();
+    return answer.status;
+  } catch {
+    return null;
+  }
+}
+
+/** One sample: a payment, then polls until its witnessed receipt is served. */
 async function sampleOnce(url: string, payer: Wallet, payee: string): Promise<number | "timeout" | "failed"> {
   const signed = signPayment(payer, payee);
   const created = await postJson(`${url}/api/payments`, signed).catch(() => null);
@@ -33,15 +47,9 @@ async function sampleOnce(url: string, payer: Wallet, payee: string): Promise<nu
   const createdMs = performance.now();
   const txId = computeTxId(signed.tx);
   while (performance.now() - createdMs < lagTimeoutMs) {
-    const answer = await fetch(`${url}/api/transactions/${txId}/witnessed`, {
-      signal: AbortSignal.timeout(lagTimeoutMs),
-    }).catch(() => null);
-    if (answer !== null) {
-      const isWitnessed = answer.status === 200;
-      await answer.arrayBuffer();
-      if (isWitnessed) return performance.now() - createdMs;
-      if (answer.status !== 404) return "failed";
-    }
+    const status = await witnessedStatus(url, txId);
+    if (status === 200) return performance.now() - createdMs;
+    if (status !== null && status !== 404) return "failed";
     await sleep(lagPollIntervalMs);
   }
   return "timeout";
@@ -78,7 +86,7 @@ export class LagSampler {
     };
     const loop = (async () => {
       while (isRunning && !this.isAbandoned()) {
-        pending.push(sampleOnce(this.server.url, this.payer, this.payee).then(record));
+        pending.push(sampleOnce(this.server.url, this.payer, this.payee).then(record, () => record("failed")));
         await sleep(everyMs);
       }
     })();

@@ -3,7 +3,7 @@
 // BlockWriter: the sealer's own appendBlock, the block's tree and the log's stored nodes, many blocks a
 // commit), then served, and GET /api/log/proof and /api/log/consistency timed on random parameters, one
 // request at a time (each figure is a whole round trip over loopback, the client's side included).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { canonicalBytes } from "../../lib/ledger/canonical";
@@ -100,6 +100,14 @@ async function timeRoute(url: string, route: string, requests: number, pathOf: (
 /** Seeds a chain of `blocks` one-transaction blocks, serves it and times the two proof routes on it. */
 export async function benchLogRoutes(blocks: number, requests: number): Promise<LogRoutesResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-log-"));
+  try {
+    return await timeOnChain(dataDir, blocks, requests);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function timeOnChain(dataDir: string, blocks: number, requests: number): Promise<LogRoutesResult> {
   const seedStartedMs = performance.now();
   await seedOneTransactionBlocks(dataDir, blocks);
   const seedSeconds = (performance.now() - seedStartedMs) / 1000;

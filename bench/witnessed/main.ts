@@ -6,6 +6,11 @@ import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { witnessedLines } from "./report";
 import { benchWitnessed, witnessedOptionsFromEnvironment } from "./witnessed";
 
+// A rejection nobody awaits would end the run with a bare DOMException: say where it came from.
+process.on("unhandledRejection", (reason) => {
+  console.error("witnessed bench: an unhandled rejection", reason instanceof Error ? reason.stack : reason);
+  process.exit(1);
+});
 buildIfNeeded();
 const options = witnessedOptionsFromEnvironment();
 if (options === null) {

@@ -3,7 +3,7 @@
 // and DATA_DIR, printing `witness: vkey <vkey>`), then a tlog-policy file naming them with a k-of-n quorum, and
 // the node restarted on the same data directory with WITNESS_POLICY pointing at that file.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root } from "../../scripts/build-if-needed";
@@ -20,6 +20,9 @@ export type BenchNode = {
 };
 
 const witnessStartTimeoutMs = 120_000;
+
+/** Each set-up's data directories go once its processes have stopped: a run leaves nothing in the temp folder. */
+const removeDirectory = (directory: string) => rmSync(directory, { recursive: true, force: true });
 
 /** A node's environment as the rest of the bench starts one, on its own data directory and SQLite file. */
 function nodeEnvironment(dataDir: string, extra: Record<string, string>): Record<string, string> {
@@ -61,6 +64,17 @@ async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<vo
   killGroup(child, "SIGKILL");
 }
 
+/** Whether `url` answers 200 within 5 s, its body read whole (a timeout while it arrives is a no). */
+async function answersOk(url: string): Promise<boolean> {
+  try {
+    const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await answer.arrayBuffer();
+    return answer.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts one witness following `nodeUrl` and waits until it has printed its vkey and serves GET /api/witness. */
 async function startWitness(name: string, nodeUrl: string): Promise<BenchWitness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `chainpay-bench-${name}-`));
@@ -90,15 +104,17 @@ async function startWitness(name: string, nodeUrl: string): Promise<BenchWitness
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopGroup(child, exited);
+  const stop = async () => {
+    await stopGroup(child, exited);
+    removeDirectory(dataDir);
+  };
   const deadline = Date.now() + witnessStartTimeoutMs;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`witness ${name} exited early:\n${output}`);
       const vkey = /witness: vkey (\S+)/.exec(output)?.[1];
       if (vkey !== undefined) {
-        const answer = await fetch(`${url}/api/witness`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-        if (answer !== null && answer.ok) return { name, url, vkey, stop };
+        if (await answersOk(`${url}/api/witness`)) return { name, url, vkey, stop };
       }
       if (Date.now() > deadline) throw new Error(`witness ${name} did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -123,7 +139,15 @@ export function policyText(witnesses: readonly BenchWitness[], quorum: number): 
 export async function startPlainNode(extra: Record<string, string> = {}): Promise<BenchNode> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-plain-"));
   const server = await startServer(nodeEnvironment(dataDir, extra));
-  return { server, witnesses: [], policyFile: null, stop: () => server.stop() };
+  return {
+    server,
+    witnesses: [],
+    policyFile: null,
+    stop: async () => {
+      await server.stop();
+      removeDirectory(dataDir);
+    },
+  };
 }
 
 /** A node cosigned by `count` witnesses under a `quorum`-of-`count` policy, started as an operator would. */
@@ -142,6 +166,7 @@ export async function startWitnessedNode(
   } catch (error) {
     await Promise.all(witnesses.map((witness) => witness.stop()));
     await first.stop();
+    removeDirectory(dataDir);
     throw error;
   }
   await first.stop();
@@ -153,6 +178,7 @@ export async function startWitnessedNode(
     server = await startServer(nodeEnvironment(dataDir, { ...extra, WITNESS_POLICY: policyFile }), port);
   } catch (error) {
     await Promise.all(witnesses.map((witness) => witness.stop()));
+    removeDirectory(dataDir);
     throw error;
   }
   return {
@@ -162,6 +188,7 @@ export async function startWitnessedNode(
     stop: async () => {
       await server.stop();
       await Promise.all(witnesses.map((witness) => witness.stop()));
+      removeDirectory(dataDir);
     },
   };
 }
