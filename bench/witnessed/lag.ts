@@ -9,7 +9,9 @@ import { percentile } from "../hostile/health-probe";
 
 export const lagPollIntervalMs = 50;
 /** A payment not witnessed this long after its 201 is counted as such, and its polling ends. */
-export const lagTimeoutMs = 30_000;
+export const lagTimeoutMs = 60_000;
+/** Sampling ends after this many samples timed out with none witnessed: the set-up does not witness. */
+const timeoutsBeforeGivingUp = 3;
 
 export type LagSamples = { lagsMs: number[]; timedOut: number; failed: number };
 export type LagFigures = {
@@ -77,7 +79,7 @@ export class LagSampler {
   start(everyMs: number): { stop: () => Promise<void> } {
     const pending: Promise<void>[] = [];
     // A node whose payments are never witnessed (a witness set-up that does not work) would cost every later
-    // window lagTimeoutMs of waiting: once a sample has timed out and none was ever witnessed, sampling ends.
+    // window lagTimeoutMs of waiting: once a few samples have timed out and none was ever witnessed, sampling ends.
     let isRunning = !this.isAbandoned();
     const record = (result: number | "timeout" | "failed") => {
       if (result === "timeout") this.samples.timedOut += 1;
@@ -100,7 +102,7 @@ export class LagSampler {
   }
 
   private isAbandoned(): boolean {
-    return this.samples.timedOut > 0 && this.samples.lagsMs.length === 0;
+    return this.samples.timedOut >= timeoutsBeforeGivingUp && this.samples.lagsMs.length === 0;
   }
 
   figures(): LagFigures {

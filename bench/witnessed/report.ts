@@ -45,6 +45,8 @@ export function witnessedLines(result: WitnessedResult): string[] {
       result.lag,
     ),
     lagLine("the same with no witnesses (quorum none: the node's own checkpoint)", result.plainLag),
+    `at the end, the witnessed node's log holds ${format(result.endState.logSize ?? Number.NaN)} blocks and its newest ` +
+      `witnessed checkpoint ${result.endState.witnessedSize === null ? "does not exist (GET /api/log/checkpoint is not 200)" : `has size ${format(result.endState.witnessedSize)}`}`,
   ];
   if (result.logRoutes === null) {
     lines.push(`log routes: skipped (BENCH_WITNESSED_BLOCKS=0; ${format(blocks)} would be timed)`);

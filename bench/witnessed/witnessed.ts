@@ -35,8 +35,28 @@ export type WitnessedResult = {
   lag: LagFigures;
   /** The same with no witnesses: how long the node takes to sign a checkpoint covering the payment. */
   plainLag: LagFigures;
+  /** The witnessed node at the end of its last window: its log's size and its newest witnessed checkpoint's. */
+  endState: { logSize: number | null; witnessedSize: number | null };
   logRoutes: LogRoutesResult | null;
 };
+
+/** The witnessed node's log size and the size of its newest witnessed checkpoint (null: none, or no answer). */
+async function endStateOf(url: string): Promise<WitnessedResult["endState"]> {
+  const read = async (route: string) => {
+    try {
+      const answer = await fetch(`${url}${route}`, { signal: AbortSignal.timeout(10_000) });
+      return { status: answer.status, text: await answer.text() };
+    } catch {
+      return { status: 0, text: "" };
+    }
+  };
+  const node = await read("/api/node");
+  const checkpoint = await read("/api/log/checkpoint");
+  const logSize =
+    node.status === 200 ? ((JSON.parse(node.text) as { log?: { size?: number } }).log?.size ?? null) : null;
+  const witnessedSize = checkpoint.status === 200 ? Number(checkpoint.text.split("\n")[1]) : null;
+  return { logSize, witnessedSize: Number.isSafeInteger(witnessedSize) ? witnessedSize : null };
+}
 
 function wholeNumberSetting(name: string, fallback: number, min: number): number {
   const text = process.env[name];
@@ -74,7 +94,7 @@ async function measureThroughput(
   plain: BenchNode,
   witnessed: BenchNode,
   options: WitnessedOptions,
-): Promise<Omit<WitnessedResult, "options" | "logRoutes">> {
+): Promise<Omit<WitnessedResult, "options" | "logRoutes" | "endState">> {
   const plainLoad = await PaymentLoad.prepare(plain.server);
   const witnessedLoad = await PaymentLoad.prepare(witnessed.server);
   const plainSampler = await LagSampler.prepare(plain.server);
@@ -112,11 +132,13 @@ async function measureThroughput(
 
 export async function benchWitnessed(options: WitnessedOptions): Promise<WitnessedResult> {
   const witnessed = await startWitnessedNode(witnessCount, witnessQuorum);
-  let throughput: Omit<WitnessedResult, "options" | "logRoutes">;
+  let throughput: Omit<WitnessedResult, "options" | "logRoutes" | "endState">;
+  let endState: WitnessedResult["endState"];
   try {
     const plain = await startPlainNode();
     try {
       throughput = await measureThroughput(plain, witnessed, options);
+      endState = await endStateOf(witnessed.server.url);
     } finally {
       await plain.stop();
     }
@@ -124,5 +146,5 @@ export async function benchWitnessed(options: WitnessedOptions): Promise<Witness
     await witnessed.stop();
   }
   const logRoutes = options.blocks > 0 ? await benchLogRoutes(options.blocks, options.requests) : null;
-  return { options, ...throughput, logRoutes };
+  return { options, ...throughput, endState, logRoutes };
 }
