@@ -4,7 +4,8 @@
 import type { AuditBlock, AuditResult, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
 import { assert } from "../ledger/errors";
 import { storedHeightMax } from "../ledger/limits";
-import type { MerkleTree } from "../ledger/merkle";
+import type { MerkleTree, TreeNodePosition } from "../ledger/merkle";
+import { StoredLogCheck } from "./log-tree/log-audit";
 import {
   accountsChangedBy,
   entriesOf,
@@ -28,6 +29,7 @@ import { storedTreeProblem, treeOfStoredBlock } from "./stored-trees";
 import {
   readLogConsistencyPath,
   readLogInclusionPath,
+  readLogNodes,
   readLogRoot,
   readLogSize,
   type ReadRows,
@@ -88,6 +90,8 @@ export interface LedgerReader {
   logInclusionPath(height: number, size: number): Promise<Uint8Array[]>;
   /** The RFC 9162 consistency proof from `fromSize` to `toSize` (1 ≤ fromSize ≤ toSize ≤ logSize()). */
   logConsistencyPath(fromSize: number, toSize: number): Promise<Uint8Array[]>;
+  /** The stored log tree nodes at `positions`, keyed by lib/ledger/log/tree.ts `positionKey`; absent ones left out (the audit reads them). */
+  logNodesAt(positions: readonly TreeNodePosition[]): Promise<Map<string, Uint8Array>>;
 }
 
 export type LedgerSnapshot = LedgerReader & { release(): Promise<void> };
@@ -169,6 +173,9 @@ export abstract class SqlLedgerReader implements LedgerReader {
   }
   logConsistencyPath(fromSize: number, toSize: number): Promise<Uint8Array[]> {
     return readLogConsistencyPath(this.readRows, fromSize, toSize);
+  }
+  logNodesAt(positions: readonly TreeNodePosition[]): Promise<Map<string, Uint8Array>> {
+    return readLogNodes(this.readRows, positions);
   }
   private readonly readRows: ReadRows = (sql, parameters) => this.rows(sql, parameters);
 
@@ -253,7 +260,8 @@ const blocksPerAuditRun = 256;
  * Feeds the stored chain, genesis to `headHeight`, into `auditor` a run of blocks at a time, stopping at the
  * first bad block: the node's audit and a follower opening its replica both check a store this way. A block
  * whose stored tree does not match its transactions is bad too (`storedTreeProblem`): the result then names it,
- * unless the auditor finds a block at or below it bad first.
+ * unless the auditor finds a block at or below it bad first. So is a block whose stored log tree nodes are not
+ * the ones its hash makes (log-tree/log-audit.ts): the checkpoints' roots are folded from them.
  */
 export async function auditStoredChain(
   reader: LedgerReader,
@@ -262,13 +270,17 @@ export async function auditStoredChain(
   verifyBatch: BatchVerifier,
   onProgress?: (checkedHeight: number, headHeight: number) => void,
 ): Promise<AuditResult> {
+  const logCheck = new StoredLogCheck();
   for (let height = 0; height <= headHeight; height += blocksPerAuditRun) {
     const count = Math.min(blocksPerAuditRun, headHeight - height + 1);
     const [run, trees] = await Promise.all([
       reader.blocksWithTransactions(height, count),
       reader.packedTreesOf(height, height + count),
     ]);
-    const badTreeAt = run.findIndex((item) => storedTreeProblem(item, trees.get(item.block.header.height)) !== null);
+    const treeBadAt = run.findIndex((item) => storedTreeProblem(item, trees.get(item.block.header.height)) !== null);
+    const logProblem = await logCheck.firstProblem(reader, run);
+    const isLogFirst = logProblem !== null && (treeBadAt === -1 || logProblem.index < treeBadAt);
+    const badTreeAt = isLogFirst ? logProblem.index : treeBadAt;
     if (badTreeAt === -1) {
       if (!(await auditor.addBlocks(run, verifyBatch))) return auditor.result;
       onProgress?.(Math.min(height + blocksPerAuditRun - 1, headHeight), headHeight);
@@ -279,7 +291,7 @@ export async function auditStoredChain(
     const goodBelow = auditor.result;
     const bad = run[badTreeAt]!;
     if (!(await auditor.addBlocks([bad], verifyBatch))) return auditor.result;
-    const reason = storedTreeProblem(bad, trees.get(bad.block.header.height))!;
+    const reason = isLogFirst ? logProblem.reason : storedTreeProblem(bad, trees.get(bad.block.header.height))!;
     return { ...goodBelow, ok: false, firstBad: { height: bad.block.header.height, reason } };
   }
   return auditor.result;

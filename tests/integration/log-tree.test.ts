@@ -2,9 +2,11 @@
 // write their log nodes in their own transaction, and the store's roots, inclusion paths and consistency proofs
 // equal the RFC 9162 ones computed in memory over the block hashes, for many sizes. A chain stored before the
 // log (its nodes deleted, whole or in part) gets them when the node is prepared, or at the next seal; a
-// follower's appendVerified stores them too; and each read is two statements of O(log n) rows by primary key.
+// follower's appendVerified stores them too; each read is two statements of O(log n) rows by primary key; and
+// the node's audit names a block whose stored log node was changed.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as auditRoute from "@/app/api/admin/audit/route";
 import * as faucetRoute from "@/app/api/faucet/route";
 import type { LedgerStore } from "@/lib/db/ledger-store";
 import { logNodesParameters, logNodesSql, logSizeSql } from "@/lib/db/log-tree/log-reads";
@@ -14,7 +16,7 @@ import { consistencyProof, verifyConsistency } from "@/lib/ledger/log/tree";
 import { merkleTreeHash, verifyInclusion } from "@/lib/ledger/merkle";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { freshDatabaseUrl, rawQuery, testDatabaseKind } from "../support/database";
-import { call, makeDataDir, startTestNode } from "../support/node";
+import { adminToken, call, makeDataDir, startTestNode } from "../support/node";
 import { makeWallet } from "../support/wallet";
 
 const blocksSealed = 40;
@@ -223,5 +225,51 @@ describe("a follower's appendVerified", () => {
     } finally {
       await follower.close();
     }
+  });
+});
+
+describe("the audit of the stored log tree", () => {
+  async function audit() {
+    const response = await call(auditRoute.GET, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(response.status).toBe(200);
+    return response.body as { ok: boolean; firstBad: { height: number; reason: string } | null };
+  }
+
+  /** Log nodes are never rewritten (a trigger refuses an UPDATE), so a changed one is deleted and added again. */
+  async function replaceNode(level: number, index: number, hash: Uint8Array | null): Promise<void> {
+    await rawQuery(databaseUrl, `DELETE FROM "LogTreeNode" WHERE "level" = $1 AND "index" = $2`, [level, index]);
+    if (hash === null) return;
+    await rawQuery(databaseUrl, `INSERT INTO "LogTreeNode" ("level", "index", "hash") VALUES ($1, $2, $3)`, [
+      level,
+      index,
+      Buffer.from(hash),
+    ]);
+  }
+
+  it("names the block whose log node changed or went missing, and passes again once it is restored", async () => {
+    expect(await audit()).toMatchObject({ ok: true, firstBad: null });
+    // Node (1, 3) covers leaves 6 and 7: block 7 completes it.
+    const [row] = await rawQuery<{ hash: Uint8Array }>(
+      databaseUrl,
+      `SELECT "hash" FROM "LogTreeNode" WHERE "level" = 1 AND "index" = 3`,
+    );
+    const stored = Buffer.from(row!.hash);
+    const changed = Buffer.from(stored);
+    changed[5]! ^= 0x10;
+    try {
+      await replaceNode(1, 3, changed);
+      expect(await audit()).toMatchObject({
+        ok: false,
+        firstBad: { height: 7, reason: "its log tree node at level 1, index 3 is not the tree of the block hashes" },
+      });
+      await replaceNode(1, 3, null);
+      expect(await audit()).toMatchObject({
+        ok: false,
+        firstBad: { height: 7, reason: "its log tree node at level 1, index 3 is not stored" },
+      });
+    } finally {
+      await replaceNode(1, 3, stored);
+    }
+    expect(await audit()).toMatchObject({ ok: true, firstBad: null });
   });
 });

@@ -206,7 +206,7 @@ export function verifyConsistency(
   const proof = splitPoint(fromSize + 1) === fromSize ? [fromRoot, ...path] : [...path];
   const half = (n: number) => Math.floor(n / 2);
   const isOdd = (n: number) => n % 2 === 1;
-  // Steps 2 to 4.
+  // Steps 3 and 4; then step 5, fr and sr from the proof's first hash.
   let fn = fromSize - 1;
   let sn = toSize - 1;
   while (isOdd(fn)) {
