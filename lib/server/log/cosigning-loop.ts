@@ -222,6 +222,9 @@ export class CosigningLoop {
       return;
     }
     const message = shortMessageOf(reply.body);
+    const witnessSize = reply.status === 409 && isTlogSizeType(reply.contentType) ? parseTlogSize(reply.body) : null;
+    // The size it names is where the next round's proof starts.
+    if (witnessSize !== null) worker.knownSize = witnessSize;
     if (reply.status === 409 && oldSize === checkpoint.size) {
       // It holds this very size with another root: two histories of one size, one of them not this node's.
       await this.recordEvidence(

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hexToBytes } from "@/lib/ledger/hex";
 import { verifyConsistency } from "@/lib/ledger/log/tree";
+import { parsePolicy } from "@/lib/ledger/log/policy";
+import { verifyWitnessedReceipt, type WitnessedReceipt } from "@/lib/ledger/log/witnessed";
+import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { merkleTreeHash } from "@/lib/ledger/merkle";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { getJson, postJson, startFreshServer, type RunningServer } from "../../support/server";
@@ -146,6 +149,13 @@ describe("GET /api/transactions/{txId}/witnessed", () => {
         };
       };
       expect(witnessed.receipt).toEqual(receipt.receipt);
+      const verified = await verifyWitnessedReceipt(
+        witnessed as unknown as WitnessedReceipt,
+        parsePolicy(policy),
+        Date.now(),
+        verifyWithWebCrypto,
+      );
+      expect(verified.ok).toBe(true);
       const checkpoint = openServedCheckpoint(witnessed.checkpoint, policy);
       expect(witnessed.logProof.treeSize).toBe(checkpoint.size);
       expect(witnessed.logProof.leafIndex).toBe(witnessed.receipt.block.header.height);
