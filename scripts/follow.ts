@@ -137,7 +137,8 @@ async function firstSync(follower: Follower, log: (line: string) => void, isServ
     log(`verified and stored ${first.added} blocks; head ${first.height}`);
     return false;
   } catch (error) {
-    if (!(error instanceof FollowAlarmError) || !isServedOnAlarm) throw error;
+    // An empty replica has nothing to serve (the server needs a genesis block): that alarm stops the witness too.
+    if (!(error instanceof FollowAlarmError) || !isServedOnAlarm || follower.height < 0) throw error;
     console.error(alarmMessage(error));
     return true;
   }

@@ -239,10 +239,10 @@ export type NodeConfig = {
   postgresTimeouts: PostgresTimeouts;
   /** On a follower, the base URL of the node it follows. */
   followUrl: string | undefined;
-  /** The witnessed log: LOG_ORIGIN (unset: `chainpay/<chainId>`), WITNESS_POLICY's absolute path, the cosigning pace. */
-  log: { originRequested: string | undefined; policyFile: string | undefined; cosignIntervalMs: number };
   /** On a follower that is also a witness (issue 11), the witness's key name. */
   witnessName: string | undefined;
+  /** The witnessed log: LOG_ORIGIN (unset: `chainpay/<chainId>`), WITNESS_POLICY's absolute path, the cosigning pace. */
+  log: { originRequested: string | undefined; policyFile: string | undefined; cosignIntervalMs: number };
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -285,12 +285,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
     maxConnections: env.MAX_CONNECTIONS,
     postgresTimeouts: { connectMs: env.POSTGRES_CONNECT_TIMEOUT_MS, statementMs: env.POSTGRES_STATEMENT_TIMEOUT_MS },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
+    witnessName: env.WITNESS_NAME,
     log: {
       originRequested: env.LOG_ORIGIN,
       policyFile: env.WITNESS_POLICY === undefined ? undefined : path.resolve(env.WITNESS_POLICY),
       cosignIntervalMs: env.COSIGN_INTERVAL_MS,
     },
-    witnessName: env.WITNESS_NAME,
   };
 }
 

@@ -74,14 +74,17 @@ export async function startWitness(
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`the witness exited early:\n${output}`);
-    const response = await fetch(`${url}/api/witness`, { signal: AbortSignal.timeout(5_000) });
-    return response.status === 200 ? true : undefined;
-  }, `the witness to serve; it said:\n${output}`).catch((error: unknown) => {
-    child.kill("SIGKILL");
-    throw error;
-  });
+    const response = await fetch(`${url}/api/witness`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+    if (response?.status === 200) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the witness did not serve; it said:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
     url,
     dataDir,

@@ -225,7 +225,7 @@ describe("a witness", () => {
     const stale = await postAddCheckpoint(witness, await bodyFor(0, 8));
     expect(stale).toEqual({ status: 409, contentType: "text/x.tlog.size", body: "8\n" });
     expect((await postAddCheckpoint(witness, await bodyFor(6, 6))).body).toBe("8\n");
-  });
+  }, 120_000);
 
   it("keeps the evidence of a fork signed with the node's key, raises the alarm and refuses the log from then on", async () => {
     const leaves = await logLeaves(node.url, 8);
