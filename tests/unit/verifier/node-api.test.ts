@@ -139,7 +139,7 @@ describe("NodeApi.info against a misbehaving node", () => {
     const head = signedBlock(0);
     const api = new NodeApi(
       baseUrl,
-      fakeFetch(() => new Response(JSON.stringify({ ...info, head, log: {} }))),
+      fakeFetch(() => new Response(JSON.stringify({ ...info, head, faucet: { enabled: false, amount: "0" } }))),
     );
     expect(await api.info()).toEqual({ ...info, head });
   });
