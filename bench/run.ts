@@ -2,7 +2,8 @@
 // It starts the production server on a fresh database and drives it over loopback with autocannon; every
 // payment is signed before the timed part. Then the scale-out part (./scale-out.ts): one instance on SQLite, one
 // on PostgreSQL and three on one PostgreSQL database; the explorer's pages on a seeded chain; and the hostile part
-// (./hostile/): what each attack of issue 10 leaves of the quiet figures. See README "Speed" for what the figures
+// (./hostile/): what each attack of issue 10 leaves of the quiet figures; and the witnessed part (./witnessed/):
+// payments/s with 3 witnesses against none, the witnessed lag and the log's proof routes on 100,000 blocks. See README "Speed" for what the figures
 // mean and the targets.
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -16,6 +17,8 @@ import { benchExplorer } from "./explorer";
 import { benchHostile, hostileOptionsFromEnvironment } from "./hostile/hostile";
 import { hostileLines } from "./hostile/report";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
+import { witnessedLines } from "./witnessed/report";
+import { benchWitnessed, witnessedOptionsFromEnvironment } from "./witnessed/witnessed";
 import { benchChainId as chainId, benchFaucetEnvironment, fund, makeWallet, postJson, signPayment } from "./support";
 
 const adminToken = "bench-admin-token-0123456789abcdef";
@@ -29,6 +32,7 @@ const batchConnections = 4;
 const isScaleOutOn = process.env.BENCH_SCALE_OUT !== "0";
 // Read here, so that a bad setting fails the bench at once rather than after its other parts.
 const hostileOptions = hostileOptionsFromEnvironment();
+const witnessedOptions = witnessedOptionsFromEnvironment();
 
 type LoadResult = {
   connections: number;
@@ -328,6 +332,9 @@ async function main() {
     console.log(`\nhostile clients (issue 10; BENCH_HOSTILE=0 skips):`);
     const hostile = hostileOptions === null ? null : await benchHostile(hostileOptions);
     console.log(hostile === null ? "skipped (BENCH_HOSTILE=0)" : hostileLines(hostile).join("\n"));
+    console.log(`\nwitnessed log (issue 11; BENCH_WITNESSED=0 skips):`);
+    const witnessed = witnessedOptions === null ? null : await benchWitnessed(witnessedOptions);
+    console.log(witnessed === null ? "skipped (BENCH_WITNESSED=0)" : witnessedLines(witnessed).join("\n"));
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
     const report = {
@@ -335,6 +342,7 @@ async function main() {
       explorer,
       scaleOut,
       hostile,
+      witnessed,
       healthLatency,
       paymentLatency,
       resubmitted,
