@@ -7,7 +7,7 @@ import { formatAmount, shortKey } from "@/lib/wallet/format";
 import type { AccountEntry } from "@/lib/ledger/types";
 import type { WitnessStatus } from "@/lib/wallet/witnessed/witnessed-status";
 import { LocalTime } from "../local-time";
-import { WitnessBadge } from "./witness-badge";
+import { WitnessBadge } from "./witnessed/witness-badge";
 
 export function HistoryEntry({
   account,

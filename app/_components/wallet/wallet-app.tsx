@@ -18,12 +18,12 @@ import { useNode, type BadReceipt } from "./hooks/use-node";
 import { useWitnessed } from "./hooks/use-witnessed";
 import { useWallets } from "./hooks/use-wallets";
 import { ImportDialog } from "./import-dialog";
-import { LogAlert, logPauseReason } from "./log-alert";
+import { LogAlert, logPauseReason } from "./witnessed/log-alert";
 import { NodeFooter } from "./node-footer";
 import { PaymentForm } from "./payment-form";
 import { WalletHeader } from "./wallet-header";
 import { WelcomeCard } from "./welcome-card";
-import { WitnessSummary } from "./witness-summary";
+import { WitnessSummary } from "./witnessed/witness-summary";
 
 export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const node = useNode(initialInfo);

@@ -8,7 +8,7 @@ import { downloadJson, receiptFilename } from "@/lib/wallet/download";
 import type { NodeInfo } from "@/lib/wallet/node-client";
 import { witnessOfReceipt } from "@/lib/wallet/witnessed/receipt-witness";
 import type { WitnessStatus } from "@/lib/wallet/witnessed/witnessed-status";
-import { WitnessBadge } from "../../_components/wallet/witness-badge";
+import { WitnessBadge } from "../../_components/wallet/witnessed/witness-badge";
 import { Button } from "../../_components/ui";
 
 type Witness = { kind: "checking" } | { kind: "done"; status: WitnessStatus | null };

@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { LedgerReader } from "../../db/ledger-store";
-import type { CheckpointRecord, LogRecords } from "../../db/log-records";
+import type { CheckpointRecord, LogRecords } from "../../db/records/log-records";
 import { bytesToHex } from "../../ledger/hex";
 import { formatCheckpoint } from "../../ledger/log/checkpoint";
 import { signNote, type NoteSigner } from "../../ledger/log/note";

@@ -3,7 +3,7 @@
 import "server-only";
 import type { NodeKey } from "../../crypto/ed25519";
 import type { LedgerReader } from "../../db/ledger-store";
-import { logRecords, type LogRecords } from "../../db/log-records";
+import { logRecords, type LogRecords } from "../../db/records/log-records";
 import type { NodeConfig } from "../node/env";
 import { CosigningLoop } from "./cosigning-loop";
 import { checkpointSignerOf, loadNodeLog, type NodeLog } from "./node-log";

@@ -1,7 +1,7 @@
 // Which stored checkpoint is witnessed under the node's policy, and its note with every cosignature the node
 // holds: what GET /api/log/checkpoint serves and what a witnessed receipt carries.
 import "server-only";
-import type { CheckpointRecord, CosignatureRecord, LogRecords } from "../../db/log-records";
+import type { CheckpointRecord, CosignatureRecord, LogRecords } from "../../db/records/log-records";
 import { isQuorumMet, type Policy } from "../../ledger/log/policy";
 import type { NodeLog } from "./node-log";
 

@@ -16,7 +16,7 @@ import { ed25519NoteVerifier, NoteError, noteSignaturesMax, openNote, parseNote 
 import { bytesToBase64 } from "../../ledger/log/base64";
 import { verifyConsistency } from "../../ledger/log/tree";
 import { AddCheckpointError, parseAddCheckpoint, type AddCheckpointRequest } from "../../ledger/log/witness-request";
-import type { WitnessTransaction } from "../../db/witness-records";
+import type { WitnessTransaction } from "../../db/records/witness-records";
 import { followAlarmSetting, type FollowAlarm } from "../follower/follow-settings";
 import type { LedgerNode } from "../node/context";
 import { cosignatureAnswer, refusal, sizeConflict, WitnessRefusal, type WitnessAnswer } from "./witness-answer";

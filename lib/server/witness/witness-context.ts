@@ -6,7 +6,7 @@ import { hexToBytes } from "../../ledger/hex";
 import { nodeLogKey } from "../../ledger/log/checkpoint";
 import type { VerifierKey } from "../../ledger/log/note";
 import { LedgerError } from "../../ledger/errors";
-import { WitnessRecords } from "../../db/witness-records";
+import { WitnessRecords } from "../../db/records/witness-records";
 import type { LedgerNode } from "../node/context";
 import { readWitnessKey, witnessIdentity, type WitnessIdentity } from "./witness-key";
 import { witnessOriginSetting } from "./witness-settings";

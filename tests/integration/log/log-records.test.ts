@@ -1,7 +1,7 @@
 // The log records on both databases: the cosigning lease (one holder at a time, taken over once it expires),
 // checkpoints kept once per size, cosignatures replaced per witness, and pruning below a witnessed checkpoint.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logRecords, type LogRecords } from "@/lib/db/log-records";
+import { logRecords, type LogRecords } from "@/lib/db/records/log-records";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";

@@ -2,7 +2,7 @@
 // the whole log when the log has grown (and only then), counts it witnessed at once, keeps only the newest, and
 // signs nothing while another instance holds the lease.
 import { afterEach, describe, expect, it } from "vitest";
-import type { CheckpointRecord, LogRecords } from "@/lib/db/log-records";
+import type { CheckpointRecord, LogRecords } from "@/lib/db/records/log-records";
 import { hexToBytes } from "@/lib/ledger/hex";
 import { formatPolicy, type Policy } from "@/lib/ledger/log/policy";
 import { consistencyProof } from "@/lib/ledger/log/tree";

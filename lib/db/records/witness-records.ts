@@ -9,9 +9,9 @@
 // transaction-level advisory lock, which also serializes the very first record, when there is no row to lock yet.
 // The migration's trigger refuses any update that makes the size smaller, whatever writes the row.
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { databaseKind, type PostgresTimeouts } from "./database-url";
-import { getPrisma } from "./prisma";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { databaseKind, type PostgresTimeouts } from "../database-url";
+import { getPrisma } from "../prisma";
 
 export type WitnessStateRecord = { origin: string; size: number; rootHash: string; note: string; updatedAt: string };
 export type WitnessEvidenceRecord = {

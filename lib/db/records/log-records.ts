@@ -2,9 +2,9 @@
 // client type serves both): the checkpoints it signed, the cosignatures it got, each witness's last answer, the
 // evidence of equivocation it saw, and the lease that lets one node instance at a time cosign.
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { PostgresTimeouts } from "./database-url";
-import { getPrisma } from "./prisma";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { PostgresTimeouts } from "../database-url";
+import { getPrisma } from "../prisma";
 
 export type CheckpointRecord = {
   origin: string;

@@ -6,8 +6,8 @@ import { shortKey } from "@/lib/wallet/format";
 import type { LogWatchState } from "@/lib/wallet/witnessed/log-watch";
 import type { PolicyView } from "@/lib/wallet/witnessed/watch-node-log";
 import { witnessedBoundMs } from "@/lib/wallet/witnessed/witnessed-status";
-import { Notice } from "../ui";
-import { Alarm, TrustAgain } from "./chain-alert";
+import { Notice } from "../../ui";
+import { Alarm, TrustAgain } from "../chain-alert";
 
 /** Why payments pause because of the log, or null when they need not. */
 export function logPauseReason(policy: PolicyView, log: LogWatchState, overdueTxIds: readonly string[]): string | null {
