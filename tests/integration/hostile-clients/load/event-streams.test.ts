@@ -39,9 +39,17 @@ type OpenedStream = {
 };
 
 const openControllers: AbortController[] = [];
+/**
+ * The requests of the open streams, held until they are aborted: a Request's own signal follows the one it was
+ * made with only while the Request lives (undici links them through a WeakRef), so a Request collected by the
+ * garbage collector would never tell its stream that the client went away. Over HTTP the connection's close
+ * cancels the stream's body as well; in-process the signal is all there is.
+ */
+const openRequests: Request[] = [];
 
 afterEach(() => {
   for (const controller of openControllers.splice(0)) controller.abort();
+  openRequests.splice(0);
 });
 
 async function request(client: string, lastEventId?: number) {
@@ -49,10 +57,9 @@ async function request(client: string, lastEventId?: number) {
   openControllers.push(controller);
   const headers: Record<string, string> = { [peerAddressHeader]: client };
   if (lastEventId !== undefined) headers["last-event-id"] = String(lastEventId);
-  const response = await eventsRoute.GET(
-    new Request("http://localhost/api/events", { headers, signal: controller.signal }),
-    { params: Promise.resolve({}) },
-  );
+  const streamRequest = new Request("http://localhost/api/events", { headers, signal: controller.signal });
+  openRequests.push(streamRequest);
+  const response = await eventsRoute.GET(streamRequest, { params: Promise.resolve({}) });
   return { response, controller };
 }
 
