@@ -54,6 +54,8 @@ export type NodeInfo = {
   currency: Currency;
   head: SignedBlock;
   faucet: { enabled: boolean; amount: string };
+  /** v2: the witnessed log (absent on a v1 node). */
+  log?: { origin: string; vkey: string; size: number };
 };
 
 /** A currency as the node announces it: an ISO 4217 code and how many decimals its minor unit has. */

@@ -1,11 +1,14 @@
 // Every wallet is an auditor. It pins the node key at first use and remembers the newest block header it has
 // verified; on each visit it checks that the node's chain still extends that header (hash links, header
 // hashes, the node's signatures). A node that rewrites history or swaps its key cannot hide it from a wallet.
+// On a v2 node the long way is one step of log proofs (log-step.ts, O(log n)); headers are walked only past
+// the node's newest checkpoint.
 import { linkProblem } from "../ledger/block";
 import { canonicalBytes } from "../ledger/canonical";
 import { verifyWithWebCrypto } from "../ledger/ed25519";
 import { computeBlockHash } from "../ledger/hash";
 import type { SignedBlock } from "../ledger/types";
+import { logStep } from "./log-step";
 import { nodeClient, type NodeInfo } from "./node-client";
 
 export type Pin = { nodePublicKey: string; chainId: string; height: number; hash: string };
@@ -50,7 +53,7 @@ export async function trustedNodeKey(info: NodeInfo): Promise<string> {
 }
 
 export async function watchChain(info: NodeInfo): Promise<WatchState> {
-  const pin = readPin();
+  let pin = readPin();
   if (pin === null) {
     if (!(await isSignedByNode(info.head, info.nodePublicKey))) {
       return {
@@ -73,8 +76,25 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
   if (info.chainId !== pin.chainId || info.head.header.height < pin.height) {
     return { kind: "rewritten", height: pin.height, seenHash: pin.hash, nowHash: null };
   }
-  let previous: SignedBlock | null = null;
   let checkedBlocks = 0;
+  if (info.log !== undefined) {
+    const step = await logStep(pin, info.log.origin);
+    if (step.kind === "unreachable") return { kind: "unreachable", message: step.message };
+    if (step.kind === "rewritten") return { kind: "rewritten", height: pin.height, seenHash: pin.hash, nowHash: null };
+    if (step.kind === "moved") {
+      if (!(await isSignedByNode(step.block, pin.nodePublicKey))) {
+        return {
+          kind: "broken",
+          height: step.block.header.height,
+          reason: "the node's signature over this block does not verify",
+        };
+      }
+      pin = { ...pin, height: step.block.header.height, hash: step.block.hash };
+      writePin(pin);
+      checkedBlocks = 1;
+    }
+  }
+  let previous: SignedBlock | null = null;
   for (let from = pin.height; from <= info.head.header.height;) {
     const result = await nodeClient.headers(from, headersPerRequest);
     if (result.kind !== "ok")

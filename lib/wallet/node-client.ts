@@ -75,6 +75,8 @@ export const nodeClient = {
   pay: (signed: SignedTransaction) => postJson<{ receipt: Receipt }>("/api/payments", signed),
   logPolicy: () => requestText("/api/log/policy"),
   logCheckpoint: () => requestText("/api/log/checkpoint"),
+  logProof: (height: number, size: number) =>
+    request<{ leafIndex: number; treeSize: number; path: string[] }>(`/api/log/proof?height=${height}&size=${size}`),
   logConsistency: (from: number, to: number) =>
     request<{ from: number; to: number; path: string[] }>(`/api/log/consistency?from=${from}&to=${to}`),
   witnessed: (txId: string) => request<unknown>(`/api/transactions/${txId}/witnessed`),
