@@ -59,3 +59,12 @@ export async function fund(servers: readonly RunningServer[], wallets: readonly 
     if (response.status !== 201) throw new Error(`faucet answered ${response.status}`);
   }
 }
+
+/** A bench setting from the environment: a whole number of at least `min`, or `fallback` when unset. */
+export function wholeNumberSetting(name: string, fallback: number, min: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
+  return value;
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
-import { benchChainId, benchFaucetEnvironment } from "../support";
+import { benchChainId, benchFaucetEnvironment, wholeNumberSetting } from "../support";
 import { hotAccountAttack, hotAccountOf, seedHotChain, timeHotPageAlone, type HotPageAlone } from "./hot-account";
 import { measureAttack, PaymentLoad, type Attack, type AttackMeasurement } from "./measure";
 import { replayAttack } from "./replay-attack";
@@ -35,14 +35,6 @@ export type HostileResult = {
   attacks: HostileAttackResult[];
   hotAccount: { payments: number; seedSeconds: number; alone: HotPageAlone } | null;
 };
-
-function wholeNumberSetting(name: string, fallback: number, min: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
-  return value;
-}
 
 /** The hostile part's settings from the environment, or null when BENCH_HOSTILE=0 turns it off. */
 export function hostileOptionsFromEnvironment(): HostileOptions | null {

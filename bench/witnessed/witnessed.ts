@@ -9,6 +9,7 @@
 // BENCH_WITNESSED_ROUNDS the rounds, BENCH_WITNESSED_BLOCKS the long chain's blocks (0 skips the routes'
 // timing), BENCH_WITNESSED_REQUESTS the requests per route.
 import { PaymentLoad, type WindowFigures } from "../hostile/measure";
+import { wholeNumberSetting } from "../support";
 import { LagSampler, type LagFigures } from "./lag";
 import { benchLogRoutes, type LogRoutesResult } from "./log-routes";
 import { startPlainNode, startWitnessedNode, type BenchNode } from "./network";
@@ -56,14 +57,6 @@ async function endStateOf(url: string): Promise<WitnessedResult["endState"]> {
     node.status === 200 ? ((JSON.parse(node.text) as { log?: { size?: number } }).log?.size ?? null) : null;
   const witnessedSize = checkpoint.status === 200 ? Number(checkpoint.text.split("\n")[1]) : null;
   return { logSize, witnessedSize: Number.isSafeInteger(witnessedSize) ? witnessedSize : null };
-}
-
-function wholeNumberSetting(name: string, fallback: number, min: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
-  return value;
 }
 
 /** The witnessed part's settings from the environment, or null when BENCH_WITNESSED=0 turns it off. */
