@@ -33,8 +33,20 @@ export default defineConfig({
           name: "integration-postgres",
           ...integration,
           // `npm run seed` writes SQLite files only; everything else runs again on a real PostgreSQL server,
-          // a throwaway one the global setup starts (or TEST_POSTGRES_URL's).
-          exclude: ["tests/integration/node-processes/seed.test.ts"],
+          // a throwaway one the global setup starts (or TEST_POSTGRES_URL's), except what touches no database
+          // code of its own: the split view copies a SQLite file by design; the add-checkpoint refusals, the
+          // tampered-block and policy-script tests and the verify CLI exercise parsing, HTTP and processes,
+          // while the witness's atomic check-and-record, the node's log records and the witnessed flow with
+          // three witnesses all run here too (witness.test.ts, log/*.test.ts, witnessed/flow.test.ts).
+          exclude: [
+            "tests/integration/node-processes/seed.test.ts",
+            "tests/integration/witnessed/split-view.test.ts",
+            "tests/integration/witnessed/add-checkpoint.test.ts",
+            "tests/integration/witnessed/tampered-block.test.ts",
+            "tests/integration/witness/witness-refusals.test.ts",
+            "tests/integration/witness/witnessed-node.test.ts",
+            "tests/integration/verify-witnessed.test.ts",
+          ],
           env: { TEST_DATABASE: "postgres" },
           globalSetup: [...integration.globalSetup, "tests/support/postgres-global-setup.ts"],
         },
