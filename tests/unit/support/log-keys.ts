@@ -5,7 +5,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { nodeLogKey } from "@/lib/ledger/log/checkpoint";
 import { cosignatureSigner, witnessKey } from "@/lib/ledger/log/cosignature";
-import { ed25519NoteSigner, type NoteSigner, type VerifierKey } from "@/lib/ledger/log/note";
+import { ed25519NoteSigner, NoteError, type NoteSigner, type VerifierKey } from "@/lib/ledger/log/note";
 
 export type Ed25519TestKey = {
   seed: Uint8Array;
@@ -53,4 +53,15 @@ export function testWitness(name: string, key: Ed25519TestKey = ed25519KeyNamed(
     vkey: verifierKey.vkey,
     cosigner: (timestampSeconds) => cosignatureSigner(name, key.publicKey, timestampSeconds, key.sign),
   };
+}
+
+/** The NoteError `run` throws; fails the test when it throws anything else or nothing. */
+export function noteErrorOf(run: () => unknown): NoteError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof NoteError) return error;
+    throw error;
+  }
+  throw new Error("expected a NoteError");
 }

@@ -17,7 +17,7 @@ import {
   type NoteVerifier,
 } from "@/lib/ledger/log/note";
 import go from "../../vectors/go-sumdb-note.json";
-import { testWitness } from "../../support/log-keys";
+import { noteErrorOf, testWitness } from "../../support/log-keys";
 
 const peterVerifier = ed25519NoteVerifier(parseVerifierKey(go.peter.vkey));
 const enochVerifier = ed25519NoteVerifier(parseVerifierKey(go.enoch.vkey));
@@ -29,16 +29,6 @@ function peterSeed(): Uint8Array {
   const keyBytes = base64ToBytes(go.peter.skey.split("+").slice(4).join("+"))!;
   expect(keyBytes[0]).toBe(0x01);
   return keyBytes.slice(1);
-}
-
-function noteErrorOf(run: () => unknown): NoteError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NoteError) return error;
-    throw error;
-  }
-  throw new Error("expected a NoteError");
 }
 
 describe("verifier keys (Go's TestNewVerifier)", () => {

@@ -5,7 +5,7 @@ import { signWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionPath, inclusionPaths, merkleTreeHash } from "@/lib/ledger/merkle";
 import { formatCheckpoint } from "@/lib/ledger/log/checkpoint";
-import { ed25519NoteSigner, NoteError, signNote, type NoteSigner } from "@/lib/ledger/log/note";
+import { ed25519NoteSigner, signNote, type NoteSigner } from "@/lib/ledger/log/note";
 import { parsePolicy, type Policy } from "@/lib/ledger/log/policy";
 import {
   cosignatureSkewMaxMs,
@@ -17,7 +17,7 @@ import { buildReceipt } from "@/lib/ledger/receipt";
 import type { Receipt } from "@/lib/ledger/types";
 import { buildChain } from "../../support/chain";
 import { flipHexBit, mint, namedKey, payment, verifyNodeSync, type TestKey } from "../../support/keys";
-import { testLogSigner, testWitness } from "../../support/log-keys";
+import { noteErrorOf, testLogSigner, testWitness } from "../../support/log-keys";
 
 const origin = "chainpay/chainpay-test";
 const node = namedKey("node");
@@ -78,16 +78,6 @@ function witnessedReceipt(note: string): WitnessedReceipt {
     checkpoint: note,
     logProof: { leafIndex: 2, treeSize: leaves.length, path: inclusionPath(leaves, 2).map(bytesToHex) },
   };
-}
-
-function noteErrorOf(run: () => unknown): NoteError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NoteError) return error;
-    throw error;
-  }
-  throw new Error("expected a NoteError");
 }
 
 describe("openCheckpoint", () => {
