@@ -67,15 +67,7 @@ export async function startServer(environment: Record<string, string>, port?: nu
     process: child,
     exited,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return exited;
-      child.kill("SIGTERM");
-      // A graceful stop waits for open connections (a follower polling every second keeps one busy): a server
-      // that has not stopped in 10 s is killed, which loses nothing it answered (every answer is committed).
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, exited),
   };
 }
 
@@ -146,4 +138,17 @@ export async function startFreshServer(name: string, environment: Record<string,
     CHAIN_ID: testChainId,
     ...environment,
   });
+}
+
+/**
+ * Stops a server process: SIGTERM, and SIGKILL if it has not exited in 10 s. A graceful stop waits for open
+ * connections (a follower polling every second keeps one busy); a kill loses nothing it answered, since every
+ * answer is committed first.
+ */
+export async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return exited;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }

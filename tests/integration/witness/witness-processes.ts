@@ -15,7 +15,7 @@ import type { SignedBlock } from "@/lib/ledger/types";
 import { root } from "@/scripts/build-if-needed";
 import { freshDatabaseUrl } from "../../support/database";
 import { makeDataDir } from "../../support/node";
-import { freePort, getJson } from "../../support/server";
+import { freePort, getJson, stopChild } from "../../support/server";
 
 export type WitnessProcess = {
   url: string;
@@ -91,13 +91,7 @@ export async function startWitness(
     databaseUrl,
     process: child,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return exited;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, exited),
   };
 }
 
