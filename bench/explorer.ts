@@ -1,13 +1,24 @@
-// The explorer's speed on a large chain: seed a data directory with signed payments (`npm run seed`), serve it,
-// sign in as an admin, and time each kind of explorer page on the server (sequential requests, median and p95).
+// The explorer's speed on a large chain: seed a data directory with signed payments (`npm run seed`), then, with
+// `hotAccountPayments`, that many more between two new accounts (so that one account holds that many), serve it,
+// sign in as an admin, and time each kind of explorer page and public API read on the server (sequential
+// requests, median and p95). It reports the database's bytes on disk per payment too.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer } from "../tests/support/server";
 import { root } from "../scripts/build-if-needed";
 
 export type PageTiming = { page: string; medianMs: number; p95Ms: number };
+
+export type ExplorerResult = {
+  payments: number;
+  hotAccountPayments: number;
+  seedSeconds: number;
+  /** The SQLite files in the data directory (database, WAL), in bytes, over the payments and mints written. */
+  bytesPerPayment: number;
+  pages: PageTiming[];
+};
 
 const requestsPerPage = 25;
 const adminPassword = "bench-admin-password";
@@ -16,15 +27,10 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
-export async function benchExplorer(
-  payments: number,
-): Promise<{ payments: number; seedSeconds: number; pages: PageTiming[] }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-explorer-"));
-  const environment = { DATA_DIR: dataDir, CHAIN_ID: "chainpay-bench", ADMIN_PASSWORD: adminPassword };
-  const seedStarted = performance.now();
+function seed(environment: Record<string, string>, payments: number, accountsArguments: string[]): void {
   const seeded = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", String(payments)],
+    ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", String(payments), ...accountsArguments],
     {
       cwd: root,
       env: { ...process.env, ...environment },
@@ -32,7 +38,22 @@ export async function benchExplorer(
     },
   );
   if (seeded.status !== 0) throw new Error(`npm run seed failed with ${String(seeded.status)}`);
+}
+
+function sqliteBytes(dataDir: string): number {
+  return readdirSync(dataDir)
+    .filter((name) => name.startsWith("chainpay.db"))
+    .reduce((sum, name) => sum + statSync(path.join(dataDir, name)).size, 0);
+}
+
+export async function benchExplorer(payments: number, hotAccountPayments = 0): Promise<ExplorerResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-explorer-"));
+  const environment = { DATA_DIR: dataDir, CHAIN_ID: "chainpay-bench", ADMIN_PASSWORD: adminPassword };
+  const seedStarted = performance.now();
+  seed(environment, payments, []);
+  if (hotAccountPayments > 0) seed(environment, hotAccountPayments, ["--accounts", "2"]);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const bytesPerPayment = sqliteBytes(dataDir) / (payments + hotAccountPayments);
   const server = await startServer(environment);
   try {
     const signIn = await fetch(`${server.url}/api/admin/session`, {
@@ -50,7 +71,33 @@ export async function benchExplorer(
       transactions: { txId: string; tx: { to: string } }[];
     };
     const sample = block.transactions[0]!;
+    // The hot account's payments are the chain's last ones: the head block's payee is one of its two accounts.
+    const head = (await (await fetch(`${server.url}/api/blocks/${node.head.header.height}`)).json()) as {
+      transactions: { tx: { to: string } }[];
+    };
+    const hot = head.transactions[0]!.tx.to;
+    const deepCursor = async (account: string): Promise<string> => {
+      let query = "";
+      // Ten pages of 20 in, through the cursors the API hands out.
+      for (let page = 0; page < 10; page++) {
+        const answer = (await (await fetch(`${server.url}/api/accounts/${account}?limit=20${query}`)).json()) as {
+          nextBefore: string | null;
+        };
+        if (answer.nextBefore === null) break;
+        query = `&before=${answer.nextBefore}`;
+      }
+      return query;
+    };
+    const hotPages =
+      hotAccountPayments > 0
+        ? ([
+            [`account holding ${hotAccountPayments.toLocaleString("en-US")} payments`, `/explorer/accounts/${hot}`],
+            ["API: that account, first page", `/api/accounts/${hot}?limit=20`],
+            ["API: that account, 11th page", `/api/accounts/${hot}?limit=20${await deepCursor(hot)}`],
+          ] as const)
+        : [];
     const pages = [
+      ...hotPages,
       ["explorer home", "/explorer"],
       ["blocks page in the middle", `/explorer?before=${middle}`],
       ["block", `/explorer/blocks/${middle}`],
@@ -58,6 +105,11 @@ export async function benchExplorer(
       ["account", `/explorer/accounts/${sample.tx.to}`],
       ["search by prefix", `/explorer/search?q=${sample.txId.slice(0, 10)}`],
       ["audit page", "/explorer/audit"],
+      ["API: node", "/api/node"],
+      ["API: block in the middle", `/api/blocks/${middle}`],
+      ["API: headers, 100 from the middle", `/api/headers?from=${middle}&limit=100`],
+      ["API: transaction", `/api/transactions/${sample.txId}`],
+      ["API: account", `/api/accounts/${sample.tx.to}?limit=20`],
     ] as const;
     const timings: PageTiming[] = [];
     for (const [name, pagePath] of pages) {
@@ -74,8 +126,27 @@ export async function benchExplorer(
       samples.sort((a, b) => a - b);
       timings.push({ page: name, medianMs: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95) });
     }
-    return { payments, seedSeconds, pages: timings };
+    return { payments, hotAccountPayments, seedSeconds, bytesPerPayment, pages: timings };
   } finally {
     await server.stop();
   }
+}
+
+const format = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The explorer part's lines in the bench's output: the seed, the bytes on disk, each page and read, the slowest. */
+export function explorerLines(result: ExplorerResult): string[] {
+  const slowest = Math.max(...result.pages.map((page) => page.medianMs));
+  return [
+    `seeded in ${format(result.seedSeconds, 1)} s` +
+      (result.hotAccountPayments > 0
+        ? ` (${format(result.hotAccountPayments)} of the payments between two accounts of their own)`
+        : ""),
+    `bytes on disk per payment: ${format(result.bytesPerPayment)} (the SQLite database and its WAL)`,
+    "| page or read | median ms | p95 ms |",
+    "|---|---:|---:|",
+    ...result.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`),
+    `slowest median: ${format(slowest, 1)} ms (target < 100 ms)`,
+  ];
 }

@@ -68,3 +68,53 @@ export function wholeNumberSetting(name: string, fallback: number, min: number):
   if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
   return value;
 }
+
+/**
+ * `roundCount` rounds of one window on each of two set-ups, back to back, which one goes first alternating: a slow
+ * moment of the shared machine, or the chains growing, falls on both sides of a round. `measure` is told the
+ * fastest rate seen so far, to size its pre-signed bodies. Each round is [side 0's window, side 1's window].
+ */
+export async function alternatingRounds<Window extends { paymentsPerSecond: number }>(
+  roundCount: number,
+  fastestRateSoFar: number,
+  measure: (side: 0 | 1, fastestRate: number) => Promise<Window>,
+): Promise<[Window, Window][]> {
+  let fastestRate = fastestRateSoFar;
+  const rounds: [Window, Window][] = [];
+  for (let round = 0; round < roundCount; round++) {
+    const order = round % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const);
+    const first = await measure(order[0], fastestRate);
+    const second = await measure(order[1], fastestRate);
+    const pair: [Window, Window] = round % 2 === 0 ? [first, second] : [second, first];
+    fastestRate = Math.max(fastestRate, pair[0].paymentsPerSecond, pair[1].paymentsPerSecond);
+    rounds.push(pair);
+  }
+  return rounds;
+}
+
+/** How long and how often a part measures: BENCH_<PART>=0 skips it, BENCH_<PART>_SECONDS and _ROUNDS set it. */
+export type WindowOptions = { seconds: number; rounds: number };
+
+export function windowOptionsFromEnvironment(part: string, defaults: WindowOptions): WindowOptions | null {
+  if (process.env[`BENCH_${part}`] === "0") return null;
+  return {
+    seconds: wholeNumberSetting(`BENCH_${part}_SECONDS`, defaults.seconds, 1),
+    rounds: wholeNumberSetting(`BENCH_${part}_ROUNDS`, defaults.rounds, 1),
+  };
+}
+
+/**
+ * Funds `payerCount` fresh payers on `server` and returns a maker of pre-signed payment bodies from them, in turn,
+ * to one payee: what a part's load sends.
+ */
+export async function fundedPaymentBodies(
+  server: RunningServer,
+  payerCount: number,
+): Promise<(count: number) => string[]> {
+  const payers = Array.from({ length: payerCount }, makeWallet);
+  await fund([server], payers);
+  const payee = makeWallet().publicKey;
+  let next = 0;
+  return (count) =>
+    Array.from({ length: count }, () => JSON.stringify(signPayment(payers[next++ % payers.length]!, payee)));
+}

@@ -5,6 +5,7 @@
 // removed. Connections are bounded in number and in how long a client may take to send a request.
 // Used by `npm start` (in its own process), and run as a script by `npm run follow` and the tests:
 // `node --conditions=react-server --import tsx scripts/serve.ts` serves DATA_DIR on HOST and PORT.
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { readConfigOrExit, type NodeConfig } from "../lib/server/node/env";
 import { peerAddressHeader } from "../lib/server/http/client-address";
 import { connectionClientOf, proxyOnlyHeaders, trustedProxiesOf } from "../lib/server/http/forwarded-client";
 import { root } from "./build-if-needed";
+import { serveWorkers } from "./serve-workers";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 
 /**
@@ -45,13 +47,21 @@ function dropBadRouterState(request: IncomingMessage): void {
   }
 }
 
-/** Starts serving; settles once the server listens. */
-export async function serve(config: NodeConfig, defaultPort: number): Promise<Server> {
+/**
+ * Starts serving; settles once the server listens. With WEB_CONCURRENCY above 1 this process is the primary of
+ * that many workers (serve-workers.ts), each of which runs this same function as one of them.
+ */
+export async function serve(config: NodeConfig, defaultPort: number): Promise<void> {
+  const port = config.port ?? defaultPort;
+  if (cluster.isPrimary && config.webConcurrency > 1) return serveWorkers(config, port);
+  await serveHttp(config, port);
+}
+
+async function serveHttp(config: NodeConfig, port: number): Promise<Server> {
   // As `next start` does: React and Next.js pick their production builds from it when they are first loaded.
   (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const { default: next } = await import("next");
-  const port = config.port ?? defaultPort;
   const app = next({ dev: false, dir: root, hostname: config.host ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -80,7 +90,10 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
 
   const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, onRequest);
   server.keepAliveTimeout = keepAliveTimeoutMs;
-  server.maxConnections = config.maxConnections;
+  // The workers share the node's connections: each takes its share, so that all together take no more.
+  server.maxConnections = cluster.isWorker
+    ? Math.ceil(config.maxConnections / config.webConcurrency)
+    : config.maxConnections;
   server.timeout = stalledWriteTimeoutMs;
   server.on("timeout", (socket: Socket) => {
     if (socket.writableLength > 0) socket.destroy();
@@ -100,6 +113,9 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
       resolve();
     });
   });
+  // A worker whose primary is gone (killed, say) stops: nobody would replace it, and it holds no answer it owes,
+  // since every answer given was committed first.
+  if (cluster.isWorker) process.once("disconnect", () => process.exit(0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       server.close(() => process.exit(0));
@@ -108,7 +124,8 @@ export async function serve(config: NodeConfig, defaultPort: number): Promise<Se
       setTimeout(() => process.exit(0), shutdownGraceMs);
     });
   }
-  console.log(`chainpay: serving on ${config.host ?? "every interface"}, port ${port}`);
+  // The primary says it once for all its workers.
+  if (!cluster.isWorker) console.log(`chainpay: serving on ${config.host ?? "every interface"}, port ${port}`);
   warmUp(config.host, port);
   return server;
 }

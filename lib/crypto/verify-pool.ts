@@ -134,7 +134,20 @@ export class VerifyPool {
 
 const globalForPool = globalThis as unknown as { chainpayVerifyPool?: VerifyPool };
 
-export function getVerifyPool(): VerifyPool {
-  globalForPool.chainpayVerifyPool ??= new VerifyPool();
+/**
+ * The verify threads of one server process when `processCount` of them share the machine (WEB_CONCURRENCY): the
+ * cores' share of each, but at least two, so that one batch on one worker still verifies on two cores, and never
+ * more than the cores. One per core in every process would start cores × cores threads on a large machine.
+ */
+export function verifyThreadsFor(processCount: number, cores = availableParallelism()): number {
+  return Math.min(cores, Math.max(2, Math.ceil(cores / Math.max(1, processCount))));
+}
+
+/**
+ * This process's pool, made on first use with `size` threads: the server asks for verifyThreadsFor its processes;
+ * a script or test alone on the machine takes one per core.
+ */
+export function getVerifyPool(size = availableParallelism()): VerifyPool {
+  globalForPool.chainpayVerifyPool ??= new VerifyPool(size);
   return globalForPool.chainpayVerifyPool;
 }

@@ -16,14 +16,14 @@ const eventStreamHeaders = {
   "x-accel-buffering": "no",
 };
 
-export const GET = route(({ request, node }) => {
+export const GET = route(async ({ request, node }) => {
   const lastEventId = parseLastEventId(request.headers.get("last-event-id"));
-  const stream = openBlockEventStream(node, {
+  const stream = await openBlockEventStream(node, {
     client: clientAddressOf(request),
     lastEventId,
     signal: request.signal,
   });
-  return Promise.resolve(new Response(stream, { headers: eventStreamHeaders }));
+  return new Response(stream, { headers: eventStreamHeaders });
 });
 
 /** A reconnecting client's last height; an absent or empty header means it starts from now. */

@@ -4,7 +4,7 @@ import "server-only";
 import { ChainAuditor, type AuditResult } from "../../ledger/audit";
 import { auditStoredChain, type LedgerReader } from "../../db/ledger-store";
 import type { LedgerNode } from "../node/context";
-import { getVerifyPool } from "../../crypto/verify-pool";
+import { getVerifyPool, verifyThreadsFor } from "../../crypto/verify-pool";
 import { openLimitedSnapshot } from "../export/snapshot-limits";
 
 type AuditProgress = (checkedHeight: number, headHeight: number) => void;
@@ -18,7 +18,7 @@ export async function startAudit(node: LedgerNode): Promise<(onProgress?: AuditP
   const { reader, release } = await openLimitedSnapshot(node, "audit");
   return async (onProgress) => {
     try {
-      return await auditStore(reader, node.nodePublicKey, onProgress);
+      return await auditStore(reader, node.nodePublicKey, verifyThreadsFor(node.config.webConcurrency), onProgress);
     } finally {
       release();
     }
@@ -33,11 +33,12 @@ export async function auditChain(node: LedgerNode, onProgress?: AuditProgress): 
 async function auditStore(
   store: LedgerReader,
   nodePublicKey: string,
+  verifyThreads: number,
   onProgress?: AuditProgress,
 ): Promise<AuditResult> {
   const auditor = new ChainAuditor(nodePublicKey);
   const headHeight = (await store.head())?.header.height ?? -1;
-  const pool = getVerifyPool();
+  const pool = getVerifyPool(verifyThreads);
   const result = await auditStoredChain(store, auditor, headHeight, (checks) => pool.verify(checks), onProgress);
   if (!result.ok) return result;
   const mismatch = await store.firstBalanceMismatch(auditor.replayedBalances);

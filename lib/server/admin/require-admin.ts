@@ -6,7 +6,8 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { LedgerError } from "../../ledger/errors";
 import { clientGroupOf } from "../http/client-group";
-import { limiterPerNode } from "../http/failure-limiter";
+import type { FailureLimits } from "../http/failure-limiter";
+import { sharedLimitsOf } from "../workers/shared-limits";
 import { sessionCookieName, sessionGenerationOf, sessionGenerationsIn } from "./admin-session";
 import { readSessionGeneration } from "./session-generation";
 import { getNode, type LedgerNode } from "../node/context";
@@ -18,12 +19,12 @@ export const tokenWindowMs = 60_000;
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-const tokenLimiterOf = limiterPerNode({
+const tokenLimits: FailureLimits = {
   perClientMax: tokenFailuresPerClientMax,
   overallMax: tokenFailuresOverallMax,
   windowMs: tokenWindowMs,
   guessed: "admin tokens",
-});
+};
 
 function bearerTokenOf(request: Request): string | undefined {
   return /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
@@ -49,10 +50,10 @@ export async function requireAdmin(node: LedgerNode, request: Request): Promise<
   const expected = node.config.adminToken;
   const given = bearerTokenOf(request);
   if (expected !== undefined && given !== undefined) {
-    const limiter = tokenLimiterOf(node);
-    const attempt = limiter.begin(clientGroupOf(request), Date.now());
+    const limits = sharedLimitsOf(node);
+    const attempt = await limits.beginFailure(tokenLimits, clientGroupOf(request), Date.now());
     if (isSameToken(given, expected)) {
-      limiter.succeed(attempt);
+      await limits.succeedFailure(tokenLimits, attempt);
       return;
     }
   }

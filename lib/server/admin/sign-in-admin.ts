@@ -6,7 +6,8 @@ import { verifyAdminPassword } from "./admin-credentials";
 import { createSessionToken } from "./admin-session";
 import { hasCurrentSession } from "./require-admin";
 import { endAllSessions, readSessionGeneration } from "./session-generation";
-import { limiterPerNode } from "../http/failure-limiter";
+import type { FailureLimits } from "../http/failure-limiter";
+import { sharedLimitsOf } from "../workers/shared-limits";
 import type { LedgerNode } from "../node/context";
 
 /** At most this many failed sign-ins per client in any one window; past the node-wide count, none from a client that failed. */
@@ -20,22 +21,22 @@ export const signInWindowMs = 60_000;
  * not (the admin) still signs in: so no flood locks the admin out, and a guesser gets one guess a minute per
  * address it holds (an IPv6 /64 counting as one).
  */
-const signInLimiterOf = limiterPerNode({
+const signInLimits: FailureLimits = {
   perClientMax: signInFailuresPerClientMax,
   overallMax: signInFailuresOverallMax,
   windowMs: signInWindowMs,
   guessed: "passwords",
-});
+};
 
 /** A session token for the right password; `unauthorized` for a wrong one, `rate_limited` after too many. */
 export async function signInAdmin(node: LedgerNode, password: string, clientKey: string): Promise<string> {
-  const limiter = signInLimiterOf(node);
+  const limits = sharedLimitsOf(node);
   // The limit is checked before the password, so a client over it learns nothing, even from the right one.
-  const attempt = limiter.begin(clientKey, Date.now());
+  const attempt = await limits.beginFailure(signInLimits, clientKey, Date.now());
   if (!(await verifyAdminPassword(node.admin.passwordHash, password))) {
     throw new LedgerError("unauthorized", "The password is wrong.");
   }
-  limiter.succeed(attempt);
+  await limits.succeedFailure(signInLimits, attempt);
   return createSessionToken(node.admin.sessionSecret, await readSessionGeneration(node.store), Date.now());
 }
 

@@ -1,11 +1,10 @@
 // What the event streams of one process share: the cache of encoded block events, the head watcher that fills
-// it, the slots that cap how many streams are open, and the set of open streams, which gets one keep-alive
+// it, and the set of open streams (the slots that cap how many are open are the node's: shared-limits.ts), which gets one keep-alive
 // timer for all of them and is closed as one when the process is asked to stop.
 import "server-only";
 import type { LedgerNode } from "../node/context";
 import { BlockEventCache } from "./block-event-cache";
 import { HeadWatcher } from "./head-watcher";
-import { StreamSlots } from "./stream-slots";
 
 const keepAliveIntervalMs = 15_000;
 
@@ -20,7 +19,6 @@ export type OpenStream = {
 export type EventHub = {
   cache: BlockEventCache;
   watcher: HeadWatcher;
-  slots: StreamSlots;
   /** Adds a stream to the open set; the function returned takes it out. */
   register(stream: OpenStream): () => void;
 };
@@ -35,7 +33,6 @@ export function eventHubOf(node: LedgerNode): EventHub {
   const hub: EventHub = {
     cache,
     watcher: new HeadWatcher(node, cache),
-    slots: new StreamSlots(node.config.eventStreams),
     register: registerOpenStream,
   };
   globalForEvents.chainpayEventHub = { node, hub };

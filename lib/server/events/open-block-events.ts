@@ -10,6 +10,7 @@ import type { LedgerNode } from "../node/context";
 import { eventHubOf, type EventHub } from "./event-hub";
 import { keepAliveBytes, retryFieldBytes } from "./format-block-event";
 import { batchBytesFrom, type LiveBatch } from "./live-batch";
+import { sharedLimitsOf } from "../workers/shared-limits";
 
 export type BlockEventStreamRequest = {
   /** Who the stream counts against (clientAddressOf the request). */
@@ -25,9 +26,19 @@ export type BlockEventStreamRequest = {
  * Last-Event-ID first gets the blocks after that height (up to eventsReplayMax; a client further behind syncs
  * the rest with /api/headers), then every new block.
  */
-export function openBlockEventStream(node: LedgerNode, request: BlockEventStreamRequest): ReadableStream<Uint8Array> {
+export async function openBlockEventStream(
+  node: LedgerNode,
+  request: BlockEventStreamRequest,
+): Promise<ReadableStream<Uint8Array>> {
   const hub = eventHubOf(node);
-  const giveBack = hub.slots.take(request.client);
+  // The slots count across the node's workers (lib/server/workers/): a client's streams on every worker.
+  const giveBack = await sharedLimitsOf(node).takeStreamSlot(
+    {
+      streamsMax: node.config.eventStreams.streamsMax,
+      streamsPerClientMax: node.config.eventStreams.streamsPerClientMax,
+    },
+    request.client,
+  );
   return new BlockEventStream(hub, node.config.eventStreams, request, giveBack).readable;
 }
 

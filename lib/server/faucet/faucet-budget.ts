@@ -3,13 +3,13 @@
 // the whole node, can take. They count grants, each of FAUCET_AMOUNT, so a budget reads the same whatever the
 // amount: at most FAUCET_AMOUNT × FAUCET_HOURLY_TOTAL is minted by the faucet in any hour.
 //
-// They live in this process's memory. Several processes on one database (PostgreSQL instances behind a load
+// They live in memory: in the one process, or in the primary of a node's workers (lib/server/workers/), so all
+// workers of one instance share them. Several instances on one database (PostgreSQL instances behind a load
 // balancer) each keep their own, so together they give up to that many times the budgets: set them to each
 // instance's share. Counting in the database would bind them all, at the price of a write per request on the
 // faucet's path; a chain where that matters should not run a faucet at all (FAUCET_AMOUNT=0).
 import "server-only";
 import { RetryLaterError } from "../http/errors";
-import type { LedgerNode } from "../node/context";
 
 /** The window budgets are counted over: any hour, not each clock hour, so no burst fits across a boundary. */
 export const faucetBudgetWindowMs = 60 * 60 * 1000;
@@ -90,19 +90,4 @@ function removeOne(times: number[], atMs: number): void {
 function refusal(what: string, oldestMs: number, nowMs: number): RetryLaterError {
   const retryAfterSeconds = Math.max(1, Math.ceil((oldestMs + faucetBudgetWindowMs - nowMs) / 1000));
   return new RetryLaterError("rate_limited", `${what}; try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
-}
-
-const budgets = new WeakMap<LedgerNode, FaucetBudget>();
-
-/** The node's budgets, made on first use: one per process, and a fresh one for each node a test starts. */
-export function faucetBudgetOf(node: LedgerNode): FaucetBudget {
-  let budget = budgets.get(node);
-  if (budget === undefined) {
-    budget = new FaucetBudget({
-      perClientMax: node.config.faucetHourlyPerClientMax,
-      totalMax: node.config.faucetHourlyTotalMax,
-    });
-    budgets.set(node, budget);
-  }
-  return budget;
 }

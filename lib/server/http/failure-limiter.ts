@@ -22,13 +22,15 @@ export type FailureLimits = {
  */
 export const failuresTrackedMax = 10_000;
 
-type Attempt = { clientKey: string; atMs: number };
+/** One attempt, counted as a failure until it succeeds; its id finds it again after a trip to another process. */
+export type Attempt = { id: number; clientKey: string; atMs: number };
 
 export class FailureLimiter {
   /** The failures of the last window, from every client, oldest first. */
   private readonly failures: Attempt[] = [];
   /** The same failures by client, each client's oldest first. */
   private readonly failuresByClient = new Map<string, Attempt[]>();
+  private nextId = 1;
 
   constructor(private readonly limits: FailureLimits) {}
 
@@ -46,7 +48,7 @@ export class FailureLimiter {
       // Under a flood, a client that has failed waits until its own failures are out of the window.
       if (this.failures.length >= overallMax) throw this.refusal("on this node", oldestFromClient.atMs, nowMs);
     }
-    const attempt = { clientKey, atMs: nowMs };
+    const attempt = { id: this.nextId++, clientKey, atMs: nowMs };
     this.failures.push(attempt);
     this.failuresByClient.set(clientKey, [...fromClient, attempt]);
     return attempt;
@@ -54,7 +56,7 @@ export class FailureLimiter {
 
   /** The attempt was right: it was no failure after all. */
   succeed(attempt: Attempt): void {
-    const index = this.failures.indexOf(attempt);
+    const index = this.failures.findIndex((failure) => failure.id === attempt.id);
     if (index !== -1) this.failures.splice(index, 1);
     this.forgetFromClient(attempt);
   }
@@ -72,7 +74,7 @@ export class FailureLimiter {
   private forgetFromClient(attempt: Attempt): void {
     const fromClient = this.failuresByClient.get(attempt.clientKey);
     if (fromClient === undefined) return;
-    const rest = fromClient.filter((failure) => failure !== attempt);
+    const rest = fromClient.filter((failure) => failure.id !== attempt.id);
     if (rest.length === 0) this.failuresByClient.delete(attempt.clientKey);
     else this.failuresByClient.set(attempt.clientKey, rest);
   }
@@ -82,20 +84,4 @@ export class FailureLimiter {
     const message = `Too many wrong ${this.limits.guessed} ${where}; try again in ${retryAfterSeconds} s.`;
     return new RetryLaterError("rate_limited", message, retryAfterSeconds);
   }
-}
-
-/**
- * A limiter for each node, made on first use: in production one per process, and in tests each fresh node starts
- * with a clean slate.
- */
-export function limiterPerNode(limits: FailureLimits): (node: object) => FailureLimiter {
-  const limiters = new WeakMap<object, FailureLimiter>();
-  return (node) => {
-    let limiter = limiters.get(node);
-    if (limiter === undefined) {
-      limiter = new FailureLimiter(limits);
-      limiters.set(node, limiter);
-    }
-    return limiter;
-  };
 }

@@ -49,6 +49,8 @@ export class CosigningLoop {
   private readonly workers: WitnessWorker[];
   private readonly leaseTtlMs: number;
   private timer: NodeJS.Timeout | null = null;
+  /** The round in progress, which `stop` waits for: the store it reads may be closed right after. */
+  private ticking: Promise<void> | null = null;
   private isStopped = false;
   private isLoaded = false;
   private lastError: string | null = null;
@@ -79,12 +81,15 @@ export class CosigningLoop {
   async stop(): Promise<void> {
     this.isStopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
+    await this.ticking;
     await this.options.records.releaseLease(this.holder).catch(() => undefined);
   }
 
   private schedule(delayMs: number): void {
     if (this.isStopped) return;
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick().finally(() => (this.ticking = null));
+    }, delayMs);
     // The loop never keeps a process alive on its own.
     this.timer.unref();
   }

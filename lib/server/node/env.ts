@@ -1,6 +1,7 @@
 // The node's configuration: every environment variable read and validated here, once (create-t3-app's env.js).
 // Each variable and its default is documented in the README.
 import "server-only";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { amountPattern } from "../../ledger/limits";
@@ -9,6 +10,9 @@ import { currencySchema } from "../../validations/node";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
 import { defaultPostgresTimeouts, type PostgresTimeouts } from "../../db/database-url";
 import { isValidOrigin } from "../../ledger/log/checkpoint";
+
+/** The most server processes one node runs: more than cores only adds memory and switching. */
+export const webConcurrencyMax = 64;
 
 /** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
 function wholeNumberSetting(min: number, max: number, message: string) {
@@ -59,6 +63,13 @@ const faucetHourlyGrantsMax = 100_000;
 const faucetHourlyMessage = `must be a whole number of faucet grants from 0 (no limit) to ${faucetHourlyGrantsMax}`;
 const eventStreamBufferBytesMin = 4096;
 const eventStreamBufferBytesMax = 64 * 1024 * 1024;
+
+// Issue 12, webhook deliveries (hooks-core). A switch is 1/true or 0/false; the retry scale is a decimal factor.
+const switchSetting = z
+  .enum(["0", "1", "true", "false"], { error: "must be 1 or true (on), 0 or false (off)" })
+  .transform((value) => value === "1" || value === "true");
+const webhookRetryScaleMin = 0.0001;
+const webhookRetryScaleMessage = `must be a decimal factor from ${webhookRetryScaleMin} to 1, like 0.001`;
 
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
@@ -135,6 +146,12 @@ const envSchema = z.object({
     )
     .refine((value) => listEntries(value).length <= trustedProxiesMax, `must list at most ${trustedProxiesMax}`)
     .optional(),
+  // Server processes sharing the port (scripts/serve.ts): one per core unless set; 1 is a single process.
+  WEB_CONCURRENCY: wholeNumberSetting(
+    1,
+    webConcurrencyMax,
+    `must be a whole number from 1 to ${webConcurrencyMax}`,
+  ).optional(),
   // Open connections the server accepts at once; past it a new one is closed at once. Event streams count.
   MAX_CONNECTIONS: wholeNumberSetting(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
   // PostgreSQL only. A limit of 0 (none) is not offered: a stuck server or transaction must end some time.
@@ -163,6 +180,15 @@ const envSchema = z.object({
     600_000,
     "must be a whole number of milliseconds from 10 to 600000",
   ).default(1000),
+  // Issue 12, webhooks (hooks-core): deliveries to private, loopback and link-local addresses (off: refused), and
+  // a factor on the whole retry schedule, so that tests and the bench see a day of retries in seconds.
+  WEBHOOKS_ALLOW_PRIVATE: switchSetting.default(false),
+  WEBHOOKS_RETRY_SCALE: z
+    .string()
+    .regex(/^(0|1)(\.[0-9]{1,6})?$/, webhookRetryScaleMessage)
+    .transform(Number)
+    .refine((value) => value >= webhookRetryScaleMin && value <= 1, webhookRetryScaleMessage)
+    .default(1),
   // Set by `npm run follow`: the server then serves the replica of the node at this URL, read-only.
   FOLLOW_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   // Issue 11, the witness. Set by `npm run follow -- <url> --witness`: the follower then also serves tlog-witness
@@ -233,7 +259,9 @@ export type NodeConfig = {
   eventStreams: EventStreamSettings;
   /** Addresses and networks of the proxies in front of the node; empty: no client's forwarding headers count. */
   trustedProxies: string[];
-  /** Open connections at most, event streams among them. */
+  /** Server processes sharing the port: WEB_CONCURRENCY, or the number of cores. */
+  webConcurrency: number;
+  /** Open connections at most, event streams among them, counted over all the workers. */
   maxConnections: number;
   /** PostgreSQL's connect limit, and the limit on one statement or one pause inside a transaction. */
   postgresTimeouts: PostgresTimeouts;
@@ -243,6 +271,8 @@ export type NodeConfig = {
   witnessName: string | undefined;
   /** The witnessed log: LOG_ORIGIN (unset: `chainpay/<chainId>`), WITNESS_POLICY's absolute path, the cosigning pace. */
   log: { originRequested: string | undefined; policyFile: string | undefined; cosignIntervalMs: number };
+  /** Webhook deliveries (issue 12): whether private addresses may receive them, and the retry schedule's factor. */
+  webhooks: { allowPrivate: boolean; retryScale: number };
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -282,6 +312,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
       bufferBytesMax: env.EVENTS_STREAM_BUFFER_BYTES,
     },
     trustedProxies: listEntries(env.TRUSTED_PROXIES ?? ""),
+    webConcurrency: env.WEB_CONCURRENCY ?? Math.min(availableParallelism(), webConcurrencyMax),
     maxConnections: env.MAX_CONNECTIONS,
     postgresTimeouts: { connectMs: env.POSTGRES_CONNECT_TIMEOUT_MS, statementMs: env.POSTGRES_STATEMENT_TIMEOUT_MS },
     followUrl: env.FOLLOW_URL?.replace(/\/+$/, ""),
@@ -291,6 +322,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): NodeCo
       policyFile: env.WITNESS_POLICY === undefined ? undefined : path.resolve(env.WITNESS_POLICY),
       cosignIntervalMs: env.COSIGN_INTERVAL_MS,
     },
+    webhooks: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, retryScale: env.WEBHOOKS_RETRY_SCALE },
   };
 }
 

@@ -9,7 +9,7 @@ import { digestTransaction } from "../../ledger/hash";
 import { buildReceipt } from "../../ledger/receipt";
 import type { Receipt } from "../../ledger/types";
 import { signedPaymentSchema } from "../../validations/transaction";
-import { getVerifyPool } from "../../crypto/verify-pool";
+import { getVerifyPool, verifyThreadsFor } from "../../crypto/verify-pool";
 import { zodToLedgerError } from "../http/errors";
 import { writerOf, type LedgerNode } from "../node/context";
 import { batchGateOf } from "./batch-gate";
@@ -73,7 +73,7 @@ async function answerBatch(
   await answerRecorded(node, entries);
   await yieldToEventLoop();
   checkChainAndTimestamp(node, entries);
-  await verifySignatures(entries);
+  await verifySignatures(node, entries);
   handOver();
   const answers = await submitToSealer(sealer, entries);
   return firstOf.map((first, index) => {
@@ -118,12 +118,12 @@ function checkChainAndTimestamp(node: LedgerNode, entries: Map<number, Entry>): 
 }
 
 /** The signatures of the payments still to check, on the verify pool, through its bounded queue. */
-async function verifySignatures(entries: Map<number, Entry>): Promise<void> {
+async function verifySignatures(node: LedgerNode, entries: Map<number, Entry>): Promise<void> {
   const toVerify = [...entries].flatMap(([index, entry]) => ("checked" in entry ? [{ index, ...entry.checked }] : []));
   if (toVerify.length === 0) return;
   let verdicts: boolean[];
   try {
-    verdicts = await getVerifyPool().verifyPayments(
+    verdicts = await getVerifyPool(verifyThreadsFor(node.config.webConcurrency)).verifyPayments(
       toVerify.map(({ signed, signedBytes }) => ({
         publicKey: signed.tx.from,
         message: signedBytes,

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { verifyReceipt } from "@/lib/ledger/receipt";
-import type { Receipt, SignedBlock } from "@/lib/ledger/types";
+import type { Receipt } from "@/lib/ledger/types";
 import { freshDatabaseUrl, tamper } from "../../support/database";
 import { adminToken, makeDataDir, testChainId } from "../../support/node";
 import { ensureBuilt, getJson, postJson, runScript, startServer, type RunningServer } from "../../support/server";
-import { makeWallet, signPayment, type TestWallet } from "../../support/wallet";
+import { audit, expectDrained, expectOneChain, fund } from "../../support/node-processes";
+import { makeWallet, signPayment } from "../../support/wallet";
 
 const running: RunningServer[] = [];
 
@@ -36,17 +37,6 @@ async function start(environment: Record<string, string>) {
   const server = await startServer(environment);
   running.push(server);
   return server;
-}
-
-async function fund(url: string, wallets: TestWallet[]) {
-  for (const wallet of wallets)
-    expect((await postJson(`${url}/api/faucet`, { account: wallet.publicKey })).status).toBe(201);
-}
-
-async function audit(url: string) {
-  const response = await getJson(`${url}/api/admin/audit`, { authorization: `Bearer ${adminToken}` });
-  expect(response.status).toBe(200);
-  return response.body as { ok: boolean; height: number; firstBad: unknown };
 }
 
 describe("kill -9 under load", () => {
@@ -114,19 +104,10 @@ describe("three server processes on one database", () => {
     );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(40);
     expect(responses.filter((response) => response.status === 409)).toHaveLength(80);
-    for (const payer of payers) {
-      const balance = await getJson(`${third.url}/api/accounts/${payer.publicKey}`);
-      expect((balance.body as { balance: string }).balance).toBe("0");
-    }
+    await expectDrained(third.url, payers);
 
     // They form one chain: every height once, each linked to the one before, and the audit passes on each.
-    const headers = (await getJson(`${second.url}/api/headers?from=0&limit=1000`)).body as { blocks: SignedBlock[] };
-    const heights = headers.blocks.map((block) => block.header.height);
-    expect(heights).toEqual(heights.map((_, index) => index));
-    for (const [index, block] of headers.blocks.entries()) {
-      if (index > 0) expect(block.header.prevHash).toBe(headers.blocks[index - 1]!.hash);
-    }
-    expect(headers.blocks.reduce((total, block) => total + block.header.txCount, 0)).toBe(payers.length + 40);
+    await expectOneChain(second.url, payers.length + 40);
     for (const server of servers) expect(await audit(server.url)).toMatchObject({ ok: true, firstBad: null });
 
     // Over real HTTP, where the body's length is declared: too large, malformed, and the wrong type.

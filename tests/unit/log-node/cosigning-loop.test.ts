@@ -102,3 +102,28 @@ describe("the cosigning loop with quorum none", () => {
     expect(checkpoints.size).toBe(0);
   });
 });
+
+describe("stopping the cosigning loop", () => {
+  it("waits for the round in progress, so that the store it reads can be closed right after", async () => {
+    const { records } = memoryRecords({ current: null });
+    let releaseSize: () => void = () => {};
+    let isReading = false;
+    const store = {
+      ...memoryLog(2).store,
+      logSize: () => {
+        isReading = true;
+        return new Promise<number>((resolve) => (releaseSize = () => resolve(2)));
+      },
+    };
+    const loop = new CosigningLoop({ store, records, log, signer: signer.signer, intervalMs: 10 });
+    loop.start();
+    await waitFor(() => isReading);
+    let isStopped = false;
+    const stopping = loop.stop().then(() => (isStopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isStopped).toBe(false);
+    releaseSize();
+    await stopping;
+    expect(isStopped).toBe(true);
+  });
+});
