@@ -4,11 +4,15 @@ import { heightPattern } from "../../ledger/limits";
 import { LedgerError } from "../../ledger/errors";
 import type { LedgerNode } from "../node/context";
 
+/** One of several things a prefix names: the page words it in its language (a block by height and hash). */
+export type SearchMatch =
+  { kind: "block"; id: string; hash: string } | { kind: "transaction"; id: string } | { kind: "account"; id: string };
+
 export type SearchResult =
   | { kind: "block"; height: number }
   | { kind: "transaction"; txId: string }
   | { kind: "account"; publicKey: string }
-  | { kind: "many"; matches: { kind: "block" | "transaction" | "account"; id: string; label: string }[] }
+  | { kind: "many"; matches: SearchMatch[] }
   | { kind: "none" };
 
 const hexPrefixPattern = /^[0-9a-f]{4,64}$/;
@@ -29,14 +33,10 @@ export async function searchLedger(node: LedgerNode, query: string): Promise<Sea
   // The node key signs every mint but holds no balance, so it has no Account row for the prefix read to find.
   const isNodeKey = node.nodePublicKey.startsWith(text) && !holders.includes(node.nodePublicKey);
   const accounts = isNodeKey ? [...holders, node.nodePublicKey] : holders;
-  const matches = [
-    ...blocks.map((block) => ({
-      kind: "block" as const,
-      id: String(block.height),
-      label: `Block ${block.height} · ${block.hash}`,
-    })),
-    ...txIds.map((txId) => ({ kind: "transaction" as const, id: txId, label: `Transaction ${txId}` })),
-    ...accounts.map((key) => ({ kind: "account" as const, id: key, label: `Account ${key}` })),
+  const matches: SearchMatch[] = [
+    ...blocks.map((block) => ({ kind: "block" as const, id: String(block.height), hash: block.hash })),
+    ...txIds.map((txId) => ({ kind: "transaction" as const, id: txId })),
+    ...accounts.map((key) => ({ kind: "account" as const, id: key })),
   ];
   if (matches.length === 0) return { kind: "none" };
   if (matches.length > 1) return { kind: "many", matches: matches.slice(0, matchesMax) };

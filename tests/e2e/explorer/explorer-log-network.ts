@@ -3,7 +3,7 @@
 // react-server condition that Playwright's own process lacks. It prints the network as one JSON line, stops the
 // witness named by each `stop <name>` line it reads, and stops everything when its input ends.
 import { createInterface } from "node:readline";
-import { startWitnessedNetwork } from "../support/witnessed-network";
+import { startWitnessedNetwork } from "../../support/witnessed-network";
 
 export type NetworkDescription = {
   nodeUrl: string;

@@ -6,7 +6,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { createInterface } from "node:readline";
 import { expect, test, type Page } from "@playwright/test";
 import type { NetworkDescription } from "./explorer-log-network";
-import { createWallet, expectAccessible, getTestFunds } from "./support";
+import { createWallet, expectAccessible, getTestFunds } from "../support";
+import { shot } from "../support/shots";
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,7 +23,7 @@ async function signIn(page: Page, baseUrl: string, next = "/explorer/log") {
 /** The page at a phone's width scrolls only down, and screenshots of both widths are written to /tmp. */
 async function expectPhoneFitAndShoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `/tmp/${name}-desktop.png`, fullPage: true });
+  await shot(page, { path: `/tmp/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -30,7 +31,7 @@ async function expectPhoneFitAndShoot(page: Page, name: string) {
   }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await expectAccessible(page);
-  await page.screenshot({ path: `/tmp/${name}-phone.png`, fullPage: true });
+  await shot(page, { path: `/tmp/${name}-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -78,7 +79,7 @@ function freshAccount(): string {
   return publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
 }
 
-/** Starts tests/e2e/explorer-log-network.ts and waits for the network it prints. */
+/** Starts tests/e2e/explorer/explorer-log-network.ts and waits for the network it prints. */
 async function startNetwork(): Promise<{
   child: ChildProcess;
   network: NetworkDescription;
@@ -86,7 +87,7 @@ async function startNetwork(): Promise<{
 }> {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/explorer-log-network.ts"],
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/explorer/explorer-log-network.ts"],
     {
       stdio: ["pipe", "pipe", "inherit"],
     },

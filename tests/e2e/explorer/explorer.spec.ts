@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createWallet, expectAccessible, getTestFunds, screenshots } from "./support";
+import { createWallet, expectAccessible, getTestFunds, screenshots } from "../support";
 
 test.describe.configure({ mode: "serial" });
 
