@@ -1,4 +1,5 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Headers every answer carries: pages, the API, static files, errors and the not-found page alike. Pages get
 // their own Content-Security-Policy, with a fresh nonce, from proxy.ts (which runs after these headers are set,
@@ -78,4 +79,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration (the locale and its messages) in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

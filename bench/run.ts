@@ -3,7 +3,9 @@
 // payment is signed before the timed part. Then the scale-out part (./scale-out.ts): one instance on SQLite, one
 // on PostgreSQL and three on one PostgreSQL database; the explorer's pages on a seeded chain; and the hostile part
 // (./hostile/): what each attack of issue 10 leaves of the quiet figures; and the witnessed part (./witnessed/):
-// payments/s with 3 witnesses against none, the witnessed lag and the log's proof routes on 100,000 blocks. See README "Speed" for what the figures
+// payments/s with 3 witnesses against none, the witnessed lag and the log's proof routes on 100,000 blocks; and the
+// webhooks part (./webhooks/): payments/s with dead merchant endpoints against none; and the workers part
+// (./workers/): payments/s with two server processes against one. See README "Speed" for what the figures
 // mean and the targets.
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -13,12 +15,16 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { startServer } from "../tests/support/server";
 import { buildIfNeeded } from "../scripts/build-if-needed";
-import { benchExplorer } from "./explorer";
+import { benchExplorer, explorerLines } from "./explorer";
 import { benchHostile, hostileOptionsFromEnvironment } from "./hostile/hostile";
 import { hostileLines } from "./hostile/report";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
 import { witnessedLines } from "./witnessed/report";
 import { benchWitnessed, witnessedOptionsFromEnvironment } from "./witnessed/witnessed";
+import { webhooksLines } from "./webhooks/report";
+import { benchWebhooks, webhooksOptionsFromEnvironment } from "./webhooks/webhooks";
+import { workersLines } from "./workers/report";
+import { benchWorkers, workersOptionsFromEnvironment } from "./workers/workers";
 import { benchChainId as chainId, benchFaucetEnvironment, fund, makeWallet, postJson, signPayment } from "./support";
 
 const adminToken = "bench-admin-token-0123456789abcdef";
@@ -26,6 +32,7 @@ const connectionLevels = [1, 16, 64];
 const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 9);
 const auditPayments = Number(process.env.BENCH_AUDIT_PAYMENTS ?? 100_000);
 const explorerPayments = Number(process.env.BENCH_EXPLORER_PAYMENTS ?? 1_000_000);
+const explorerHotPayments = Number(process.env.BENCH_EXPLORER_HOT_PAYMENTS ?? 0);
 const batchSize = 500;
 const rounds = 3;
 const batchConnections = 4;
@@ -33,6 +40,8 @@ const isScaleOutOn = process.env.BENCH_SCALE_OUT !== "0";
 // Read here, so that a bad setting fails the bench at once rather than after its other parts.
 const hostileOptions = hostileOptionsFromEnvironment();
 const witnessedOptions = witnessedOptionsFromEnvironment();
+const webhooksOptions = webhooksOptionsFromEnvironment();
+const workersOptions = workersOptionsFromEnvironment();
 
 type LoadResult = {
   connections: number;
@@ -316,25 +325,20 @@ async function main() {
     console.log(
       `\nexplorer pages on a seeded chain of ${format(explorerPayments)} payments (BENCH_EXPLORER_PAYMENTS; 0 skips):`,
     );
-    const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments) : null;
-    if (explorer !== null) {
-      console.log(`seeded in ${format(explorer.seedSeconds, 1)} s`);
-      console.log(
-        [
-          "| page | median ms | p95 ms |",
-          "|---|---:|---:|",
-          ...explorer.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`),
-        ].join("\n"),
-      );
-      const slowest = Math.max(...explorer.pages.map((page) => page.medianMs));
-      console.log(`slowest explorer page median: ${format(slowest, 1)} ms (target < 100 ms)`);
-    }
+    const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments, explorerHotPayments) : null;
+    if (explorer !== null) console.log(explorerLines(explorer).join("\n"));
     console.log(`\nhostile clients (issue 10; BENCH_HOSTILE=0 skips):`);
     const hostile = hostileOptions === null ? null : await benchHostile(hostileOptions);
     console.log(hostile === null ? "skipped (BENCH_HOSTILE=0)" : hostileLines(hostile).join("\n"));
     console.log(`\nwitnessed log (issue 11; BENCH_WITNESSED=0 skips):`);
     const witnessed = witnessedOptions === null ? null : await benchWitnessed(witnessedOptions);
     console.log(witnessed === null ? "skipped (BENCH_WITNESSED=0)" : witnessedLines(witnessed).join("\n"));
+    console.log(`\nwebhooks, a dead endpoint registered (issue 12; BENCH_WEBHOOKS=0 skips):`);
+    const webhooks = webhooksOptions === null ? null : await benchWebhooks(webhooksOptions);
+    console.log(webhooks === null ? "skipped (BENCH_WEBHOOKS=0)" : webhooksLines(webhooks).join("\n"));
+    console.log(`\nworkers per core, WEB_CONCURRENCY=2 against 1 (issue 13; BENCH_WORKERS=0 skips):`);
+    const workers = workersOptions === null ? null : await benchWorkers(workersOptions);
+    console.log(workers === null ? "skipped (BENCH_WORKERS=0)" : workersLines(workers).join("\n"));
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
     const report = {
@@ -343,6 +347,8 @@ async function main() {
       scaleOut,
       hostile,
       witnessed,
+      webhooks,
+      workers,
       healthLatency,
       paymentLatency,
       resubmitted,

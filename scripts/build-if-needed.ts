@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { copyScannerWasm } from "./copy-scanner-wasm";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -14,6 +15,9 @@ const buildIdFile = path.join(root, ".next", "BUILD_ID");
 const sourceEntries = [
   "app",
   "lib",
+  // next-intl's request configuration and the message catalogues are compiled into the build too (issue 12).
+  "i18n",
+  "messages",
   "proxy.ts",
   "next.config.js",
   "postcss.config.mjs",
@@ -39,6 +43,8 @@ export function isBuildCurrent(): boolean {
 }
 
 export function buildIfNeeded(): void {
+  // Cheap, and needed by the served app whether or not it is rebuilt (a fresh clone keeps an old .next/ away).
+  copyScannerWasm();
   if (isBuildCurrent()) return;
   console.log("chainpay: building the app (first start, or the sources changed)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: nextEnvironment });

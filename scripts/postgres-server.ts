@@ -14,11 +14,11 @@ import {
   realpathSync,
   rmSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 const execFileAsync = promisify(execFile);
 
@@ -79,19 +79,6 @@ export function findPostgresBinDir(): string {
   const binDir = binDirOnPath() ?? newestDebianBinDir();
   if (binDir === undefined) throw new Error(installHint);
   return binDir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** initdb and postgres refuse to run as root: as root, run them as Debian's `postgres` system user. */

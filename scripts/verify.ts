@@ -6,6 +6,9 @@
 // every receipt and header, and the summary the node signed (what it covers, its balance, its count and the hash
 // over its txIds), so that a receipt left out or a balance raised fails (exit 1). The key is required then: the
 // export's own key field is part of what is being checked.
+// `npm run verify -- --file <statement.json> [--node-key <hex>]`: verify a holder's statement, which the wallet
+// builds (lib/verifier/statement/): every receipt under the node key (the statement's own when none is given, with a
+// warning), every entry derived from its receipt, the account's, in the range and listed once, and the totals.
 // v2, the witnessed log: `npm run verify -- <url> --policy <policy file>` also checks that the node's newest
 // checkpoint is witnessed under that policy (tlog-policy: the node's vkey, the witnesses and the quorum) and is the
 // log of the very chain just verified, and reports how far it lags; the policy's log key is then the trusted node
@@ -19,12 +22,14 @@ import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-ex
 import { NodeApiError } from "../lib/verifier/node-api";
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/crypto/verify-pool";
+import { readStatementFile, verifyStatementFile } from "../lib/verifier/statement/statement-cli";
 import { printCheckpointReport, readBoundedFile, verifyReceiptFile } from "../lib/verifier/witnessed/verify-cli";
 import { policyFileBytesMax, readPolicyText } from "../lib/verifier/witnessed/witnessed-receipt-file";
 
 const usage = [
   "usage: npm run verify -- <url> [--node-key <hex64>] [--policy <policy file>]",
   "       npm run verify -- --file <export.json> --node-key <hex64>",
+  "       npm run verify -- --file <statement.json> [--node-key <hex64>]",
   "       npm run verify -- --receipt <witnessed.json> --policy <policy file>",
 ].join("\n");
 
@@ -50,7 +55,7 @@ async function main(): Promise<number> {
       ? positionals.length > 0 || file !== undefined || nodeKey !== undefined || policyFile === undefined
       : file === undefined
         ? baseUrl === undefined || positionals.length > 1
-        : positionals.length > 0 || nodeKey === undefined || policyFile !== undefined);
+        : positionals.length > 0 || policyFile !== undefined);
   if (isUsageWrong) {
     console.error(usage);
     return 2;
@@ -63,6 +68,21 @@ async function main(): Promise<number> {
     return 2;
   }
   if (receipt !== undefined) return await verifyReceiptFile(receipt, policy!);
+  if (file !== undefined) {
+    let statement: unknown;
+    try {
+      statement = await readStatementFile(file);
+    } catch (error) {
+      console.error(`error: the file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    if (statement !== null) return await verifyStatementFile(statement, nodeKey);
+    // An export's own key field is part of what is checked: its key must come from outside the file.
+    if (nodeKey === undefined) {
+      console.error(usage);
+      return 2;
+    }
+  }
   const pool = new VerifyPool();
   try {
     if (file !== undefined) return await verifyFile(file, nodeKey!, pool);

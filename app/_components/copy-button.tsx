@@ -1,8 +1,10 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "./ui";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("common");
   const [isCopied, setIsCopied] = useState(false);
   return (
     <Button
@@ -16,7 +18,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         });
       }}
     >
-      <span aria-live="polite">{isCopied ? "Copied" : "Copy"}</span>
+      <span aria-live="polite">{isCopied ? t("copied") : t("copy")}</span>
     </Button>
   );
 }

@@ -3,7 +3,7 @@
 // says so); the browser switches to local time once it has hydrated. Both renders agree during hydration, so
 // React never sees a mismatch, and a reader without JavaScript still reads a correct time.
 import { useSyncExternalStore } from "react";
-import { formatTime } from "@/lib/wallet/format";
+import { useFormat } from "./i18n/use-format";
 
 const subscribeToNothing = () => () => {};
 
@@ -18,9 +18,11 @@ export function useIsHydrated(): boolean {
 
 export function LocalTime({ iso, className }: { iso: string; className?: string }) {
   const isHydrated = useIsHydrated();
+  // The locale is the page's on both sides (next-intl's), so only the zone waits for hydration.
+  const format = useFormat();
   return (
     <time dateTime={iso} className={className} title={iso}>
-      {isHydrated ? formatTime(iso) : `${formatTime(iso, { timeZone: "UTC" })} UTC`}
+      {isHydrated ? format.dateTime(iso) : `${format.dateTime(iso, { timeZone: "UTC" })} UTC`}
     </time>
   );
 }

@@ -1,6 +1,7 @@
 // /explorer: the chain's figures, charts, and the newest blocks (live), paged by height down to genesis.
 import Link from "next/link";
-import { formatAmount } from "@/lib/wallet/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/app/_components/i18n/get-format";
 import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { listBlocks } from "@/lib/server/blocks/list-blocks";
 import { readChainFigures } from "@/lib/server/explorer/read-chain-figures";
@@ -8,12 +9,11 @@ import { readChartSeries } from "@/lib/server/explorer/read-chart-series";
 import { readRecentBlocks } from "@/lib/server/explorer/read-recent-blocks";
 import { pageLimitDefault } from "@/lib/ledger/limits";
 import { Card } from "../_components/ui";
-import { BarChart, fromFirstBusyMinute } from "./_components/charts";
+import { ActivityCharts } from "./_components/charts/activity-charts";
 import { LiveBlocks } from "./_components/live-blocks";
 
 export const dynamic = "force-dynamic";
 
-const transactionUnit = { one: "transaction", other: "transactions" };
 const beforePattern = /^[1-9][0-9]{0,14}$/;
 
 export default async function ExplorerHome({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
@@ -22,28 +22,34 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
   const before = beforeText !== undefined && beforePattern.test(beforeText) ? Number(beforeText) : undefined;
   const head = (await node.store.head())!.header.height;
   const recent = await readRecentBlocks(node);
-  const [figures, charts, page] = await Promise.all([
+  const [figures, charts, page, t, format] = await Promise.all([
     readChainFigures(node, recent),
     readChartSeries(node, recent),
     listBlocks(node, pageLimitDefault, before !== undefined && before <= head + 1 ? before : undefined),
+    getTranslations("explorer.home"),
+    getFormat(),
   ]);
-  const perMinute = fromFirstBusyMinute(charts.perMinute);
+  const rate = new Intl.NumberFormat(format.intlLocale, { maximumFractionDigits: 1 });
   const stats: { label: string; value: string; span?: string }[] = [
-    { label: "Height", value: figures.height.toLocaleString("en-US") },
-    { label: "Transactions", value: figures.transactions.toLocaleString("en-US") },
+    { label: t("figures.height"), value: format.number(figures.height) },
+    { label: t("figures.transactions"), value: format.number(figures.transactions) },
     // A supply runs to many digits: its tile is two columns wide at every width rather than overflow one.
-    { label: "Total supply", value: formatAmount(figures.totalSupplyMinor, node.config.currency), span: "col-span-2" },
-    { label: "Accounts", value: figures.accounts.toLocaleString("en-US"), span: "sm:col-span-2 lg:col-span-1" },
     {
-      label: "Payments/s, last minute",
-      value: figures.paymentsPerSecondLastMinute.toLocaleString("en-US", { maximumFractionDigits: 1 }),
+      label: t("figures.totalSupply"),
+      value: format.amount(figures.totalSupplyMinor, node.config.currency),
+      span: "col-span-2",
+    },
+    { label: t("figures.accounts"), value: format.number(figures.accounts), span: "sm:col-span-2 lg:col-span-1" },
+    {
+      label: t("figures.paymentsPerSecond"),
+      value: rate.format(figures.paymentsPerSecondLastMinute),
       span: "sm:col-span-2 lg:col-span-1",
     },
   ];
   const isFirstPage = before === undefined;
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Chain {node.chainId}</h1>
+      <h1 className="break-all text-2xl font-semibold tracking-tight">{t("heading", { chainId: node.chainId })}</h1>
       {/* Six columns on a wide screen, four on a tablet, two on a phone: each row of tiles comes out full. */}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {stats.map((stat) => (
@@ -60,38 +66,29 @@ export default async function ExplorerHome({ searchParams }: { searchParams: Pro
       </dl>
       <Card labelledBy="charts-heading" className="grid gap-6 lg:grid-cols-2">
         <h2 id="charts-heading" className="sr-only">
-          Charts
+          {t("chartsHeading")}
         </h2>
-        <BarChart
-          title={`Transactions per block (newest ${charts.perBlock.length})`}
-          unit={transactionUnit}
-          bars={charts.perBlock.map((bar) => ({ label: `Block ${bar.height}`, value: bar.txCount }))}
-        />
-        <BarChart
-          title={`Transactions per minute (last ${perMinute.length} minutes)`}
-          unit={transactionUnit}
-          bars={perMinute}
-        />
+        <ActivityCharts series={charts} />
       </Card>
       <Card labelledBy="blocks-heading">
         <div className="mb-3 flex items-baseline justify-between">
           <h2 id="blocks-heading" className="text-lg font-semibold">
-            {isFirstPage ? "Newest blocks" : `Blocks before ${before}`}
+            {isFirstPage ? t("newestBlocks") : t("blocksBefore", { height: String(before) })}
           </h2>
-          {isFirstPage && <span className="text-xs text-emerald-700">● live</span>}
+          {isFirstPage && <span className="text-xs text-emerald-700">{t("live")}</span>}
         </div>
         <LiveBlocks key={before ?? "live"} initialBlocks={page.blocks} isLive={isFirstPage} />
-        <nav aria-label="Pages of blocks" className="mt-4 flex justify-between text-sm font-medium">
+        <nav aria-label={t("pagesLabel")} className="mt-4 flex justify-between text-sm font-medium">
           {isFirstPage ? (
             <span />
           ) : (
             <Link href="/explorer" className="text-indigo-700 hover:underline">
-              ← Newest
+              {t("newest")}
             </Link>
           )}
           {page.nextBefore !== null && (
             <Link href={`/explorer?before=${page.nextBefore}`} className="text-indigo-700 hover:underline">
-              Older blocks →
+              {t("older")}
             </Link>
           )}
         </nav>

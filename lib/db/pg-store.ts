@@ -24,6 +24,7 @@ import type { MerkleTree } from "../ledger/merkle";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate } from "../ledger/seal";
 import { hexToBytes } from "../ledger/hex";
 import { appendLeaves, type LogNode } from "../ledger/log/tree";
+import { pgOutboxCte } from "./records/webhook-outbox-sql";
 import { frontierForAppend, sealLogStateSql, storeMissingLogRun, type SealLogState } from "./log-tree/pg-log";
 
 // The advisory lock every instance takes to seal: two 32-bit keys, "chai" "npay".
@@ -91,7 +92,7 @@ const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "typ
 const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
 
 /**
- * A block, its transactions, its log tree nodes and the balances it leaves, in one statement (one round trip while the chain's
+ * A block, its transactions, its log tree nodes, its webhook deliveries (issue 12) and the balances it leaves, in one statement (one round trip while the chain's
  * lock is held): each table's rows go as arrays, one per column, unnested into rows. The foreign key from the
  * transactions to their block is checked at the end of the statement, when the block is there.
  */
@@ -104,7 +105,7 @@ const writeBlockSql = `WITH "block" AS (
     INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT $1, $23::bytea WHERE $23::bytea IS NOT NULL
   ), "log" AS (
     INSERT INTO "LogTreeNode" ("level", "index", "hash") SELECT * FROM unnest($24::int[], $25::int[], $26::bytea[])
-  )
+  ), ${pgOutboxCte({ txIds: "$11", fromKeys: "$15", toKeys: "$16", height: "$1", nowMs: "$27" })}
   INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::text[], $22::bigint[])
   ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
 
@@ -148,6 +149,7 @@ async function writeBlock(
     logNodes.map((node) => node.level),
     logNodes.map((node) => node.index),
     logNodes.map(({ hash }) => Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength)),
+    String(Date.now()),
   ]);
 }
 

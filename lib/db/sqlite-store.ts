@@ -11,11 +11,12 @@ import type { MerkleTree } from "../ledger/merkle";
 import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
 import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import { blockFromRow, transactionRowsOf, type BlockRow } from "./rows";
+import { blockFromRow, sequenceOf, transactionRowsOf, type BlockRow } from "./rows";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate, type SealedBlock } from "../ledger/seal";
 import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
 import { SqliteLogWriter, storeMissingSqliteLogNodes } from "./log-tree/sqlite-log";
+import { sqliteOutboxInsertSql } from "./records/webhook-outbox-sql";
 
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
   const database = new Database(file, {
@@ -113,6 +114,8 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       insertTree: database.prepare(
         `INSERT INTO "BlockTree" ("height", "interiorLevels") VALUES (?, ?) ON CONFLICT ("height") DO NOTHING`,
       ),
+      // Issue 12: the block's webhook deliveries, in its own transaction (records/webhook-outbox-sql.ts).
+      insertOutbox: database.prepare(sqliteOutboxInsertSql),
       readSetting: database.prepare(`SELECT "value" FROM "Setting" WHERE "key" = ?`).pluck(),
       writeSetting: database.prepare(
         `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
@@ -233,5 +236,10 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     if (packed !== null) this.writes.insertTree.run(block.header.height, packed);
     // The log's nodes in the block's own transaction: every path that writes a block comes through here.
     this.log.appendBlock(block.header.height, block.hash);
+    // And the outbox of its webhooks (issue 12): a block is never stored without them, nor they without it.
+    if (entries.length > 0) {
+      const sequenceFrom = sequenceOf(block.header.height, 0);
+      this.writes.insertOutbox.run({ nowMs: Date.now(), sequenceFrom, sequenceEnd: sequenceFrom + entries.length });
+    }
   }
 }

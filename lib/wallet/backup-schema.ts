@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isSmallOrderKey } from "../ledger/ed25519";
 import { hex64Pattern } from "../ledger/hex";
+import { contactListSchema, contactNameLengthMax, contactsMax } from "./contacts/contact-rules";
 
 export const backupFormat = "chainpay-wallet-backup";
 /** What the wallet writes: OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. A file with fewer is weaker. */
@@ -23,8 +24,11 @@ export const ivBytes = 12;
 const ciphertextBytesMin = 32;
 const ciphertextBytesMax = 256;
 export const walletNameLengthMax = 100;
-/** A backup is well under 1 KiB; a larger file is not read at all. */
-export const backupFileBytesMax = 16 * 1024;
+/**
+ * A backup without contacts is well under 1 KiB; with the address book's most (contactsMax, each under 600 bytes
+ * as the wallet writes it) it stays under 1 MiB. A larger file is not read at all.
+ */
+export const backupFileBytesMax = 1024 * 1024;
 
 export const notABackupMessage = "This file is not a chainpay wallet backup.";
 
@@ -86,6 +90,9 @@ export const walletBackupSchema = z.strictObject(
       ciphertextBytesMax,
       "This backup's encrypted key is not lowercase hexadecimal of an encrypted key's length.",
     ),
+    // The address book, in the clear beside the encrypted key, but bound to it: it is part of the cipher's
+    // associated data (backup.ts), so a file edited to add "Mom" with someone else's key does not restore.
+    contacts: contactListSchema.optional(),
   },
   notABackupMessage,
 );
@@ -94,6 +101,8 @@ export type WalletBackup = z.infer<typeof walletBackupSchema>;
 
 export const tooLargeMessage = `This file is larger than any wallet backup (at most ${backupFileBytesMax / 1024} KiB).`;
 
+export const badContactsMessage = `This backup's contacts are not a list this wallet writes: at most ${contactsMax.toLocaleString("en-US")}, each a valid account key once, with a name of at most ${contactNameLengthMax} characters.`;
+
 export type BackupCheck = { ok: true; backup: WalletBackup } | { ok: false; problem: string };
 
 /** The backup in `value`, or the one sentence that says what is wrong with it. */
@@ -101,6 +110,7 @@ export function checkBackup(value: unknown): BackupCheck {
   const result = walletBackupSchema.safeParse(value);
   if (result.success) return { ok: true, backup: result.data };
   const [issue] = result.error.issues;
+  if (issue?.path[0] === "contacts") return { ok: false, problem: badContactsMessage };
   if (issue?.code === "unrecognized_keys") {
     return { ok: false, problem: `This backup has fields a chainpay backup never has: ${issue.keys.join(", ")}.` };
   }

@@ -9,7 +9,9 @@ import { verifyWithWebCrypto } from "../ledger/ed25519";
 import { computeBlockHash } from "../ledger/hash";
 import type { SignedBlock } from "../ledger/types";
 import { logStep } from "./log-step";
+import { messageFor } from "./messages";
 import { nodeClient, type NodeInfo } from "./node-client";
+import type { WalletMessage } from "./wallet-message";
 
 export type Pin = { nodePublicKey: string; chainId: string; height: number; hash: string };
 
@@ -19,7 +21,8 @@ export type WatchState =
   | { kind: "key-changed"; pinnedKey: string; announcedKey: string }
   | { kind: "rewritten"; height: number; seenHash: string; nowHash: string | null }
   | { kind: "broken"; height: number; reason: string }
-  | { kind: "unreachable"; message: string };
+  /** `problem`, when the wallet has words of its own for what failed, is what a page shows in its language. */
+  | { kind: "unreachable"; message: string; problem?: WalletMessage };
 
 const pinKey = "chainpay:pinned-node";
 const headersPerRequest = 1000;
@@ -97,8 +100,9 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
   let previous: SignedBlock | null = null;
   for (let from = pin.height; from <= info.head.header.height;) {
     const result = await nodeClient.headers(from, headersPerRequest);
+    if (result.kind === "unreachable") return { kind: "unreachable", message: result.message, problem: result.problem };
     if (result.kind !== "ok")
-      return { kind: "unreachable", message: result.kind === "unreachable" ? result.message : result.error.message };
+      return { kind: "unreachable", message: result.error.message, problem: messageFor(result.error.code) };
     const { blocks } = result.body;
     if (blocks.length === 0) break;
     for (const block of blocks) {

@@ -1,6 +1,7 @@
 // The wallet's view of the node's public API (PROTOCOL.md), typed, with errors as values.
 import type { ErrorBody, ErrorCode } from "../ledger/errors";
 import type { AccountPage, NodeInfo, Receipt, SignedBlock, SignedTransaction } from "../ledger/types";
+import { walletMessage, type WalletMessage } from "./wallet-message";
 
 export type { NodeInfo };
 
@@ -8,25 +9,42 @@ export type ApiResult<T> =
   | { kind: "ok"; status: number; body: T }
   | { kind: "refused"; status: number; error: ErrorBody["error"] }
   /** The node could not be reached, or failed on its side: the request may be retried as it is. */
-  | { kind: "unreachable"; message: string };
+  | { kind: "unreachable"; message: string; problem: WalletMessage };
+
+// `message` is English, for logs and the node's own words; `problem` is what a page shows, in the reader's language.
+const cannotReach = (): ApiResult<never> => ({
+  kind: "unreachable",
+  message: "The node could not be reached. Check your connection and try again.",
+  problem: walletMessage("unreachable.noConnection"),
+});
+const unreadable = (status: number): ApiResult<never> => ({
+  kind: "unreachable",
+  message: `The node answered ${status} without a readable body.`,
+  problem: walletMessage("unreachable.unreadable", { status }),
+});
+const failed = (status: number, nodeMessage: string | undefined): ApiResult<never> => ({
+  kind: "unreachable",
+  message: nodeMessage ?? `The node failed to answer (${status}).`,
+  problem: walletMessage("unreachable.failed", { status }),
+});
 
 async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, cache: "no-store" });
   } catch {
-    return { kind: "unreachable", message: "The node could not be reached. Check your connection and try again." };
+    return cannotReach();
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    return { kind: "unreachable", message: `The node answered ${response.status} without a readable body.` };
+    return unreadable(response.status);
   }
   if (response.ok) return { kind: "ok", status: response.status, body: body as T };
   const error = (body as Partial<ErrorBody>).error;
   if (response.status >= 500 || error === undefined) {
-    return { kind: "unreachable", message: error?.message ?? `The node failed to answer (${response.status}).` };
+    return failed(response.status, error?.message);
   }
   return { kind: "refused", status: response.status, error };
 }
@@ -37,21 +55,25 @@ async function requestText(path: string): Promise<ApiResult<string>> {
   try {
     response = await fetch(path, { cache: "no-store" });
   } catch {
-    return { kind: "unreachable", message: "The node could not be reached. Check your connection and try again." };
+    return cannotReach();
   }
   const isText = (response.headers.get("content-type") ?? "").startsWith("text/plain");
   if (response.ok && isText) {
     // A policy or a checkpoint is a few hundred bytes; anything past this bound is not one.
     const text = await response.text().catch(() => null);
     if (text === null || text.length > textAnswerCharsMax) {
-      return { kind: "unreachable", message: "The node answered with an unreadable log file." };
+      return {
+        kind: "unreachable",
+        message: "The node answered with an unreadable log file.",
+        problem: walletMessage("unreachable.unreadableLog"),
+      };
     }
     return { kind: "ok", status: response.status, body: text };
   }
   const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
   const error = body?.error;
   if (response.status >= 500 || error === undefined) {
-    return { kind: "unreachable", message: error?.message ?? `The node failed to answer (${response.status}).` };
+    return failed(response.status, error?.message);
   }
   return { kind: "refused", status: response.status, error };
 }

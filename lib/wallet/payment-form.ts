@@ -1,18 +1,19 @@
 // The payment form's rules, built from the very schemas the node's route validates with
 // (lib/validations/transaction.ts), so that the form and the node can never disagree about what is a valid
 // account key, amount or memo. The node's messages are written for developers; each rule here says the same
-// thing in plain words, and the form shows it beside its field.
+// thing in plain words (a message key with its values, translated by the form), shown beside its field.
 import { z } from "zod";
 import { parseMajorUnits } from "../ledger/amount";
+import { memoCodePointsMax } from "../ledger/limits";
 import type { Currency } from "../ledger/types";
 import { accountKeySchema, amountSchema, memoSchema } from "../validations/transaction";
-import { formatAmount } from "./format";
+import { walletMessage, type WalletMessage } from "./wallet-message";
 
 export type PaymentFormField = "recipient" | "amount" | "memo";
 export const paymentFormFields = ["recipient", "amount", "memo"] as const satisfies readonly PaymentFormField[];
 
 export type PaymentFormValues = Record<PaymentFormField, string>;
-export type PaymentFormProblems = Partial<Record<PaymentFormField, string>>;
+export type PaymentFormProblems = Partial<Record<PaymentFormField, WalletMessage>>;
 
 /** What the rules depend on besides the typed text: whose wallet pays, in what currency, from what balance. */
 export type PaymentFormContext = { ownKey: string; currency: Currency; balanceMinor: bigint | null };
@@ -22,24 +23,23 @@ export function normaliseAccountKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
-export function recipientProblem(text: string, ownKey: string): string | null {
+export function recipientProblem(text: string, ownKey: string): WalletMessage | null {
   const key = normaliseAccountKey(text);
-  if (key === "") return "Enter the account key of the person you are paying.";
+  if (key === "") return walletMessage("recipient.empty");
   const parsed = accountKeySchema.safeParse(key);
   if (!parsed.success) {
     // The schema says whether the key is valid; which of its rules failed decides what to tell the person.
     const problems = parsed.error.issues.map((issue): unknown =>
       issue.code === "custom" ? issue.params?.accountKeyProblem : null,
     );
-    if (problems.includes("small_order"))
-      return "This is a weak key that anyone could spend from. Ask for the right account key.";
-    if (problems.includes("not_a_point")) return "This is not a valid account key: check it for a typo.";
+    if (problems.includes("small_order")) return walletMessage("recipient.weakKey");
+    if (problems.includes("not_a_point")) return walletMessage("recipient.notAPoint");
     return /^[0-9a-f]*$/.test(key)
-      ? `An account key is 64 characters long; this one has ${key.length}.`
-      : "An account key has only the characters 0–9 and a–f.";
+      ? walletMessage("recipient.wrongLength", { length: key.length })
+      : walletMessage("recipient.notHex");
   }
   // The route refuses a payment to its own payer (paymentTransactionSchema's rule on the whole transaction).
-  if (key === ownKey) return "This is your own account. Enter someone else's.";
+  if (key === ownKey) return walletMessage("recipient.ownAccount");
   return null;
 }
 
@@ -48,36 +48,47 @@ export function parseAmountField(
   text: string,
   currency: Currency,
   balanceMinor: bigint | null,
-): { amountMinor: bigint; problem: null } | { amountMinor: null; problem: string } {
-  const refuse = (problem: string) => ({ amountMinor: null, problem }) as const;
-  if (text.trim() === "") return refuse("Enter an amount.");
+): { amountMinor: bigint; problem: null } | { amountMinor: null; problem: WalletMessage } {
+  const refuse = (problem: WalletMessage) => ({ amountMinor: null, problem }) as const;
+  if (text.trim() === "") return refuse(walletMessage("amount.empty"));
   const amountMinor = parseMajorUnits(text, currency.decimals);
   if (amountMinor === null) {
     return refuse(
       currency.decimals === 0
-        ? "Enter a whole number, like 12."
-        : `Enter an amount like 12.50, with at most ${currency.decimals} digits after the point.`,
+        ? walletMessage("amount.notWhole")
+        : walletMessage("amount.tooManyDecimals", { decimals: currency.decimals }),
     );
   }
-  if (amountMinor <= 0n) return refuse("The amount must be more than zero.");
-  if (!amountSchema.safeParse(amountMinor.toString()).success) return refuse("This amount is too large.");
+  if (amountMinor <= 0n) return refuse(walletMessage("amount.notPositive"));
+  if (!amountSchema.safeParse(amountMinor.toString()).success) return refuse(walletMessage("amount.tooLarge"));
   if (balanceMinor !== null && amountMinor > balanceMinor)
-    return refuse(`This is more than your balance of ${formatAmount(balanceMinor, currency)}.`);
+    return refuse({
+      key: "amount.overBalance",
+      amounts: { balance: { amountMinor: balanceMinor.toString(), currency } },
+    });
   return { amountMinor, problem: null };
 }
 
-export function memoFieldProblem(memo: string): string | null {
+// The ledger's memo rule (memoProblem) words its refusals for developers; each has its plain sentence here.
+const memoMessageKeys: readonly [pattern: RegExp, key: string][] = [
+  [/well-formed/, "memo.malformed"],
+  [/at most/, "memo.tooLong"],
+  [/control characters/, "memo.controlCharacters"],
+];
+
+export function memoFieldProblem(memo: string): WalletMessage | null {
   const parsed = memoSchema.safeParse(memo);
   if (parsed.success) return null;
-  const message = parsed.error.issues[0]?.message ?? "This memo cannot be sent.";
-  return message.charAt(0).toUpperCase() + message.slice(1) + ".";
+  const message = parsed.error.issues[0]?.message ?? "";
+  const key = memoMessageKeys.find(([pattern]) => pattern.test(message))?.[1] ?? "memo.refused";
+  return walletMessage(key, { max: memoCodePointsMax });
 }
 
 /** The form as one zod schema: its output is exactly what the wallet signs. */
 export function paymentFormSchema({ ownKey, currency, balanceMinor }: PaymentFormContext) {
-  /** Adds `problem` as the field's issue when there is one. */
-  const check = (problem: string | null, context: z.RefinementCtx) => {
-    if (problem !== null) context.addIssue({ code: "custom", message: problem });
+  /** Adds `problem` as the field's issue when there is one (its key as the message, the whole of it in params). */
+  const check = (problem: WalletMessage | null, context: z.RefinementCtx) => {
+    if (problem !== null) context.addIssue({ code: "custom", message: problem.key, params: { problem } });
   };
   return z.object({
     recipient: z
@@ -105,7 +116,7 @@ export function checkPaymentForm(values: PaymentFormValues, context: PaymentForm
   const problems: PaymentFormProblems = {};
   for (const issue of result.error.issues) {
     const field = paymentFormFields.find((name) => name === issue.path[0]);
-    if (field !== undefined) problems[field] ??= issue.message;
+    if (field !== undefined) problems[field] ??= problemOf(issue);
   }
   return { draft: null, problems };
 }
@@ -115,7 +126,15 @@ export function paymentFieldProblem(
   field: PaymentFormField,
   value: string,
   context: PaymentFormContext,
-): string | null {
+): WalletMessage | null {
   const result = paymentFormSchema(context).shape[field].safeParse(value);
-  return result.success ? null : (result.error.issues[0]?.message ?? null);
+  const issue = result.success ? undefined : result.error.issues[0];
+  return issue === undefined ? null : problemOf(issue);
+}
+
+/** The problem a field's check put in its issue. */
+function problemOf(issue: z.core.$ZodIssue): WalletMessage {
+  const problem =
+    issue.code === "custom" ? (issue.params as { problem?: WalletMessage } | undefined)?.problem : undefined;
+  return problem ?? walletMessage("form.refused");
 }

@@ -5,7 +5,6 @@ import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -15,17 +14,9 @@ import { bytesToHex } from "@/lib/ledger/hex";
 import type { BlockHeader } from "@/lib/ledger/types";
 import { blockFromRow, type BlockRow } from "@/lib/db/rows";
 import { createWallet, expectAccessible, getTestFunds, screenshots } from "./support";
+import { freePort } from "@/scripts/free-port";
 
 const root = process.cwd();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
-    });
-  });
-}
 
 async function startNode(environment: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(
@@ -183,14 +174,34 @@ test("a follower's explorer says it is a verified replica, and turns red when th
     });
     expect(faucet.status).toBe(201);
     follower = await startFollower(upstreamUrl, followerPort, followerEnvironment);
+    // The follower answers before it has fetched the faucet's block: wait until its replica holds it, so that the
+    // explorer's first render already says "up to block 1".
+    await expect
+      .poll(
+        async () => {
+          const answer = await fetch(`http://127.0.0.1:${followerPort}/api/node`);
+          const body = (await answer.json()) as { head: { header: { height: number } } | null };
+          return body.head?.header.height ?? -1;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
 
     const page = await context.newPage();
     await page.goto("/admin/login?next=/explorer");
     await page.getByRole("textbox", { name: "Admin password" }).fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(
-      page.getByText(`Read-only replica of ${upstreamUrl}, every block verified on arrival, up to block 1.`),
-    ).toBeVisible();
+    // Checking the password is deliberately slow (a password hash), and the follower shares two loaded cores with
+    // the node, three test workers and their browsers: in one run the form still said "Signing in…" after the 5 s
+    // an expectation waits.
+    await page.waitForURL("**/explorer", { timeout: 30_000 });
+    // The banner, whichever it is, gets as long: the explorer's first render waits on the same loaded cores. Should
+    // it be an alarm, the failure shows its words, reason and all.
+    const banner = page.getByText(/^Read-only replica of /).or(page.getByRole("alert").filter({ hasText: "Alarm:" }));
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(banner).toHaveText(
+      `Read-only replica of ${upstreamUrl}, every block verified on arrival, up to block 1.`,
+    );
     await expectAccessible(page);
     await screenshots(page, "follower-explorer");
 

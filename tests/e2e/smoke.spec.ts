@@ -1,6 +1,7 @@
 // The smoke test: the home page shows the node as the API describes it, and passes an accessibility check.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { shot } from "./support/shots";
 
 type NodeInfo = { chainId: string; head: { header: { height: number }; hash: string } };
 
@@ -24,7 +25,7 @@ test("the home page shows the chain id, head height and head hash", async ({ pag
     accessibility.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? "")),
   ).toEqual([]);
 
-  await page.screenshot({ path: "test-results/screenshots/home-desktop.png", fullPage: true });
+  await shot(page, { path: "test-results/screenshots/home-desktop.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: "test-results/screenshots/home-phone.png", fullPage: true });
+  await shot(page, { path: "test-results/screenshots/home-phone.png", fullPage: true });
 });

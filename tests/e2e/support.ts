@@ -1,6 +1,7 @@
 // Helpers for the browser tests: a person's steps in the wallet, and checks of the ledger through the API.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { shot } from "./support/shots";
 
 export async function createWallet(
   page: Page,
@@ -50,9 +51,11 @@ export async function getTestFunds(page: Page, expectedBalance: string): Promise
 }
 
 export async function fillPayment(page: Page, input: { to: string; amount: string; memo?: string }): Promise<void> {
-  await page.getByLabel("Pay to (account key)").fill(input.to);
-  await page.getByLabel(/^Amount/).fill(input.amount);
-  if (input.memo !== undefined) await page.getByLabel("Memo (optional)").fill(input.memo);
+  // Inside the payment form's panel: the wallet's request card has an amount and a memo field too.
+  const form = page.getByRole("region", { name: "Send a payment" });
+  await form.getByLabel("Pay to (account key)").fill(input.to);
+  await form.getByLabel(/^Amount/).fill(input.amount);
+  if (input.memo !== undefined) await form.getByLabel("Memo (optional)").fill(input.memo);
 }
 
 export async function headHeight(request: APIRequestContext): Promise<number> {
@@ -83,8 +86,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-desktop.png`, fullPage: true });
+  await shot(page, { path: `test-results/screenshots/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
+  await shot(page, { path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,10 +1,10 @@
 // Real servers (scripts/serve.ts, as `npm start` serves) for the tests that need whole processes: kill -9, two
 // servers on one database, connections from other addresses.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { readConfig } from "@/lib/server/node/env";
 import { prepareNode } from "@/lib/server/node/prepare-node";
 import { buildIfNeeded, root, serveArguments } from "@/scripts/build-if-needed";
+import { freePort } from "@/scripts/free-port";
 import { freshDatabaseUrl } from "./database";
 import { makeDataDir, testChainId } from "./node";
 
@@ -17,16 +17,8 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
-    });
-  });
-}
+/** Re-exported for the tests that import their servers' helpers from here. */
+export { freePort };
 
 export function ensureBuilt(): void {
   buildIfNeeded();
@@ -34,10 +26,12 @@ export function ensureBuilt(): void {
 
 /**
  * Prepares `dataDir` as `npm start` does, then serves it as `npm start` does on 127.0.0.1 and `port` (default: a
- * free one); HOST in `environment` overrides the address.
+ * free one); HOST in `environment` overrides the address. One process unless WEB_CONCURRENCY says otherwise: a
+ * test that kills "the server" means the one process, and the workers' own tests ask for workers.
  */
 export async function startServer(environment: Record<string, string>, port?: number): Promise<RunningServer> {
-  const merged = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...environment };
+  const merged = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", WEB_CONCURRENCY: "1", ...environment };
+  const workers = Number(merged.WEB_CONCURRENCY);
   const prepared = await prepareNode(readConfig(merged));
   await prepared.store.close();
   port ??= await freePort();
@@ -51,15 +45,22 @@ export async function startServer(environment: Record<string, string>, port?: nu
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A minute: on a shared 2-core machine under other builds a start was seen to take 28 s.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
+      // With workers, the first to listen answers: wait for the primary's word that every one does.
+      const isAllListening = workers <= 1 || output.includes(`with ${workers} workers`);
+      if (isAllListening && (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Never left behind: an orphaned server would keep its port, its data directory and a share of the CPU.
+      child.kill("SIGKILL");
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

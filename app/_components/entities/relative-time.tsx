@@ -1,8 +1,9 @@
 "use client";
 // A time that says how long ago it was, without a hydration mismatch: the server and the browser's first render
-// both show the absolute UTC time; only after mounting does the browser switch to "3 min ago", from one shared
-// clock that ticks while any relative time is on the page.
+// both show the absolute UTC time; only after mounting does the browser switch to "3 minutes ago" (in the page's
+// language), from one shared clock that ticks while any relative time is on the page.
 import { useSyncExternalStore } from "react";
+import { useFormat } from "../i18n/use-format";
 import { formatUtc, relativeTime } from "./time";
 
 const tickMs = 1000;
@@ -36,8 +37,9 @@ const readServerNow = () => null;
 
 export function RelativeTime({ iso, isAbsoluteShown = false }: { iso: string; isAbsoluteShown?: boolean }) {
   const clientNowMs = useSyncExternalStore(subscribe, readClientNow, readServerNow);
+  const format = useFormat();
   const absolute = formatUtc(iso);
-  const relative = clientNowMs === null ? null : relativeTime(iso, clientNowMs);
+  const relative = clientNowMs === null ? null : relativeTime(iso, clientNowMs, format.intlLocale);
   return (
     <time dateTime={iso} title={absolute}>
       {relative === null ? absolute : isAbsoluteShown ? `${absolute} (${relative})` : relative}

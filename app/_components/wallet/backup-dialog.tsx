@@ -1,7 +1,9 @@
 "use client";
 // The backup is offered at the only moment the key can be exported: right after it is made.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { encryptBackup, passphraseLengthMin } from "@/lib/wallet/backup";
+import { listContacts } from "@/lib/wallet/contacts/contacts";
 import { downloadJson } from "@/lib/wallet/download";
 import { shortKey } from "@/lib/wallet/format";
 import type { StoredWallet } from "@/lib/wallet/keystore";
@@ -19,6 +21,7 @@ export function BackupDialog({
   pkcs8: ArrayBuffer | null;
   onDone: () => void;
 }) {
+  const t = useTranslations("wallet.backup");
   const { values, setError, textFieldOf } = useFormFields({ passphrase: "", confirmation: "" });
   const [isWorking, setIsWorking] = useState(false);
   const [isSaved, setIsSaved] = useState(false);
@@ -30,18 +33,26 @@ export function BackupDialog({
     if ([...passphrase].length < passphraseLengthMin) {
       setError({
         field: "passphrase",
-        message: `Use at least ${passphraseLengthMin} characters; a few unrelated words work well.`,
+        message: t("tooShort", { min: passphraseLengthMin }),
       });
       return;
     }
     if (confirmation !== passphrase) {
-      setError({ field: "confirmation", message: "The two passphrases differ." });
+      setError({ field: "confirmation", message: t("differ") });
       return;
     }
     setError(null);
     setIsWorking(true);
     try {
-      const backup = await encryptBackup({ name: wallet.name, publicKey: wallet.publicKey, pkcs8, passphrase });
+      // The address book goes along (issue 12): restoring the backup brings the names back too.
+      const contacts = await listContacts().catch(() => []);
+      const backup = await encryptBackup({
+        name: wallet.name,
+        publicKey: wallet.publicKey,
+        pkcs8,
+        passphrase,
+        contacts,
+      });
       downloadJson(`chainpay-wallet-${wallet.publicKey.slice(0, 8)}.json`, backup);
       setIsSaved(true);
     } finally {
@@ -50,36 +61,29 @@ export function BackupDialog({
   }
 
   return (
-    <Dialog title="Back up your new wallet" isOpen={pkcs8 !== null} onClose={onDone}>
-      <Notice tone="warning" title="Your key exists only in this browser">
-        If you clear this site&apos;s data or lose this device, the money in account {shortKey(wallet.publicKey)} is
-        lost for good. Nobody can recover it, not even this node. A backup file, locked with a passphrase, lets you
-        restore the wallet in any browser.
+    <Dialog title={t("title")} isOpen={pkcs8 !== null} onClose={onDone}>
+      <Notice tone="warning" title={t("onlyHereTitle")}>
+        {t("onlyHere", { key: shortKey(wallet.publicKey) })}
       </Notice>
       {isSaved ? (
         <div className="space-y-4">
-          <Notice tone="success" title="Backup saved">
-            Keep the file and the passphrase in different safe places. This is the only time the wallet offers a backup.
+          <Notice tone="success" title={t("savedTitle")}>
+            {t("saved")}
           </Notice>
           <Button className="w-full" onClick={onDone}>
-            Done
+            {t("done")}
           </Button>
         </div>
       ) : (
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
           <PasswordField
             {...textFieldOf("passphrase")}
-            label="Passphrase"
-            hint={`At least ${passphraseLengthMin} characters.`}
+            label={t("passphrase")}
+            hint={t("passphraseHint", { min: passphraseLengthMin })}
             autoComplete="new-password"
           />
-          <PasswordField {...textFieldOf("confirmation")} label="Passphrase again" autoComplete="new-password" />
-          <DialogActions
-            dismissLabel="Skip: I accept the risk"
-            onDismiss={onDone}
-            submitLabel="Download backup file"
-            isBusy={isWorking}
-          />
+          <PasswordField {...textFieldOf("confirmation")} label={t("passphraseAgain")} autoComplete="new-password" />
+          <DialogActions dismissLabel={t("skip")} onDismiss={onDone} submitLabel={t("download")} isBusy={isWorking} />
         </form>
       )}
     </Dialog>

@@ -1,8 +1,15 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { WatchState } from "@/lib/wallet/chain-watch";
 import { shortKey } from "@/lib/wallet/format";
+import { useCheckName } from "../i18n/use-check-name";
+import { useWalletMessage } from "../i18n/use-wallet-message";
 import { Notice } from "../ui";
 import type { BadReceipt } from "./hooks/use-node";
+
+type Translate = ReturnType<typeof useTranslations<"wallet.chainAlert">>;
+const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+const codeBreak = (chunks: React.ReactNode) => <code className="break-all">{chunks}</code>;
 
 /** What the wallet's own audit of the node found, said plainly; the alarms are impossible to miss. */
 export function ChainAlert({
@@ -14,15 +21,18 @@ export function ChainAlert({
   badReceipt: BadReceipt | null;
   onTrustAgain: () => void;
 }) {
+  const t = useTranslations("wallet.chainAlert");
+  const checkName = useCheckName();
   return (
     <>
       {badReceipt !== null && (
-        <Alarm title="Warning: this node answered a payment with a receipt that does not verify">
+        <Alarm title={t("badReceiptTitle")}>
           <p>
-            The receipt for payment <code>{shortKey(badReceipt.txId)}</code> fails these checks under the node key this
-            browser trusts: {badReceipt.failedChecks.join("; ")}. The node may not have recorded the payment, or may be
-            showing this wallet a chain it did not sign. Do not send money through this node; reload the page to check
-            again.
+            {t.rich("badReceipt", {
+              txId: shortKey(badReceipt.txId),
+              checks: badReceipt.failedChecks.map(checkName).join("; "),
+              code,
+            })}
           </p>
         </Alarm>
       )}
@@ -32,14 +42,16 @@ export function ChainAlert({
 }
 
 function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: () => void }) {
+  const t = useTranslations("wallet.chainAlert");
+  const say = useWalletMessage();
   if (watch.kind === "unreachable") {
     return (
-      <Notice tone="warning" title="The node's history could not be checked">
-        {watch.message}
+      <Notice tone="warning" title={t("uncheckedTitle")}>
+        {watch.problem === undefined ? watch.message : say(watch.problem)}
       </Notice>
     );
   }
-  const alarm = watchAlarmOf(watch);
+  const alarm = watchAlarmOf(watch, t);
   if (alarm === null) return null;
   return (
     <Alarm title={alarm.title}>
@@ -53,45 +65,41 @@ function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: 
  * What the wallet says when its watch of the chain fails. A rewritten history or a new key may have a reason the
  * user knows of, so they can choose to trust the node again; a chain that does not verify has none.
  */
-function watchAlarmOf(watch: WatchState): { title: string; text: React.ReactNode; canTrustAgain: boolean } | null {
+function watchAlarmOf(
+  watch: WatchState,
+  t: Translate,
+): { title: string; text: React.ReactNode; canTrustAgain: boolean } | null {
   switch (watch.kind) {
     case "rewritten":
       return {
-        title: "Warning: this node has rewritten its history",
+        title: t("rewrittenTitle"),
         canTrustAgain: true,
-        text: (
-          <>
-            This wallet verified block {watch.height} with hash{" "}
-            <code className="break-all">{shortKey(watch.seenHash)}</code>. The node now shows{" "}
-            {watch.nowHash === null ? (
-              "a chain that no longer contains it"
-            ) : (
-              <>
-                a different block there (<code>{shortKey(watch.nowHash)}</code>)
-              </>
-            )}
-            . Payments recorded before may have been changed or removed. Do not send money through this node; keep your
-            receipts, they prove what was recorded.
-          </>
-        ),
+        text:
+          watch.nowHash === null
+            ? t.rich("rewrittenGone", { height: watch.height, seen: shortKey(watch.seenHash), code: codeBreak })
+            : t.rich("rewrittenOther", {
+                height: watch.height,
+                seen: shortKey(watch.seenHash),
+                now: shortKey(watch.nowHash),
+                code: codeBreak,
+                other: code,
+              }),
       };
     case "key-changed":
       return {
-        title: "Warning: this node's key has changed",
+        title: t("keyChangedTitle"),
         canTrustAgain: true,
-        text: (
-          <>
-            This wallet trusts node key <code>{shortKey(watch.pinnedKey)}</code>, but the node now signs with{" "}
-            <code>{shortKey(watch.announcedKey)}</code>. Receipts from the new key cannot be checked against the old
-            one. Unless the operator told you of a new key, do not send money through this node.
-          </>
-        ),
+        text: t.rich("keyChanged", {
+          pinned: shortKey(watch.pinnedKey),
+          announced: shortKey(watch.announcedKey),
+          code,
+        }),
       };
     case "broken":
       return {
-        title: "Warning: this node's chain does not verify",
+        title: t("brokenTitle"),
         canTrustAgain: false,
-        text: `Block ${watch.height}: ${watch.reason}. Do not send money through this node.`,
+        text: t("broken", { height: watch.height, reason: watch.reason }),
       };
     default:
       return null;
@@ -115,15 +123,16 @@ export function Alarm({ title, children }: { title: string; children: React.Reac
 }
 
 export function TrustAgain({ onTrustAgain }: { onTrustAgain: () => void }) {
+  const t = useTranslations("wallet.chainAlert");
   return (
     <details>
-      <summary className="cursor-pointer font-medium underline">I know why, trust the node as it is now</summary>
+      <summary className="cursor-pointer font-medium underline">{t("trustSummary")}</summary>
       <button
         type="button"
         className="mt-2 rounded-lg border border-rose-700 px-3 py-1.5 font-medium hover:bg-rose-100"
         onClick={onTrustAgain}
       >
-        Trust this node again
+        {t("trustAgain")}
       </button>
     </details>
   );

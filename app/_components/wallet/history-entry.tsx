@@ -2,12 +2,15 @@
 // One payment in the wallet's history: who it was with, how much, when, and in which block. The amount and the
 // block never hide: the counterparty and the memo are what truncate, and the time and block wrap below.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Currency } from "@/lib/ledger/types";
-import { formatAmount, shortKey } from "@/lib/wallet/format";
+import { useFormat } from "../i18n/use-format";
 import type { AccountEntry } from "@/lib/ledger/types";
 import type { WitnessStatus } from "@/lib/wallet/witnessed/witnessed-status";
 import { LocalTime } from "../local-time";
 import { WitnessBadge } from "./witnessed/witness-badge";
+import { AddContactButton } from "./contacts/add-contact-button";
+import { Counterparty } from "./contacts/counterparty";
 
 export function HistoryEntry({
   account,
@@ -21,19 +24,23 @@ export function HistoryEntry({
   /** Null when the node has no witness policy this wallet could pin. */
   witness: WitnessStatus | null;
 }) {
+  const t = useTranslations("wallet.historyEntry");
+  const format = useFormat();
   const isIncoming = tx.to === account;
   const title =
-    tx.type === "mint"
-      ? "Test funds from the faucet"
-      : isIncoming
-        ? `From ${shortKey(tx.from)}`
-        : `To ${shortKey(tx.to)}`;
+    tx.type === "mint" ? (
+      t("faucet")
+    ) : isIncoming ? (
+      <Counterparty publicKey={tx.from} direction="from" />
+    ) : (
+      <Counterparty publicKey={tx.to} direction="to" />
+    );
   const hasMemo = tx.memo !== undefined && tx.memo !== "";
   return (
-    <li>
+    <li className="flex gap-1">
       <Link
         href={`/receipts/${txId}`}
-        className="flex gap-3 rounded-lg px-2 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex min-w-0 flex-1 gap-3 rounded-lg px-2 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span
           aria-hidden="true"
@@ -48,7 +55,7 @@ export function HistoryEntry({
               className={`shrink-0 text-sm font-semibold tabular-nums ${isIncoming ? "text-emerald-700" : "text-slate-900"}`}
             >
               {isIncoming ? "+" : "−"}
-              {formatAmount(tx.amount, currency)}
+              {format.amount(tx.amount, currency)}
             </span>
           </span>
           {hasMemo && (
@@ -59,7 +66,7 @@ export function HistoryEntry({
           <span className="flex flex-wrap gap-x-2 text-xs text-slate-600">
             <LocalTime iso={tx.timestamp} />
             <span aria-hidden="true">·</span>
-            <span>Block {blockHeight}</span>
+            <span>{t("block", { height: blockHeight })}</span>
           </span>
           {witness !== null && (
             <span className="block" aria-live="polite">
@@ -68,6 +75,8 @@ export function HistoryEntry({
           )}
         </span>
       </Link>
+      {/* Beside the link, not in it: a button inside a link is neither one nor the other to a screen reader. */}
+      {tx.type !== "mint" && <AddContactButton publicKey={isIncoming ? tx.from : tx.to} />}
     </li>
   );
 }

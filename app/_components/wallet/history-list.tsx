@@ -1,5 +1,6 @@
 "use client";
 // The active account's payments, newest first, each linking to its receipt.
+import { useTranslations } from "next-intl";
 import type { Currency } from "@/lib/ledger/types";
 import { Button } from "../ui";
 import { HistoryEntry } from "./history-entry";
@@ -17,9 +18,10 @@ export function HistoryList({
   currency: Currency;
   witnessStatusOf: WitnessedView["statusOf"];
 }) {
+  const t = useTranslations("wallet.historyList");
   if (entries === null) {
     return (
-      <ul aria-label="Loading history" className="space-y-3">
+      <ul aria-label={t("loading")} className="space-y-3">
         {[0, 1, 2].map((index) => (
           <li key={index} className="h-16 animate-pulse rounded-xl bg-slate-100" />
         ))}
@@ -29,13 +31,13 @@ export function HistoryList({
   if (entries.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-        No payments yet. Money you receive or send shows up here.
+        {t("empty")}
       </p>
     );
   }
   return (
     <div className="space-y-4">
-      <ul className="divide-y divide-slate-100" aria-label="Payments">
+      <ul className="divide-y divide-slate-100" aria-label={t("payments")}>
         {entries.map((entry) => (
           <HistoryEntry
             key={entry.txId}
@@ -48,7 +50,7 @@ export function HistoryList({
       </ul>
       {hasMore && (
         <Button variant="secondary" className="w-full" isBusy={isLoadingMore} onClick={loadMore}>
-          Show older payments
+          {t("older")}
         </Button>
       )}
     </div>

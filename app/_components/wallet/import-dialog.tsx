@@ -1,9 +1,13 @@
 "use client";
 // Restoring a wallet from its backup file: the key is decrypted here and stored, non-extractable, in this browser.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { BackupError, decryptBackup, parseBackup } from "@/lib/wallet/backup";
+import { backupProblemOf } from "@/lib/wallet/backup-problems";
 import { backupFileBytesMax, tooLargeMessage } from "@/lib/wallet/backup-schema";
+import { useWalletMessage } from "../i18n/use-wallet-message";
 import { importWallet, type StoredWallet } from "@/lib/wallet/keystore";
+import { importContacts } from "@/lib/wallet/contacts/contacts";
 import { Field } from "../ui";
 import { Dialog, DialogActions, PasswordField } from "./dialog";
 import { useFormFields } from "./hooks/use-form-fields";
@@ -19,6 +23,8 @@ export function ImportDialog({
   onImported: (wallet: StoredWallet) => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("wallet.restore");
+  const say = useWalletMessage();
   const [file, setFile] = useState<File | null>(null);
   const { values, setError, fieldOf, textFieldOf, reset } = useFormFields<"passphrase", "file">({
     passphrase: "",
@@ -29,12 +35,12 @@ export function ImportDialog({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (file === null) {
-      setError({ field: "file", message: "Choose the backup file." });
+      setError({ field: "file", message: t("chooseFile") });
       return;
     }
     // A file far larger than a backup is not even read: it is not one, and reading it could take a while.
     if (file.size > backupFileBytesMax) {
-      setError({ field: "file", message: tooLargeMessage });
+      setError({ field: "file", message: say(backupProblemOf(tooLargeMessage)) });
       return;
     }
     setIsWorking(true);
@@ -42,18 +48,26 @@ export function ImportDialog({
     try {
       const backup = parseBackup(await file.text());
       if (existingKeys.includes(backup.publicKey)) {
-        setError({ field: "file", message: "This wallet is already in this browser." });
+        setError({ field: "file", message: t("alreadyHere") });
         return;
       }
       const pkcs8 = await decryptBackup(backup, values.passphrase);
-      onImported(await importWallet(backup.name, pkcs8, backup.publicKey));
+      const wallet = await importWallet(backup.name, pkcs8, backup.publicKey);
+      // The backup's contacts join this browser's book (issue 12); names already here stay as they are. The
+      // wallet is restored either way: a book that cannot be written must not undo that.
+      if (backup.contacts !== undefined) await importContacts(backup.contacts).catch(() => undefined);
+      onImported(wallet);
       reset();
       setFile(null);
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : "The backup could not be restored.";
+      // A BackupError says what is wrong with the file; anything else (the browser's own storage) is said plainly.
+      if (!(caught instanceof BackupError)) {
+        setError({ field: "file", message: t("failed") });
+        return;
+      }
       setError({
-        field: caught instanceof BackupError && message.startsWith("The passphrase") ? "passphrase" : "file",
-        message,
+        field: caught.problem.key === "backup.wrongPassphrase" ? "passphrase" : "file",
+        message: say(caught.problem),
       });
     } finally {
       setIsWorking(false);
@@ -61,9 +75,9 @@ export function ImportDialog({
   }
 
   return (
-    <Dialog title="Restore a wallet from a backup" isOpen={isOpen} onClose={onClose}>
+    <Dialog title={t("title")} isOpen={isOpen} onClose={onClose}>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-        <Field {...fileField} label="Backup file" hint="The .json file you downloaded when you made the wallet.">
+        <Field {...fileField} label={t("file")} hint={t("fileHint")}>
           <input
             id={fileField.id}
             type="file"
@@ -74,8 +88,8 @@ export function ImportDialog({
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </Field>
-        <PasswordField {...textFieldOf("passphrase")} label="Passphrase" autoComplete="current-password" />
-        <DialogActions dismissLabel="Cancel" onDismiss={onClose} submitLabel="Restore wallet" isBusy={isWorking} />
+        <PasswordField {...textFieldOf("passphrase")} label={t("passphrase")} autoComplete="current-password" />
+        <DialogActions dismissLabel={t("cancel")} onDismiss={onClose} submitLabel={t("submit")} isBusy={isWorking} />
       </form>
     </Dialog>
   );

@@ -1,22 +1,35 @@
 "use client";
 // The payment form: checks as the person types, signs in the browser, and never pays twice (see useOutbox).
 import { useId } from "react";
+import { useTranslations } from "next-intl";
 import { memoCodePointsMax } from "@/lib/ledger/limits";
-import { formatAmount } from "@/lib/wallet/format";
+import { useFormat } from "../i18n/use-format";
+import { useWalletMessage } from "../i18n/use-wallet-message";
+import type { LogPauseReason } from "./witnessed/log-alert";
 import { Button, Field, inputClass } from "../ui";
 import { usePaymentForm, type PaymentFormInput } from "./hooks/use-payment-form";
 import { PaymentStatus } from "./payment-status";
+import { ContactPicker, PayeeName } from "./contacts/contact-picker";
 
 /**
  * `isPaused`: the wallet's audit raised an alarm; the form gives way to a notice, the last payment's status stays.
  * `pausedReason` names a warning of the witnessed log's watch, when that is why.
+ * `needsNodeReason`: the wallet is offline; the form stays, but Pay is disabled and says why.
  */
 export function PaymentForm({
   isPaused,
   pausedReason = null,
+  needsNodeReason = null,
   ...props
-}: PaymentFormInput & { isPaused: boolean; pausedReason?: string | null }) {
+}: PaymentFormInput & {
+  isPaused: boolean;
+  pausedReason?: LogPauseReason | null;
+  needsNodeReason?: string | null;
+}) {
   const id = useId();
+  const t = useTranslations("wallet.paymentForm");
+  const format = useFormat();
+  const say = useWalletMessage();
   const { currency, balanceMinor } = props;
   const form = usePaymentForm(props);
   const { status } = form;
@@ -29,9 +42,7 @@ export function PaymentForm({
     return (
       <div className="space-y-4">
         <p className="text-sm text-rose-800">
-          {pausedReason === null
-            ? "Payments are paused in this wallet until you have read the warning above."
-            : `Payments are paused in this wallet: ${pausedReason}. The warning above says more.`}
+          {pausedReason === null ? t("paused") : t("pausedBecause", { reason: t(`pausedReasons.${pausedReason}`) })}
         </p>
         {statusPanel}
       </div>
@@ -55,6 +66,10 @@ export function PaymentForm({
     };
   }
   const memo = form.field("memo");
+  const problemOf = (name: "recipient" | "amount" | "memo") => {
+    const problem = form.field(name).problem;
+    return problem === undefined ? undefined : say(problem);
+  };
 
   return (
     <form
@@ -65,17 +80,20 @@ export function PaymentForm({
     >
       <Field
         id={`${id}-recipient`}
-        label="Pay to (account key)"
-        error={form.field("recipient").problem}
-        hint="Paste the 64-character key of the person you are paying."
+        label={t("recipientLabel")}
+        error={problemOf("recipient")}
+        hint={<PayeeName publicKey={form.field("recipient").value} fallback={t("recipientHint")} />}
       >
-        <input {...inputProps("recipient")} className={`${inputClass} font-mono`} spellCheck={false} />
+        <div className="flex gap-2">
+          <input {...inputProps("recipient")} className={`${inputClass} min-w-0 flex-1 font-mono`} spellCheck={false} />
+          <ContactPicker onPick={(publicKey) => form.field("recipient").onChange(publicKey)} />
+        </div>
       </Field>
       <Field
         id={`${id}-amount`}
-        label={`Amount (${currency.code})`}
-        error={form.field("amount").problem}
-        hint={balanceMinor === null ? " " : `Available: ${formatAmount(balanceMinor, currency)}`}
+        label={t("amountLabel", { currency: currency.code })}
+        error={problemOf("amount")}
+        hint={balanceMinor === null ? " " : t("available", { balance: format.amount(balanceMinor, currency) })}
       >
         <input
           {...inputProps("amount")}
@@ -85,19 +103,30 @@ export function PaymentForm({
       </Field>
       <Field
         id={`${id}-memo`}
-        label="Memo (optional)"
-        error={memo.problem}
-        hint={`${[...memo.value].length}/${memoCodePointsMax} characters`}
+        label={t("memoLabel")}
+        error={problemOf("memo")}
+        hint={t("memoCount", { count: [...memo.value].length, max: memoCodePointsMax })}
       >
         <input {...inputProps("memo")} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" isBusy={isSending} className="min-w-32">
-          {isSending ? "Sending…" : "Pay"}
+        <Button
+          type="submit"
+          isBusy={isSending}
+          className="min-w-32"
+          disabled={needsNodeReason !== null}
+          aria-describedby={needsNodeReason === null ? undefined : `${id}-needs-node`}
+        >
+          {isSending ? t("sending") : t("pay")}
         </Button>
+        {needsNodeReason !== null && (
+          <p id={`${id}-needs-node`} className="text-sm text-slate-700">
+            {needsNodeReason}
+          </p>
+        )}
         {status.kind === "unsent" && (
-          <Button variant="secondary" onClick={() => void form.retry(status.entry, "Sending again…")}>
-            Retry
+          <Button variant="secondary" onClick={() => void form.retry(status.entry, "sendingAgain")}>
+            {t("retry")}
           </Button>
         )}
       </div>

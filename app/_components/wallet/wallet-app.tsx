@@ -3,8 +3,11 @@
 // node's events), test funds, the payment form, and the wallet's own audit of the node's chain. The state lives
 // in the hooks; this component only lays the pieces out.
 import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { trustedNodeKey } from "@/lib/wallet/chain-watch";
 import type { NodeInfo } from "@/lib/wallet/node-client";
+import { useWalletMessage } from "../i18n/use-wallet-message";
+import { RequestsPanel } from "../requests/requests-panel";
 import { Card, Notice } from "../ui";
 import { useBlockEvents } from "../use-block-events";
 import { AccountCard } from "./account-card";
@@ -21,15 +24,29 @@ import { ImportDialog } from "./import-dialog";
 import { LogAlert, logPauseReason } from "./witnessed/log-alert";
 import { NodeFooter } from "./node-footer";
 import { PaymentForm } from "./payment-form";
+import { OfflineBanner } from "../offline/offline-banner";
+import { OfflineHistoryExtras } from "../offline/offline-history-extras";
+import { ServiceWorker } from "../offline/service-worker";
+import { useLastSeen } from "../offline/use-last-seen";
 import { WalletHeader } from "./wallet-header";
 import { WelcomeCard } from "./welcome-card";
+import { ContactsPanel } from "./contacts/contacts-panel";
+import { ScanButton } from "./scan/scan-button";
 import { WitnessSummary } from "./witnessed/witness-summary";
 
 export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
+  const t = useTranslations("wallet.app");
+  const say = useWalletMessage();
   const node = useNode(initialInfo);
   const wallets = useWallets();
   const { active } = wallets;
-  const account = useAccount(active?.publicKey ?? null);
+  // Offline, the account as this browser last saw it, marked as such (app/_components/offline/).
+  const { account, isOffline, seenAt } = useLastSeen(
+    active?.publicKey ?? null,
+    useAccount(active?.publicKey ?? null),
+    node.infoError !== null,
+  );
+  const offlineT = useTranslations("offline");
   const faucet = useFaucet(active?.publicKey ?? null, account.refresh);
   const [isImportOpen, setIsImportOpen] = useState(false);
   const { info } = node;
@@ -54,7 +71,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
     node.reportBadReceipt(badReceipt);
     account.refresh();
   };
-  const create = () => void wallets.create();
+  const create = () => void wallets.create((ordinal) => t("defaultName", { ordinal }));
   const openImport = () => setIsImportOpen(true);
 
   return (
@@ -74,14 +91,16 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
         overdueTxIds={witnessed.overdueTxIds}
         onTrustAgain={logView.trustPolicyAgain}
       />
-      {node.infoError !== null && (
-        <Notice tone="danger" title="The node cannot be reached">
-          {node.infoError}
+      <ServiceWorker />
+      {isOffline && <OfflineBanner seenAt={seenAt} balanceMinor={account.balanceMinor} currency={info.currency} />}
+      {node.infoError !== null && !isOffline && (
+        <Notice tone="danger" title={t("unreachable")}>
+          {say(node.infoError)}
         </Notice>
       )}
 
       {wallets.wallets === null ? (
-        <div className="h-64 animate-pulse rounded-2xl bg-slate-100" aria-label="Loading wallets" />
+        <div className="h-64 animate-pulse rounded-2xl bg-slate-100" aria-label={t("loadingWallets")} />
       ) : active === null ? (
         <WelcomeCard onCreate={create} isCreating={wallets.isCreating} onRestore={openImport} />
       ) : (
@@ -97,11 +116,13 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
                 faucet={faucet}
               />
             </Panel>
-            <Panel id="pay-heading" title="Send a payment">
+            <Panel id="pay-heading" title={t("sendPayment")}>
+              <ScanButton />
               <PaymentForm
                 key={active.publicKey}
-                isPaused={node.isAlarm || logPause !== null}
+                isPaused={node.isAlarm || (logPause !== null && !isOffline)}
                 pausedReason={logPause}
+                needsNodeReason={isOffline ? offlineT("pay.needsNode") : null}
                 wallet={active}
                 chainId={info.chainId}
                 currency={info.currency}
@@ -111,14 +132,17 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
                 onBadReceipt={onBadReceipt}
               />
             </Panel>
+            <RequestsPanel wallet={active} currency={info.currency} entries={account.entries} />
+            <ContactsPanel />
           </div>
-          <Panel id="history-heading" title="History" className="min-w-0 self-start">
+          <Panel id="history-heading" title={t("history")} className="min-w-0 self-start">
             <HistoryList
               publicKey={active.publicKey}
               account={account}
               currency={info.currency}
               witnessStatusOf={witnessed.statusOf}
             />
+            <OfflineHistoryExtras account={active.publicKey} info={info} isOffline={isOffline} />
           </Panel>
         </div>
       )}

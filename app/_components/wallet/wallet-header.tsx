@@ -1,7 +1,9 @@
 "use client";
 // The wallet's title, and once there are wallets in this browser, the choice of the active one.
+import { useTranslations } from "next-intl";
 import { shortKey } from "@/lib/wallet/format";
 import type { StoredWallet } from "@/lib/wallet/keystore";
+import { Preferences } from "../preferences/preferences";
 import { Button } from "../ui";
 
 export function WalletHeader({
@@ -19,18 +21,20 @@ export function WalletHeader({
   isCreating: boolean;
   onRestore: () => void;
 }) {
+  const t = useTranslations("wallet.header");
   return (
     <header className="flex flex-wrap items-center justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">chainpay wallet</h1>
-        <p className="text-sm text-slate-600">
-          Your keys stay in this browser. Every payment comes with a receipt you can check.
-        </p>
+      <div className="flex w-full flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("tagline")}</p>
+        </div>
+        <Preferences />
       </div>
       {wallets !== null && wallets.length > 0 && (
         <div className="flex max-w-full flex-wrap items-end gap-2">
           <label className="max-w-full text-sm">
-            <span className="block font-medium text-slate-700">Active wallet</span>
+            <span className="block font-medium text-slate-700">{t("activeWallet")}</span>
             <select
               className="mt-1 min-h-10 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
               value={active?.publicKey ?? ""}
@@ -44,10 +48,10 @@ export function WalletHeader({
             </select>
           </label>
           <Button variant="secondary" isBusy={isCreating} onClick={onCreate}>
-            New wallet
+            {t("newWallet")}
           </Button>
           <Button variant="ghost" onClick={onRestore}>
-            Restore backup
+            {t("restore")}
           </Button>
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 // The first thing a new visitor sees: what a wallet is, and the two ways to get one.
+import { useTranslations } from "next-intl";
 import { Button, Card } from "../ui";
 
 export function WelcomeCard({
@@ -11,21 +12,19 @@ export function WelcomeCard({
   isCreating: boolean;
   onRestore: () => void;
 }) {
+  const t = useTranslations("wallet.welcome");
   return (
     <Card labelledBy="welcome-heading" className="mx-auto max-w-xl text-center">
       <h2 id="welcome-heading" className="text-xl font-semibold">
-        Make your wallet
+        {t("title")}
       </h2>
-      <p className="mt-2 text-sm text-slate-600">
-        A wallet is a key pair made here, in your browser. Its public half is your account; the private half signs your
-        payments and never leaves this device.
-      </p>
+      <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
       <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
         <Button isBusy={isCreating} onClick={onCreate}>
-          Create a wallet
+          {t("create")}
         </Button>
         <Button variant="secondary" onClick={onRestore}>
-          Restore from a backup
+          {t("restore")}
         </Button>
       </div>
     </Card>

@@ -2,9 +2,11 @@
 // Signs the admin out: the node clears the session cookie (HttpOnly, so only it can), then the sign-in page.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../../_components/ui";
 
 export function SignOutButton() {
+  const t = useTranslations("signin.signOut");
   const router = useRouter();
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function SignOutButton() {
       router.refresh();
     } catch {
       // Still signed in: say so rather than pretend, since the cookie stays until the node clears it.
-      setError("Could not reach the node to sign out. Try again.");
+      setError(t("failed"));
       setIsBusy(false);
     }
   }
@@ -34,7 +36,7 @@ export function SignOutButton() {
         </p>
       )}
       <Button variant="secondary" isBusy={isBusy} onClick={() => void signOut()}>
-        {isBusy ? "Signing out…" : "Sign out"}
+        {isBusy ? t("signingOut") : t("signOut")}
       </Button>
     </div>
   );

@@ -2,15 +2,20 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { isAdminSession } from "@/lib/server/admin/require-admin";
 import { adminPasswordLengthMax, safeNextPath } from "@/lib/validations/admin";
+import { Preferences } from "../../_components/preferences/preferences";
 import { Card } from "../../_components/ui";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Admin sign-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signin.page");
+  return { title: t("title") };
+}
 
 export default async function AdminLoginPage({
   searchParams,
@@ -21,21 +26,25 @@ export default async function AdminLoginPage({
   // send an admin somewhere else after signing in.
   const nextPath = safeNextPath((await searchParams).next);
   if (await isAdminSession(await cookies())) redirect(nextPath);
+  const t = await getTranslations("signin.page");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4 py-10">
+      <div className="flex justify-end">
+        <Preferences />
+      </div>
       <div className="space-y-1 text-center">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Admin sign-in</h1>
-        <p className="text-sm text-slate-600">The block explorer and the node&apos;s admin actions.</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("subtitle")}</p>
       </div>
       <Card labelledBy="sign-in-heading">
         <h2 id="sign-in-heading" className="sr-only">
-          Sign in
+          {t("signIn")}
         </h2>
         <SignInForm nextPath={nextPath} passwordLengthMax={adminPasswordLengthMax} />
       </Card>
       <p className="text-center text-sm">
         <Link href="/" className="font-medium text-indigo-700 hover:underline">
-          ← Back to the wallet
+          {t("back")}
         </Link>
       </p>
     </main>

@@ -3,33 +3,39 @@
 // On success the node has set an HttpOnly session cookie, and the browser goes on to `nextPath`.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 
-type Problem = { kind: "field"; message: string } | { kind: "form"; title: string; message: string };
+/** A message key of the `signin` area's `problems`, with its values: the form says it in the page's language. */
+type Said = { key: string; values?: Record<string, string | number> };
+type Problem = { kind: "field"; message: Said } | { kind: "form"; title: Said; message: Said };
 
 /** What a refusal means to the person at the keyboard, with what to do next. */
 async function problemOf(response: Response): Promise<Problem> {
-  if (response.status === 401) return { kind: "field", message: "That password is wrong. Check it and try again." };
+  if (response.status === 401) return { kind: "field", message: { key: "wrongPassword" } };
   if (response.status === 429) {
     const seconds = Number(response.headers.get("retry-after") ?? "60");
-    return {
-      kind: "field",
-      message: `Too many wrong passwords. Wait ${Number.isFinite(seconds) ? seconds : 60} seconds, then try again.`,
-    };
+    return { kind: "field", message: { key: "tooMany", values: { seconds: Number.isFinite(seconds) ? seconds : 60 } } };
   }
   if (response.status === 400) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return { kind: "field", message: body?.error?.message ?? "The node could not read this password." };
+    const detail = body?.error?.message;
+    return {
+      kind: "field",
+      message: detail === undefined ? { key: "unreadable" } : { key: "refused", values: { detail } },
+    };
   }
   return {
     kind: "form",
-    title: "The node could not sign you in",
-    message: `It answered with status ${response.status}. Try again in a moment.`,
+    title: { key: "cannotSignInTitle" },
+    message: { key: "cannotSignIn", values: { status: response.status } },
   };
 }
 
 /** `passwordLengthMax` comes from the page, so that this bundle does not carry zod for one number. */
 export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; passwordLengthMax: number }) {
+  const t = useTranslations("signin.form");
+  const say = (said: Said) => t(`problems.${said.key}`, said.values);
   const id = useId();
   const passwordId = `${id}-password`;
   const router = useRouter();
@@ -51,7 +57,7 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
     event.preventDefault();
     if (isBusy) return;
     if (password === "") {
-      showProblem({ kind: "field", message: "Enter the admin password." });
+      showProblem({ kind: "field", message: { key: "empty" } });
       return;
     }
     setIsBusy(true);
@@ -64,7 +70,7 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
         body: JSON.stringify({ password }),
       });
     } catch {
-      showProblem({ kind: "form", title: "The node did not answer", message: "Check your connection and try again." });
+      showProblem({ kind: "form", title: { key: "noAnswerTitle" }, message: { key: "noAnswer" } });
       return;
     }
     if (response.status !== 204) {
@@ -76,19 +82,19 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
     router.refresh();
   }
 
-  const fieldError = problem?.kind === "field" ? problem.message : null;
+  const fieldError = problem?.kind === "field" ? say(problem.message) : null;
 
   return (
     <form noValidate onSubmit={(event) => void signIn(event)} className="space-y-4">
       {problem?.kind === "form" && (
-        <Notice tone="danger" title={problem.title}>
-          {problem.message}
+        <Notice tone="danger" title={say(problem.title)}>
+          {say(problem.message)}
         </Notice>
       )}
       {/* For password managers, which file a password under a user name; there is one admin. */}
       <input type="text" name="username" autoComplete="username" value="admin" readOnly hidden />
       {/* No hint says where the password is kept: an admin knows, and nobody else needs telling. */}
-      <Field id={passwordId} label="Admin password" error={fieldError}>
+      <Field id={passwordId} label={t("password")} error={fieldError}>
         <div className="flex gap-2">
           <input
             ref={passwordRef}
@@ -113,18 +119,18 @@ export function SignInForm({ nextPath, passwordLengthMax }: { nextPath: string; 
           {/* A toggle with a fixed name: "pressed" is what tells a screen reader the password is shown. */}
           <Button
             variant="secondary"
-            aria-label="Show password"
+            aria-label={t("showPassword")}
             aria-pressed={isPasswordShown}
             aria-controls={passwordId}
             onClick={() => setIsPasswordShown((isShown) => !isShown)}
             className="shrink-0"
           >
-            Show
+            {t("show")}
           </Button>
         </div>
       </Field>
       <Button type="submit" isBusy={isBusy} className="w-full">
-        {isBusy ? "Signing in…" : "Sign in"}
+        {isBusy ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

@@ -4,8 +4,16 @@ import type { ReactNode } from "react";
 import { DetailsList } from "../../_components/details-list";
 import { Card } from "../../_components/ui";
 
-export function DetailsCard({ heading, rows }: { heading: string; rows: [string, ReactNode][] }) {
-  const headingId = `${heading.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
+export function DetailsCard({
+  heading,
+  headingId,
+  rows,
+}: {
+  heading: string;
+  /** The heading's element id: a fixed name, since a translated heading would make a poor one. */
+  headingId: string;
+  rows: [string, ReactNode][];
+}) {
   return (
     <Card labelledBy={headingId}>
       <h2 id={headingId} className="sr-only">

@@ -1,12 +1,13 @@
 "use client";
 // The newest blocks, kept current from the node's event stream: new blocks appear on top without a reload.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { useBlockEvents } from "../../_components/use-block-events";
 import { BlockLink } from "../../_components/entities/entity-links";
 import { HashText } from "../../_components/entities/hash-text";
-import { countOf } from "../../_components/entities/plural";
+import { useFormat } from "../../_components/i18n/use-format";
 import { RelativeTime } from "../../_components/entities/relative-time";
 import { TableOrCards, type TableLayout } from "./table-or-cards";
 
@@ -18,6 +19,8 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
   const [blocks, setBlocks] = useState(initialBlocks);
   const [newHeights, setNewHeights] = useState<Set<number>>(new Set());
   const router = useRouter();
+  const t = useTranslations("explorer.blocksTable");
+  const format = useFormat();
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
   const onBlock = useCallback(
@@ -39,28 +42,28 @@ export function LiveBlocks({ initialBlocks, isLive }: { initialBlocks: SignedBlo
     rowKey: (block) => block.hash,
     columns: [
       {
-        label: "Height",
+        label: t("height"),
         cell: (block) => <BlockLink height={block.header.height} />,
         cellClass: "font-medium",
-        cardCell: (block) => <BlockLink height={block.header.height}>Block {block.header.height}</BlockLink>,
+        cardCell: (block) => (
+          <BlockLink height={block.header.height}>{t("blockCard", { height: String(block.header.height) })}</BlockLink>
+        ),
       },
-      { label: "Hash", cell: (block) => <HashText value={block.hash} />, cellClass: "text-slate-700" },
+      { label: t("hash"), cell: (block) => <HashText value={block.hash} />, cellClass: "text-slate-700" },
       {
-        label: "Transactions",
-        cell: (block) => block.header.txCount.toLocaleString("en-US"),
+        label: t("transactions"),
+        cell: (block) => format.number(block.header.txCount),
         isNumeric: true,
-        cardCell: (block) => countOf(block.header.txCount, { one: "transaction", other: "transactions" }),
+        cardCell: (block) => t("transactionCount", { count: block.header.txCount }),
       },
       {
-        label: "Sealed",
+        label: t("sealed"),
         cell: (block) => <RelativeTime iso={block.header.timestamp} />,
         cellClass: "text-slate-600",
       },
     ],
-    card: { heading: "Height", figure: "Transactions", facts: ["Hash", "Sealed"] },
+    card: { heading: t("height"), figure: t("transactions"), facts: [t("hash"), t("sealed")] },
     isHighlighted: (block) => newHeights.has(block.header.height),
   };
-  return (
-    <TableOrCards label="Blocks, newest first" rows={blocks} layout={layout} isLive={isLive} testId="blocks-table" />
-  );
+  return <TableOrCards label={t("label")} rows={blocks} layout={layout} isLive={isLive} testId="blocks-table" />;
 }

@@ -1,33 +1,26 @@
-// The words the log page prints for a witness's answers and the lag, from pure functions a unit test reads.
+// What the log page says for a witness's answers and the lag, as message keys of the explorerLog area with their
+// values, from pure functions a unit test reads; the components translate them in the page's language.
 import type { WitnessAnswer } from "@/lib/server/log/log-status";
 
-/** What a witness's last HTTP status means in tlog-witness v1.0.0, as PROTOCOL.md v2 lists its answers. */
-const statusMeanings: Record<number, string> = {
-  200: "cosigned",
-  400: "bad request",
-  403: "no trusted log signature",
-  404: "unknown origin",
-  409: "conflict (another size or root)",
-  413: "too large",
-  422: "refused (consistency or validation failed)",
-};
+/** A sentence to translate: its key in the explorerLog area and the values it takes. */
+export type LogWording = { key: string; values?: Record<string, string | number> };
 
 export type AnswerTone = "good" | "warning" | "bad" | "none";
 
-export function describeAnswer(status: WitnessAnswer["lastStatus"]): { text: string; tone: AnswerTone } {
-  if (status === null) return { text: "not asked yet", tone: "none" };
-  if (status === "down") return { text: "down (unreachable)", tone: "bad" };
-  const meaning = statusMeanings[status];
-  const text = meaning === undefined ? String(status) : `${status} ${meaning}`;
-  if (status === 200) return { text, tone: "good" };
-  return { text, tone: status === 409 ? "warning" : "bad" };
+export function describeAnswer(status: WitnessAnswer["lastStatus"]): { wording: LogWording; tone: AnswerTone } {
+  if (status === null) return { wording: { key: "answer.notAsked" }, tone: "none" };
+  if (status === "down") return { wording: { key: "answer.down" }, tone: "bad" };
+  // The message names what each status PROTOCOL.md v2 lists for tlog-witness v1.0.0 means; any other status is
+  // shown as its number alone (the message's `other` case).
+  const wording = { key: "answer.status", values: { status: String(status) } };
+  if (status === 200) return { wording, tone: "good" };
+  return { wording, tone: status === 409 ? "warning" : "bad" };
 }
 
 /** "up to date", "1 block behind the head (2.5 s)", "12 blocks behind the head (40 s)"; null before any checkpoint. */
-export function describeLag(lagBlocks: number | null, lagSeconds: number | null): string | null {
+export function describeLag(lagBlocks: number | null, lagSeconds: number | null): LogWording | null {
   if (lagBlocks === null) return null;
-  if (lagBlocks === 0) return "up to date with the head";
-  const blocks = `${lagBlocks.toLocaleString("en-US")} ${lagBlocks === 1 ? "block" : "blocks"} behind the head`;
-  if (lagSeconds === null) return blocks;
-  return `${blocks} (${lagSeconds.toLocaleString("en-US", { maximumFractionDigits: 1 })} s)`;
+  if (lagBlocks === 0) return { key: "lagUpToDate" };
+  if (lagSeconds === null) return { key: "lagBlocks", values: { count: lagBlocks } };
+  return { key: "lagBlocksSeconds", values: { count: lagBlocks, seconds: lagSeconds } };
 }

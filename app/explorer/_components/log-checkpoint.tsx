@@ -1,5 +1,6 @@
 // The newest witnessed checkpoint: its size and root, which witnesses cosigned it and when, how far it lags the
 // head, and the whole signed note to copy into a verifier.
+import { useTranslations } from "next-intl";
 import type { LogStatus } from "@/lib/server/log/log-status";
 import { HashText } from "../../_components/entities/hash-text";
 import { RelativeTime } from "../../_components/entities/relative-time";
@@ -11,57 +12,57 @@ import { TableOrCards, type TableLayout } from "./table-or-cards";
 
 type Cosigner = NonNullable<LogStatus["newest"]>["cosigners"][number];
 
-const cosignerLayout: TableLayout<Cosigner> = {
+const cosignerLayout = (labels: { cosigner: string; cosignedAt: string }): TableLayout<Cosigner> => ({
   rowKey: (cosigner) => cosigner.name,
   columns: [
-    { label: "Cosigner", cell: (cosigner) => <span className="break-all font-medium">{cosigner.name}</span> },
+    { label: labels.cosigner, cell: (cosigner) => <span className="break-all font-medium">{cosigner.name}</span> },
     {
-      label: "Cosigned at",
+      label: labels.cosignedAt,
       cell: (cosigner) => (
         <RelativeTime iso={new Date(cosigner.timestampSeconds * 1000).toISOString()} isAbsoluteShown />
       ),
     },
   ],
-  card: { heading: "Cosigner", facts: ["Cosigned at"] },
-};
+  card: { heading: labels.cosigner, facts: [labels.cosignedAt] },
+});
 
 export function LogCheckpoint({ status }: { status: LogStatus }) {
+  const t = useTranslations("explorerLog");
   const { newest } = status;
+  const lag = describeLag(status.lagBlocks, status.lagSeconds);
   return (
     <Card labelledBy="log-checkpoint-heading" className="space-y-4">
       <h2 id="log-checkpoint-heading" className="text-lg font-semibold">
-        Newest witnessed checkpoint
+        {t("checkpointHeading")}
       </h2>
       {newest === null ? (
-        <p className="text-sm text-slate-700">No checkpoint witnessed yet.</p>
+        <p className="text-sm text-slate-700">{t("noCheckpoint")}</p>
       ) : (
         <>
           <DetailsList
             rows={[
-              ["Size", `${newest.size.toLocaleString("en-US")} blocks (heights 0 to ${newest.size - 1})`],
-              ["Root hash", <HashText key="root" value={newest.rootHashHex} isFull />],
-              ["Witnessed at", <RelativeTime key="at" iso={newest.witnessedAt} isAbsoluteShown />],
-              ["Lag", describeLag(status.lagBlocks, status.lagSeconds) ?? "—"],
+              [t("size"), t("checkpointSize", { count: newest.size, last: String(newest.size - 1) })],
+              [t("rootHash"), <HashText key="root" value={newest.rootHashHex} isFull />],
+              [t("witnessedAt"), <RelativeTime key="at" iso={newest.witnessedAt} isAbsoluteShown />],
+              [t("lag"), lag === null ? "—" : t(lag.key, lag.values)],
             ]}
           />
           <div>
-            <h3 className="mb-2 text-sm font-semibold text-slate-800">Cosigned by</h3>
+            <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("cosignedBy")}</h3>
             {newest.cosigners.length === 0 ? (
-              <p className="text-sm text-slate-700">
-                No cosignatures: signed by the node alone (quorum {status.quorum}).
-              </p>
+              <p className="text-sm text-slate-700">{t("noCosignatures", { quorum: status.quorum })}</p>
             ) : (
               <TableOrCards
-                label="Cosigners of the newest checkpoint"
+                label={t("cosignersLabel")}
                 rows={newest.cosigners}
-                layout={cosignerLayout}
+                layout={cosignerLayout({ cosigner: t("cosigner"), cosignedAt: t("cosignedAt") })}
                 testId="log-cosigners"
               />
             )}
           </div>
           <div>
-            <h3 className="mb-2 text-sm font-semibold text-slate-800">The signed note</h3>
-            <LogNoteBlock text={newest.note} label="Checkpoint note" />
+            <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("signedNote")}</h3>
+            <LogNoteBlock text={newest.note} label={t("checkpointNote")} copyLabel={t("copyCheckpointNote")} />
           </div>
         </>
       )}

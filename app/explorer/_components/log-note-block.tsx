@@ -2,7 +2,7 @@
 // a phone, with a button that copies exactly its text (a person pastes it into a verifier or a witness's log).
 import { CopyButton } from "../../_components/copy-button";
 
-export function LogNoteBlock({ text, label }: { text: string; label: string }) {
+export function LogNoteBlock({ text, label, copyLabel }: { text: string; label: string; copyLabel: string }) {
   return (
     <div className="space-y-2">
       <pre
@@ -12,7 +12,7 @@ export function LogNoteBlock({ text, label }: { text: string; label: string }) {
       >
         {text}
       </pre>
-      <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+      <CopyButton text={text} label={copyLabel} />
     </div>
   );
 }

@@ -1,18 +1,26 @@
 "use client";
 // Admin actions: mint to an account (a mint signed by the node key, recorded like any other transaction) and
-// switch the faucet on or off.
+// switch the faucet on or off. The node's refusals are shown in its own words (the protocol's error message).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { parseMajorUnits } from "@/lib/ledger/amount";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import type { Currency, Receipt } from "@/lib/ledger/types";
-import { formatAmount } from "@/lib/wallet/format";
 import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 import { transactionHref } from "../../_components/entities/entity-links";
+import { useFormat } from "../../_components/i18n/use-format";
+
+/** An example amount in the currency's own decimals: "250.00", or "250" for a currency without decimals. */
+function exampleAmount(currency: Currency): string {
+  return currency.decimals === 0 ? "250" : `250.${"0".repeat(currency.decimals)}`;
+}
 
 export function MintForm({ currency }: { currency: Currency }) {
   const id = useId();
+  const t = useTranslations("explorerActions");
+  const format = useFormat();
   const [account, setAccount] = useState("");
   const [amount, setAmount] = useState("");
   const [errors, setErrors] = useState<{ account?: string; amount?: string; form?: string }>({});
@@ -24,9 +32,9 @@ export function MintForm({ currency }: { currency: Currency }) {
     const key = account.trim().toLowerCase();
     const amountMinor = parseMajorUnits(amount, currency.decimals);
     const found: typeof errors = {};
-    if (!hex64Pattern.test(key)) found.account = "An account key is 64 characters of 0–9 and a–f.";
+    if (!hex64Pattern.test(key)) found.account = t("badAccount");
     if (amountMinor === null || amountMinor <= 0n || amountMinor.toString().length > 16)
-      found.amount = `Enter an amount like 250.00 (at most ${currency.decimals} decimals).`;
+      found.amount = t("badAmount", { example: exampleAmount(currency), decimals: currency.decimals });
     setErrors(found);
     setReceipt(null);
     if (Object.keys(found).length > 0) return;
@@ -49,7 +57,7 @@ export function MintForm({ currency }: { currency: Currency }) {
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-3">
-      <Field id={`${id}-account`} label="Account key" error={errors.account}>
+      <Field id={`${id}-account`} label={t("accountKey")} error={errors.account}>
         <input
           id={`${id}-account`}
           className={`${inputClass} font-mono`}
@@ -61,7 +69,7 @@ export function MintForm({ currency }: { currency: Currency }) {
           onChange={(event) => setAccount(event.target.value)}
         />
       </Field>
-      <Field id={`${id}-amount`} label={`Amount (${currency.code})`} error={errors.amount}>
+      <Field id={`${id}-amount`} label={t("amount", { currency: currency.code })} error={errors.amount}>
         <input
           id={`${id}-amount`}
           className={inputClass}
@@ -74,19 +82,22 @@ export function MintForm({ currency }: { currency: Currency }) {
         />
       </Field>
       <Button type="submit" isBusy={isBusy}>
-        Mint
+        {t("mint")}
       </Button>
       <div aria-live="polite" className="min-h-6">
         {errors.form !== undefined && (
-          <Notice tone="danger" title="Not minted">
+          <Notice tone="danger" title={t("notMinted")}>
             {errors.form}
           </Notice>
         )}
         {receipt !== null && (
-          <Notice tone="success" title="Minted">
-            {formatAmount(receipt.tx.amount, currency)} in block {receipt.block.header.height}.{" "}
+          <Notice tone="success" title={t("minted")}>
+            {t("mintedText", {
+              amount: format.amount(receipt.tx.amount, currency),
+              height: String(receipt.block.header.height),
+            })}{" "}
             <Link href={transactionHref(receipt.txId)} className="font-medium underline">
-              View the mint
+              {t("viewMint")}
             </Link>
           </Notice>
         )}
@@ -102,6 +113,8 @@ export function FaucetSwitch({
   initial: { enabled: boolean; amount: string };
   currency: Currency;
 }) {
+  const t = useTranslations("explorerActions");
+  const format = useFormat();
   const [faucet, setFaucet] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -118,8 +131,11 @@ export function FaucetSwitch({
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="faucet-state">
-        The faucet is <strong>{faucet.enabled ? "on" : "off"}</strong>
-        {faucet.amount !== "0" && <> and gives {formatAmount(faucet.amount, currency)} a request</>}.
+        {t.rich("faucetState", {
+          enabled: String(faucet.enabled),
+          amount: faucet.amount === "0" ? "none" : format.amount(faucet.amount, currency),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <Button
         variant={faucet.enabled ? "danger" : "primary"}
@@ -127,7 +143,7 @@ export function FaucetSwitch({
         onClick={() => void toggle()}
         disabled={faucet.amount === "0"}
       >
-        {faucet.enabled ? "Turn the faucet off" : "Turn the faucet on"}
+        {faucet.enabled ? t("faucetOff") : t("faucetOn")}
       </Button>
       <p aria-live="polite" className="min-h-5 text-sm text-rose-700">
         {message ?? ""}

@@ -1,25 +1,39 @@
 "use client";
+// Runs the full-chain audit from the page: the node streams its progress as lines of JSON, then the result.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { AuditResult } from "@/lib/ledger/audit";
 import { Button } from "../../_components/ui";
 import { blockHref } from "../../_components/entities/entity-links";
+import { auditReasonWording } from "./audit-reason";
 
 type State =
   | { kind: "idle" }
   | { kind: "running"; checked: number; head: number }
   | { kind: "done"; result: AuditResult; seconds: number }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string | null };
 
 export function AuditRunner() {
   const [state, setState] = useState<State>({ kind: "idle" });
+  const t = useTranslations("explorerActions.audit");
+  const reasonText = (reason: string) => {
+    const wording = auditReasonWording(reason);
+    return wording === null ? reason : t(`reasons.${wording.key}`, wording.values);
+  };
 
   async function run() {
     setState({ kind: "running", checked: -1, head: 0 });
     const startedMs = performance.now();
     try {
       const response = await fetch("/api/admin/audit/stream", { cache: "no-store" });
-      if (!response.ok || response.body === null) throw new Error(await refusalOf(response));
+      if (!response.ok || response.body === null) {
+        setState({
+          kind: "error",
+          message: (await refusalOf(response)) ?? t("nodeAnswered", { status: response.status }),
+        });
+        return;
+      }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       for (;;) {
@@ -42,7 +56,7 @@ export function AuditRunner() {
         }
       }
     } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : "The audit failed." });
+      setState({ kind: "error", message: error instanceof Error ? error.message : null });
     }
   }
 
@@ -55,12 +69,16 @@ export function AuditRunner() {
   return (
     <div className="space-y-4">
       <Button onClick={() => void run()} isBusy={state.kind === "running"}>
-        {state.kind === "running" ? "Auditing…" : "Run the full audit"}
+        {state.kind === "running" ? t("running") : t("run")}
       </Button>
       <div>
         <div className="flex justify-between text-sm text-slate-600">
-          <span id="audit-progress-label">Progress</span>
-          <span>{state.kind === "running" && state.checked >= 0 ? `block ${state.checked} of ${state.head}` : ""}</span>
+          <span id="audit-progress-label">{t("progress")}</span>
+          <span>
+            {state.kind === "running" && state.checked >= 0
+              ? t("progressBlock", { checked: state.checked, head: state.head })
+              : ""}
+          </span>
         </div>
         <div
           role="progressbar"
@@ -80,12 +98,14 @@ export function AuditRunner() {
             data-testid="audit-result"
             className="rounded-xl border-2 border-emerald-500 bg-emerald-50 p-4 text-emerald-950"
           >
-            <p className="text-lg font-bold">✓ The chain verifies</p>
+            <p className="text-lg font-bold">{t("verifies")}</p>
             <p className="text-sm">
-              {state.result.blocks.toLocaleString("en-US")} blocks and{" "}
-              {state.result.transactions.toLocaleString("en-US")} transactions checked from genesis to height{" "}
-              {state.result.height} in {state.seconds.toFixed(1)} s: hash links, header hashes, the node&apos;s
-              signatures, Merkle roots, every transaction&apos;s signature, and every balance replayed.
+              {t("verifiesText", {
+                blocks: state.result.blocks,
+                transactions: state.result.transactions,
+                height: state.result.height,
+                seconds: state.seconds,
+              })}
             </p>
           </div>
         )}
@@ -95,19 +115,23 @@ export function AuditRunner() {
             data-testid="audit-result"
             className="rounded-xl border-2 border-rose-600 bg-rose-50 p-4 text-rose-950"
           >
-            <p className="text-lg font-bold">✗ The chain does not verify</p>
+            <p className="text-lg font-bold">{t("fails")}</p>
             <p className="text-sm">
-              First bad block:{" "}
-              <Link href={blockHref(state.result.firstBad.height)} className="font-semibold underline">
-                block {state.result.firstBad.height}
-              </Link>
-              . Reason: {state.result.firstBad.reason}.
+              {t.rich("firstBad", {
+                height: String(state.result.firstBad.height),
+                reason: reasonText(state.result.firstBad.reason),
+                link: (chunks) => (
+                  <Link href={blockHref(state.result.firstBad!.height)} className="font-semibold underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           </div>
         )}
         {state.kind === "error" && (
           <p role="alert" className="text-sm text-rose-700">
-            {state.message}
+            {state.message ?? t("failed")}
           </p>
         )}
       </div>
@@ -115,9 +139,9 @@ export function AuditRunner() {
   );
 }
 
-/** What a refused audit says (the node's error message, such as too many audits and exports at once). */
-async function refusalOf(response: Response): Promise<string> {
+/** What a refused audit says (the node's error message, such as too many audits and exports at once), if any. */
+async function refusalOf(response: Response): Promise<string | null> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
   const message = body?.error?.message;
-  return typeof message === "string" ? message : `The node answered ${response.status}.`;
+  return typeof message === "string" ? message : null;
 }

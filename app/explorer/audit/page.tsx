@@ -1,24 +1,23 @@
 // The full-chain audit, run from the page.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { Card } from "../../_components/ui";
 import { AuditRunner } from "./audit-runner";
 
-export const metadata: Metadata = { title: "Audit" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("explorerActions.audit"))("title") };
+}
 
 export default async function AuditPage() {
   // It reads nothing itself, but like every explorer page it shows nothing without a session.
   await adminPageNode();
+  const t = await getTranslations("explorerActions.audit");
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Audit the chain</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
       <Card className="space-y-4">
-        <p className="max-w-prose text-sm text-slate-700">
-          Re-verifies every stored block from genesis, trusting nothing in the database: each block&apos;s hash and its
-          link to the one before, the node&apos;s signature, the Merkle root of its transactions, every
-          transaction&apos;s signature, and every balance replayed and compared with the stored one. It names the first
-          block that fails.
-        </p>
+        <p className="max-w-prose text-sm text-slate-700">{t("explanation")}</p>
         <AuditRunner />
       </Card>
     </>

@@ -11,7 +11,9 @@ export function newNonce(): string {
 export function pageContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
   return [
     // React's development build evaluates code (to rebuild server stacks); production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
+    // 'wasm-unsafe-eval': the wallet's QR scanner compiles zxing-wasm (served by the app itself, from
+    // public/vendor/) where the browser has no BarcodeDetector. It allows compiling WebAssembly only, not eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${isDevelopment ? " 'unsafe-eval'" : ""}`,
     // Stylesheets come from the app's own CSS files. In development, hot reloading injects style elements
     // without a nonce, so it needs 'unsafe-inline' (which a nonce beside it would switch off).
     `style-src 'self' ${isDevelopment ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
@@ -24,6 +26,10 @@ export function pageContentSecurityPolicy(nonce: string, isDevelopment: boolean)
     "font-src 'self'",
     // The API and the event stream (SSE) are the node's own.
     "connect-src 'self'",
+    // The wallet's service worker (public/sw.js), which lets it open offline, and its web app manifest
+    // (app/manifest.ts), which makes it installable: both are the app's own files, and nothing else may be either.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -17,6 +17,8 @@ import { openStore } from "../../db/open-store";
 import { Sealer } from "../payments/sealer";
 import { readStoredReceipt } from "../transactions/read-receipt";
 import { openNodeLog, type NodeLogService } from "../log/open-log";
+import type { WebhookDeliveryLoop } from "../webhooks/delivery-loop";
+import { openWebhookDeliveries } from "../webhooks/open-webhooks";
 
 /** What only the node that seals has: its private key and the sealer. */
 export type NodeWriter = {
@@ -39,6 +41,8 @@ export type LedgerNode = {
   admin: AdminCredentials;
   /** The witnessed log (issue 11): origin, vkey, policy, records, and the cosigning loop on the node that seals. */
   log: NodeLogService;
+  /** The webhook delivery loop (issue 12) on the node that seals; null on a follower. */
+  webhooks: WebhookDeliveryLoop | null;
 };
 
 const globalForNode = globalThis as unknown as { chainpayNode?: Promise<LedgerNode> };
@@ -70,6 +74,7 @@ export async function resetNodeForTests(): Promise<void> {
   delete globalForNode.chainpayNode;
   const node = await pending?.catch(() => undefined);
   await node?.log.cosigning?.stop();
+  await node?.webhooks?.stop();
   await node?.store.close();
 }
 
@@ -102,7 +107,7 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       if (nodePublicKey === null)
         throw new Error(`${config.dataDir} is not a follower's replica: start it with \`npm run follow -- <url>\`.`);
       const log = openNodeLog(config, common.chainId, nodePublicKey, store, null);
-      return { ...common, nodePublicKey, writer: null, log };
+      return { ...common, nodePublicKey, writer: null, log, webhooks: null };
     }
     const nodeKey = nodeKeyFromPem(readFileSync(keyFile, "utf8"));
     const signHeader = (header: BlockHeader) => signWithNodeCrypto(nodeKey.privateKey, canonicalBytes(header));
@@ -115,7 +120,8 @@ async function createNode(config: NodeConfig): Promise<LedgerNode> {
       onBlock: (block) => localBlocks.emit("block", block),
     });
     const log = openNodeLog(config, common.chainId, nodeKey.publicKeyHex, store, nodeKey);
-    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer }, log };
+    const webhooks = openWebhookDeliveries(config);
+    return { ...common, nodePublicKey: nodeKey.publicKeyHex, writer: { nodeKey, sealer }, log, webhooks };
   } catch (error) {
     await store.close();
     throw error;

@@ -53,16 +53,34 @@ export function decidePolicyPin(pin: PolicyPin | null, servedText: string, nodeP
 }
 
 /** The words for a policy's quorum: "2 of 3 witnesses", or that the node alone vouches for its chain. */
+/** A policy's quorum as data, for a page to word in its reader's language (describeQuorum words it in English). */
+export type Quorum =
+  | { kind: "none" }
+  | { kind: "witness"; name: string }
+  | { kind: "group"; threshold: number; memberCount: number; areAllWitnesses: boolean };
+
+export function quorumOf(policy: Policy): Quorum {
+  if (policy.quorum === "none") return { kind: "none" };
+  const group = policy.groups.find((candidate) => candidate.name === policy.quorum);
+  if (group === undefined) return { kind: "witness", name: policy.quorum };
+  const witnessNames = policy.witnesses.map((witness) => witness.name);
+  const areAllWitnesses = group.members.every((member) => witnessNames.includes(member));
+  return { kind: "group", threshold: group.threshold, memberCount: group.members.length, areAllWitnesses };
+}
+
 export function describeQuorum(policy: Policy): { isNodeAlone: boolean; text: string; witnessNames: string[] } {
   const witnessNames = policy.witnesses.map((witness) => witness.name);
-  if (policy.quorum === "none") {
-    return { isNodeAlone: true, text: "no witnesses: this node alone vouches for its chain", witnessNames };
+  const quorum = quorumOf(policy);
+  switch (quorum.kind) {
+    case "none":
+      return { isNodeAlone: true, text: "no witnesses: this node alone vouches for its chain", witnessNames };
+    case "witness":
+      return { isNodeAlone: false, text: `the witness ${quorum.name}`, witnessNames };
+    case "group": {
+      const noun = quorum.areAllWitnesses ? "witnesses" : "groups of witnesses";
+      return { isNodeAlone: false, text: `${quorum.threshold} of ${quorum.memberCount} ${noun}`, witnessNames };
+    }
   }
-  const group = policy.groups.find((candidate) => candidate.name === policy.quorum);
-  if (group === undefined) return { isNodeAlone: false, text: `the witness ${policy.quorum}`, witnessNames };
-  const areAllWitnesses = group.members.every((member) => witnessNames.includes(member));
-  const noun = areAllWitnesses ? "witnesses" : "groups of witnesses";
-  return { isNodeAlone: false, text: `${group.threshold} of ${group.members.length} ${noun}`, witnessNames };
 }
 
 const pinKey = "chainpay:pinned-policy";

@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Request } from "@playwright/
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { Transaction } from "@/lib/ledger/types";
-import { accountOf, createWallet, fillPayment, getTestFunds } from "./support";
+import { accountOf, createWallet, fillPayment, getTestFunds } from "../support";
 import { collectErrors } from "./wallet-support";
 
 /** An account outside any browser: an Ed25519 key pair made here, its public key as the account. */
@@ -105,7 +105,7 @@ test("'Paid' appears only after the receipt verified: the status passes through 
   }, statusId);
 
   await fillPayment(page, { to: payee, amount: "5.00" });
-  await page.getByRole("button", { name: "Pay" }).click();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(page.getByText("Paid", { exact: true })).toBeVisible();
   await expect(page.getByTestId("balance")).toHaveText("$95.00");
 
@@ -129,7 +129,7 @@ test("a receipt the node tampered with is a warning and an alarm, never 'Paid'",
     await route.fulfill({ response, json: body });
   });
   await fillPayment(page, { to: payee, amount: "5.00" });
-  await page.getByRole("button", { name: "Pay" }).click();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
 
   await expect(page.getByText("The node's receipt does not verify")).toBeVisible();
   await expect(page.getByText("Do not count it as paid.")).toContainText("The node signed the block header");
@@ -140,7 +140,7 @@ test("a receipt the node tampered with is a warning and an alarm, never 'Paid'",
     page.getByText("Payments are paused in this wallet until you have read the warning above."),
   ).toBeVisible();
   await expect(page.getByText("Paid", { exact: true })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Pay" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Pay", exact: true })).toHaveCount(0);
 });
 
 test("a tampered backup file is refused with what is wrong, and no wallet is restored", async ({

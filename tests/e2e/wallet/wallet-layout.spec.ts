@@ -2,7 +2,7 @@
 // block, and nothing that differs between the server and the browser (the time zone) upsets hydration: the
 // browser's console stays free of errors on every wallet page.
 import { expect, test, type Page } from "@playwright/test";
-import { createWallet, fillPayment, getTestFunds } from "./support";
+import { createWallet, fillPayment, getTestFunds } from "../support";
 import { collectErrors } from "./wallet-support";
 
 // A time zone far from the server's, so that a time rendered on both sides would differ between them.
@@ -38,7 +38,7 @@ test("the wallet and a receipt fit a phone, show whole history entries, and log 
   // One word too long for any line, then words enough for three lines: it must wrap or truncate, never widen.
   const memo = `${"x".repeat(60)} and then a tail of words long enough for several lines of a phone`;
   await fillPayment(page, { to: "cd".repeat(32), amount: "7.25", memo });
-  await page.getByRole("button", { name: "Pay" }).click();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(page.getByText("Paid", { exact: true })).toBeVisible();
 
   const history = page.getByRole("list", { name: "Payments" });

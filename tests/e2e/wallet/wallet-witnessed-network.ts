@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { policyFor, startWitnessedNetwork } from "../support/witnessed-network";
+import { policyFor, startWitnessedNetwork } from "../../support/witnessed-network";
 
 export type WalletNetworkDescription = { nodeUrl: string; witnessNames: string[] };
 

@@ -37,6 +37,10 @@ const served: [string, string[]][] = [
   ["/api/admin/audit", ["GET"]],
   ["/api/admin/audit/stream", ["GET"]],
   ["/api/admin/export", ["GET"]],
+  ["/api/admin/webhooks", ["GET", "POST"]],
+  ["/api/admin/webhooks/ep_000000000000000000000000", ["DELETE"]],
+  ["/api/admin/webhooks/ep_000000000000000000000000/deliveries", ["GET"]],
+  [`/api/admin/webhooks/ep_000000000000000000000000/deliveries/${"00".repeat(32)}/redeliver`, ["POST"]],
 ];
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

@@ -2,17 +2,17 @@
 // server as Next.js renders it: the alarm says what the followed node did, a rewrite or an answer against the
 // protocol, and an alarm recorded before alarms had kinds reads as the rewrite it was.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FollowerBanner } from "@/app/explorer/_components/follower-banner";
 import type { FollowAlarm } from "@/lib/server/follower/follow-settings";
 import type { FollowerStatus } from "@/lib/server/follower/read-follower-status";
+import { loadLocale, renderInLocale } from "../explorer/render-in-locale";
 
 const following = "http://node.example";
 
 function banner(alarm: FollowAlarm | null): string {
   const status: FollowerStatus = { following, height: 7, alarm };
-  return renderToStaticMarkup(createElement(FollowerBanner, { status }));
+  return renderInLocale("en", createElement(FollowerBanner, { status }));
 }
 
 const alarm: FollowAlarm = {
@@ -22,6 +22,8 @@ const alarm: FollowAlarm = {
   seenHash: "a".repeat(64),
   servedHash: "b".repeat(64),
 };
+
+beforeAll(() => loadLocale("en"));
 
 describe("FollowerBanner", () => {
   it("says a rewrite, for a rewrite and for an alarm recorded before alarms had a kind", () => {

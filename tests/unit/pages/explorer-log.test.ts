@@ -1,11 +1,14 @@
 // The explorer's log page (app/explorer/_components/log-view.tsx) rendered from fake LogStatus values: each part
 // of the status appears, and the empty states say so in words.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { describeAnswer, describeLag } from "@/app/explorer/_components/log-answer";
 import { LogView } from "@/app/explorer/_components/log-view";
 import type { LogStatus } from "@/lib/server/log/log-status";
+import { loadLocale, renderInLocale, translatorOf } from "../explorer/render-in-locale";
+
+await loadLocale("en");
+await loadLocale("ko");
 
 const note =
   "chainpay/chainpay-test\n5\nq6w7ZGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6MDE=\n\n— chainpay/chainpay-test AAAAAQ==\n— alpha.example/w BBBBBB==\n";
@@ -58,7 +61,8 @@ const witnessed: LogStatus = {
   evidence: [],
 };
 
-const render = (status: LogStatus) => renderToStaticMarkup(createElement(LogView, { status }));
+const render = (status: LogStatus, locale: "en" | "ko" = "en") =>
+  renderInLocale(locale, createElement(LogView, { status }));
 /** The page's text as a person reads it: no tags, entities decoded, whitespace collapsed. */
 const textOf = (html: string) =>
   html
@@ -149,7 +153,8 @@ describe("describeAnswer and describeLag", () => {
     [422, "422 refused (consistency or validation failed)"],
     [500, "500"],
   ])("%s reads %s", (status, text) => {
-    expect(describeAnswer(status).text).toBe(text);
+    const { wording } = describeAnswer(status);
+    expect(translatorOf("en", "explorerLog")(wording.key, wording.values)).toBe(text);
   });
 
   it.each<[number | null, number | null, string | null]>([
@@ -158,6 +163,20 @@ describe("describeAnswer and describeLag", () => {
     [1, 2.25, "1 block behind the head (2.3 s)"],
     [1200, null, "1,200 blocks behind the head"],
   ])("%s blocks and %s s read %s", (blocks, seconds, text) => {
-    expect(describeLag(blocks, seconds)).toBe(text);
+    const wording = describeLag(blocks, seconds);
+    expect(wording === null ? null : translatorOf("en", "explorerLog")(wording.key, wording.values)).toBe(text);
+  });
+});
+
+describe("the log page in Korean", () => {
+  const text = textOf(render(witnessed, "ko"));
+
+  it("says the same things in Korean, with the same figures", () => {
+    expect(text).toContain("증인 서명 로그");
+    expect(text).toContain("블록 5개 (높이 0부터 4까지)");
+    expect(text).toContain("최신 블록보다 2블록 뒤처졌어요 (1.5초)");
+    expect(text).toContain("200 공동 서명함");
+    expect(text).toContain("응답 없음 (연결 불가)");
+    expect(text).not.toContain("Witnessed log");
   });
 });

@@ -169,7 +169,7 @@ describe("a backup that is refused before anything is derived", () => {
     [
       "a file larger than any backup",
       JSON.stringify({ ...good, name: "x".repeat(backupFileBytesMax) }),
-      "This file is larger than any wallet backup (at most 16 KiB).",
+      "This file is larger than any wallet backup (at most 1024 KiB).",
     ],
   ])("%s", (_, text, message) => {
     expect(() => parseBackup(text)).toThrow(new BackupError(message));

@@ -22,3 +22,9 @@ describe("formatTime", () => {
     expect(formatTime("2026-11-25T22:00:00.000Z", { timeZone: "Pacific/Auckland" })).toBe("Nov 26, 2026, 11:00 AM");
   });
 });
+
+describe("formatTime in a locale", () => {
+  it("writes Korean dates in Korean order", () => {
+    expect(formatTime("2026-11-25T22:00:00.000Z", { timeZone: "UTC", locale: "ko-KR" })).toMatch(/^2026\. 11\. 25\./);
+  });
+});

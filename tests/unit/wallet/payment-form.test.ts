@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { paymentTransactionSchema } from "@/lib/validations/transaction";
 import { checkPaymentForm, paymentFieldProblem, type PaymentFormContext } from "@/lib/wallet/payment-form";
+import { english, englishProblems } from "../support/english";
 import { namedKey, testChainId } from "../support/keys";
 
 const own = namedKey("alice").publicKeyHex;
@@ -31,13 +32,12 @@ describe("checkPaymentForm", () => {
   });
 
   it("names every field at fault at once", () => {
-    expect(checkPaymentForm({ recipient: "", amount: "", memo: "a\u0007b" }, context)).toEqual({
-      draft: null,
-      problems: {
-        recipient: "Enter the account key of the person you are paying.",
-        amount: "Enter an amount.",
-        memo: "Memo must not contain control characters.",
-      },
+    const check = checkPaymentForm({ recipient: "", amount: "", memo: "a\u0007b" }, context);
+    expect(check.draft).toBeNull();
+    expect(englishProblems(check.problems ?? {})).toEqual({
+      recipient: "Enter the account key of the person you are paying.",
+      amount: "Enter an amount.",
+      memo: "Memo must not contain control characters.",
     });
   });
 });
@@ -63,18 +63,18 @@ describe("paymentFieldProblem", () => {
     ["memo", "x".repeat(141), "Memo must be at most 140 characters."],
     ["memo", "\ud800", "Memo must be well-formed Unicode."],
   ] as const)("%s %j: %s", (field, value, problem) => {
-    expect(paymentFieldProblem(field, value, context)).toBe(problem);
+    expect(english(paymentFieldProblem(field, value, context))).toBe(problem);
   });
 
   it("refuses an amount the protocol cannot carry, whatever the balance", () => {
     const rich = { ...context, balanceMinor: null };
-    expect(paymentFieldProblem("amount", "99999999999999.99", rich)).toBeNull();
-    expect(paymentFieldProblem("amount", "100000000000000.00", rich)).toBe("This amount is too large.");
+    expect(english(paymentFieldProblem("amount", "99999999999999.99", rich))).toBeNull();
+    expect(english(paymentFieldProblem("amount", "100000000000000.00", rich))).toBe("This amount is too large.");
   });
 
   it("asks for whole numbers in a currency without minor units", () => {
     const yen = { ownKey: own, currency: { code: "JPY", decimals: 0 }, balanceMinor: null };
-    expect(paymentFieldProblem("amount", "12", yen)).toBeNull();
-    expect(paymentFieldProblem("amount", "12.5", yen)).toBe("Enter a whole number, like 12.");
+    expect(english(paymentFieldProblem("amount", "12", yen))).toBeNull();
+    expect(english(paymentFieldProblem("amount", "12.5", yen))).toBe("Enter a whole number, like 12.");
   });
 });

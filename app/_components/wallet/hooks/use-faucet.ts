@@ -3,8 +3,9 @@
 import { useCallback, useState } from "react";
 import { messageFor } from "@/lib/wallet/messages";
 import { nodeClient } from "@/lib/wallet/node-client";
+import { walletMessage, type WalletMessage } from "@/lib/wallet/wallet-message";
 
-export type FaucetMessage = { tone: "ok" | "error"; text: string };
+export type FaucetMessage = { tone: "ok" | "error"; text: WalletMessage };
 
 export type FaucetView = { message: FaucetMessage | null; isBusy: boolean; request: () => void };
 
@@ -20,20 +21,27 @@ export function useFaucet(publicKey: string | null, onFunded: () => void): Fauce
     void nodeClient.faucet(publicKey).then((result) => {
       setIsBusy(false);
       if (result.kind === "ok") {
-        setAnswer({ publicKey, message: { tone: "ok", text: "Test funds received." } });
+        setAnswer({ publicKey, message: { tone: "ok", text: walletMessage("faucet.received") } });
         onFunded();
         return;
       }
       const text =
         result.kind === "unreachable"
-          ? result.message
-          : // A rate limit's own message says how long to wait; the others read better in the wallet's words.
-            result.error.code === "rate_limited"
-            ? result.error.message
+          ? result.problem
+          : result.error.code === "rate_limited"
+            ? rateLimitedMessage(result.error.message)
             : messageFor(result.error.code);
       setAnswer({ publicKey, message: { tone: "error", text } });
     });
   }, [publicKey, onFunded]);
 
   return { message: answer?.publicKey === publicKey ? answer.message : null, isBusy, request };
+}
+
+/** A rate limit's own (English) message says how long to wait: the wallet says the same in the reader's words. */
+function rateLimitedMessage(nodeMessage: string): WalletMessage {
+  const seconds = /(\d+) s\b/.exec(nodeMessage)?.[1];
+  return seconds === undefined
+    ? messageFor("rate_limited")
+    : walletMessage("faucet.tryAgainIn", { seconds: Number(seconds) });
 }

@@ -1,6 +1,8 @@
 "use client";
 // The node as this wallet sees it: its facts (first rendered by the server, then kept current), whether it can
 // be reached, and the wallet's own audit of its chain, run again whenever the head moves.
+import { messageFor } from "@/lib/wallet/messages";
+import type { WalletMessage } from "@/lib/wallet/wallet-message";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SignedBlock } from "@/lib/ledger/types";
 import { forgetPin, watchChain, type WatchState } from "@/lib/wallet/chain-watch";
@@ -16,7 +18,7 @@ export const chainWatchIntervalMs = 250;
 export type NodeView = {
   info: NodeInfo;
   /** Why the node could not be reached the last time it was asked, or null. */
-  infoError: string | null;
+  infoError: WalletMessage | null;
   watch: WatchState;
   /** The last payment's receipt, when it failed verification: an alarm until the page is reloaded. */
   badReceipt: BadReceipt | null;
@@ -38,7 +40,7 @@ export function useNode(initialInfo: NodeInfo): NodeView {
   // The event handler updates the newest head in a ref: blocks can arrive far faster than React should re-render,
   // so the rendered facts follow at the pace of the audit.
   const infoRef = useRef(initialInfo);
-  const [infoError, setInfoError] = useState<string | null>(null);
+  const [infoError, setInfoError] = useState<WalletMessage | null>(null);
   const [watch, setWatch] = useState<WatchState>({ kind: "checking" });
   const [badReceipt, setBadReceipt] = useState<BadReceipt | null>(null);
   const watcherRef = useRef<Coalesced | null>(null);
@@ -65,16 +67,21 @@ export function useNode(initialInfo: NodeInfo): NodeView {
       if (isActive) setWatch(state);
     }, chainWatchIntervalMs);
     watcherRef.current = watcher;
-    void nodeClient.node().then((result) => {
-      if (!isActive) return;
-      if (result.kind !== "ok") {
-        setInfoError(result.kind === "unreachable" ? result.message : result.error.message);
-        return;
-      }
-      setInfoError(null);
-      updateInfo(result.body);
-    });
+    const readInfo = () =>
+      void nodeClient.node().then((result) => {
+        if (!isActive) return;
+        if (result.kind !== "ok") {
+          setInfoError(result.kind === "unreachable" ? result.problem : messageFor(result.error.code));
+          return;
+        }
+        setInfoError(null);
+        updateInfo(result.body);
+      });
+    readInfo();
+    // A wallet opened offline (from the service worker's copy) asks again as soon as the browser is back online.
+    window.addEventListener("online", readInfo);
     return () => {
+      window.removeEventListener("online", readInfo);
       isActive = false;
       watcher.cancel();
       if (watcherRef.current === watcher) watcherRef.current = null;

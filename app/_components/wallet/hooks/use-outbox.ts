@@ -10,17 +10,21 @@ import type { Receipt } from "@/lib/ledger/types";
 import { nodeClient } from "@/lib/wallet/node-client";
 import { rememberReceipt } from "@/lib/wallet/witnessed/receipt-store";
 import { readOutbox, removeFromOutbox, verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
+import type { WalletMessage } from "@/lib/wallet/wallet-message";
 import type { BadReceipt } from "./use-node";
+
+/** What the wallet is doing while it sends, said by the status panel (wallet.paymentStatus.<what>). */
+export type SendingWhat = "signingAndSending" | "resendingInterrupted" | "sendingAgain";
 
 export type SendStatus =
   | { kind: "idle" }
-  | { kind: "sending"; what: string }
+  | { kind: "sending"; what: SendingWhat }
   /** The node answered; its receipt is being checked. */
   | { kind: "verifying"; entry: OutboxEntry }
   | { kind: "sent"; receipt: Receipt; isRepeat: boolean }
   /** The node answered with a receipt that does not verify: not "Paid". */
   | { kind: "unverified"; entry: OutboxEntry; failedChecks: string[] }
-  | { kind: "unsent"; entry: OutboxEntry; message: string };
+  | { kind: "unsent"; entry: OutboxEntry; problem: WalletMessage };
 
 export type OutboxHandlers = {
   /** The node key this browser trusts (pinned at first use), to verify receipts under. */
@@ -42,7 +46,7 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
   }, [handlers]);
 
   const send = useCallback(
-    async (entry: OutboxEntry, what: string) => {
+    async (entry: OutboxEntry, what: SendingWhat) => {
       if (isSendingRef.current) return;
       isSendingRef.current = true;
       setStatus({ kind: "sending", what });
@@ -72,7 +76,7 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
           setStatus({ kind: "idle" });
           handlersRef.current.onRefused(result.error);
         } else {
-          setStatus({ kind: "unsent", entry, message: result.message });
+          setStatus({ kind: "unsent", entry, problem: result.problem });
         }
       } finally {
         isSendingRef.current = false;
@@ -84,7 +88,7 @@ export function useOutbox(publicKey: string, handlers: OutboxHandlers) {
   // A payment interrupted by a reload or a lost connection is resent as it was signed, exactly once recorded.
   useEffect(() => {
     const [pending] = readOutbox(publicKey);
-    if (pending !== undefined) void send(pending, "Resending a payment that was interrupted…");
+    if (pending !== undefined) void send(pending, "resendingInterrupted");
   }, [publicKey, send]);
 
   /** Signing takes a moment; while it runs, a second submit must not sign a second payment. */

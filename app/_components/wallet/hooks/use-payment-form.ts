@@ -5,6 +5,7 @@ import { useCallback, useRef, useState, type FormEvent } from "react";
 import type { Currency } from "@/lib/ledger/types";
 import type { StoredWallet } from "@/lib/wallet/keystore";
 import type { BadReceipt } from "./use-node";
+import type { WalletMessage } from "@/lib/wallet/wallet-message";
 import { describePaymentError } from "@/lib/wallet/messages";
 import {
   checkPaymentForm,
@@ -36,7 +37,7 @@ export function usePaymentForm(input: PaymentFormInput) {
   const [touched, setTouched] = useState<Partial<Record<PaymentFormField, boolean>>>({});
   // Problems found on submit or named by the node; editing a field clears its own.
   const [reported, setReported] = useState<PaymentFormProblems>({});
-  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [formProblem, setFormProblem] = useState<WalletMessage | null>(null);
   const inputRefs = useRef<Partial<Record<PaymentFormField, HTMLInputElement | null>>>({});
   const focus = useCallback((field: PaymentFormField) => inputRefs.current[field]?.focus(), []);
   const context = { ownKey: wallet.publicKey, currency, balanceMinor };
@@ -65,7 +66,7 @@ export function usePaymentForm(input: PaymentFormInput) {
   });
 
   /** While typing, a field speaks up once it has something in it (the amount: once it was left, too). */
-  const liveProblem = (field: PaymentFormField): string | undefined => {
+  const liveProblem = (field: PaymentFormField): WalletMessage | undefined => {
     const value = values[field];
     const isChecked = field === "amount" ? touched.amount === true && value !== "" : value !== "";
     return (isChecked ? paymentFieldProblem(field, value, context) : null) ?? undefined;
@@ -118,7 +119,7 @@ export function usePaymentForm(input: PaymentFormInput) {
       addToOutbox(wallet.publicKey, signed);
       return signed;
     });
-    if (entry !== null) await outbox.send(entry, "Signing and sending…");
+    if (entry !== null) await outbox.send(entry, "signingAndSending");
   }
 
   return { field, formProblem, status: outbox.status, submit, retry: outbox.send };

@@ -13,7 +13,8 @@ export type WalletsView = {
   wallets: StoredWallet[] | null;
   active: StoredWallet | null;
   select: (publicKey: string) => void;
-  create: () => Promise<void>;
+  /** Makes a wallet named `nameOf(n)`, n counting from 1: the page words the default name in its language. */
+  create: (nameOf: (ordinal: number) => string) => Promise<void>;
   isCreating: boolean;
   /** A wallet just made, whose key can still be exported for its backup; null once the backup is done. */
   newWallet: NewWallet | null;
@@ -48,16 +49,19 @@ export function useWallets(): WalletsView {
     [select],
   );
 
-  const create = useCallback(async () => {
-    setIsCreating(true);
-    try {
-      const created = await createWallet(`Wallet ${(wallets?.length ?? 0) + 1}`);
-      add(created.wallet);
-      setNewWallet(created);
-    } finally {
-      setIsCreating(false);
-    }
-  }, [wallets, add]);
+  const create = useCallback(
+    async (nameOf: (ordinal: number) => string) => {
+      setIsCreating(true);
+      try {
+        const created = await createWallet(nameOf((wallets?.length ?? 0) + 1));
+        add(created.wallet);
+        setNewWallet(created);
+      } finally {
+        setIsCreating(false);
+      }
+    },
+    [wallets, add],
+  );
 
   return {
     wallets,

@@ -1,23 +1,25 @@
 // One page of an account's history, newest first: a table from the md breakpoint up, a list of cards on a phone,
 // each with its signed amount, its counterparty and its time.
+import { useTranslations } from "next-intl";
 import type { Currency, Transaction } from "@/lib/ledger/types";
-import { formatAmount } from "@/lib/wallet/format";
 import { AccountLink, BlockLink, TransactionLink } from "../../../_components/entities/entity-links";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { TableOrCards, type TableLayout } from "../../_components/table-or-cards";
+import { usePageFormat } from "../../_components/use-page-format";
 
 type HistoryEntry = { txId: string; tx: Transaction; blockHeight: number };
 
-function Counterparty({ tx, isIncoming }: { tx: Transaction; isIncoming: boolean }) {
-  if (tx.type === "mint") return <span className="text-slate-600">mint</span>;
+function Counterparty({ tx, isIncoming, mintLabel }: { tx: Transaction; isIncoming: boolean; mintLabel: string }) {
+  if (tx.type === "mint") return <span className="text-slate-600">{mintLabel}</span>;
   return <AccountLink publicKey={isIncoming ? tx.from : tx.to} />;
 }
 
 function SignedAmount({ tx, isIncoming, currency }: { tx: Transaction; isIncoming: boolean; currency: Currency }) {
+  const format = usePageFormat();
   return (
     <span className={`tabular-nums ${isIncoming ? "text-emerald-700" : ""}`}>
       {isIncoming ? "+" : "−"}
-      {formatAmount(tx.amount, currency)}
+      {format.amount(tx.amount, currency)}
     </span>
   );
 }
@@ -31,25 +33,26 @@ export function AccountHistory({
   entries: HistoryEntry[];
   currency: Currency;
 }) {
+  const t = useTranslations("explorer.account");
   const isIncoming = (entry: HistoryEntry) => entry.tx.to === publicKey;
   const layout: TableLayout<HistoryEntry> = {
     rowKey: (entry) => entry.txId,
     columns: [
-      { label: "Transaction", cell: (entry) => <TransactionLink txId={entry.txId} /> },
-      { label: "Block", cell: (entry) => <BlockLink height={entry.blockHeight} /> },
+      { label: t("transaction"), cell: (entry) => <TransactionLink txId={entry.txId} /> },
+      { label: t("block"), cell: (entry) => <BlockLink height={entry.blockHeight} /> },
       {
-        label: "Counterparty",
-        cell: (entry) => <Counterparty tx={entry.tx} isIncoming={isIncoming(entry)} />,
-        term: (entry) => (isIncoming(entry) ? "From" : "To"),
+        label: t("counterparty"),
+        cell: (entry) => <Counterparty tx={entry.tx} isIncoming={isIncoming(entry)} mintLabel={t("mint")} />,
+        term: (entry) => (isIncoming(entry) ? t("from") : t("to")),
       },
-      { label: "Time", cell: (entry) => <RelativeTime iso={entry.tx.timestamp} />, cellClass: "text-slate-600" },
+      { label: t("time"), cell: (entry) => <RelativeTime iso={entry.tx.timestamp} />, cellClass: "text-slate-600" },
       {
-        label: "Amount",
+        label: t("amount"),
         cell: (entry) => <SignedAmount tx={entry.tx} isIncoming={isIncoming(entry)} currency={currency} />,
         isNumeric: true,
       },
     ],
-    card: { heading: "Transaction", figure: "Amount", facts: ["Counterparty", "Time", "Block"] },
+    card: { heading: t("transaction"), figure: t("amount"), facts: [t("counterparty"), t("time"), t("block")] },
   };
-  return <TableOrCards label="History, newest first" rows={entries} layout={layout} />;
+  return <TableOrCards label={t("tableLabel")} rows={entries} layout={layout} />;
 }

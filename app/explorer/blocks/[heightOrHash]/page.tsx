@@ -2,6 +2,8 @@
 import type { PageProps } from "@/app/_lib/page-props";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/app/_components/i18n/get-format";
 import { LedgerError } from "@/lib/ledger/errors";
 import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { getBlockPageOrThrow } from "@/lib/server/blocks/read-block-page";
@@ -30,21 +32,25 @@ export default async function BlockPage(props: PageProps<{ heightOrHash: string 
   }
   const { block, transactions } = found;
   const { header } = block;
-  const head = (await node.store.head())!.header.height;
+  const [head, t, format] = await Promise.all([
+    node.store.head().then((signed) => signed!.header.height),
+    getTranslations("explorer.block"),
+    getFormat(),
+  ]);
   const pageCount = Math.max(1, Math.ceil(header.txCount / transactionsPerPage));
   const pageHref = (number: number) => `${blockHref(header.height)}${number === 1 ? "" : `?page=${number}`}`;
   const fields: [string, React.ReactNode][] = [
-    ["Height", header.height],
+    [t("height"), String(header.height)],
     [
-      "Hash",
+      t("hash"),
       <code key="h" className="break-all font-mono text-xs">
         {block.hash}
       </code>,
     ],
     [
-      "Previous block",
+      t("previousBlock"),
       header.height === 0 ? (
-        "none (genesis)"
+        t("genesisPrevious")
       ) : (
         <BlockLink key="p" height={header.height - 1}>
           <span className="break-all font-mono text-xs">{header.prevHash}</span>
@@ -52,17 +58,17 @@ export default async function BlockPage(props: PageProps<{ heightOrHash: string 
       ),
     ],
     [
-      "Merkle root",
+      t("merkleRoot"),
       <code key="m" className="break-all font-mono text-xs">
         {header.merkleRoot}
       </code>,
     ],
-    ["Transactions", header.txCount.toLocaleString("en-US")],
-    ["Sealed", <RelativeTime key="t" iso={header.timestamp} isAbsoluteShown />],
-    ["Chain", header.chainId],
-    ["Version", header.version],
+    [t("transactions"), format.number(header.txCount)],
+    [t("sealed"), <RelativeTime key="t" iso={header.timestamp} isAbsoluteShown />],
+    [t("chain"), header.chainId],
+    [t("version"), header.version],
     [
-      "Node signature",
+      t("nodeSignature"),
       <code key="s" className="break-all font-mono text-xs">
         {block.signature}
       </code>,
@@ -70,44 +76,46 @@ export default async function BlockPage(props: PageProps<{ heightOrHash: string 
   ];
   return (
     <>
-      <nav aria-label="Neighbouring blocks" className="flex justify-between text-sm font-medium">
-        {header.height > 0 ? <BlockLink height={header.height - 1}>← Block {header.height - 1}</BlockLink> : <span />}
+      <nav aria-label={t("neighboursLabel")} className="flex justify-between text-sm font-medium">
+        {header.height > 0 ? (
+          <BlockLink height={header.height - 1}>{t("previousLink", { height: String(header.height - 1) })}</BlockLink>
+        ) : (
+          <span />
+        )}
         {header.height < head ? (
-          <BlockLink height={header.height + 1}>Block {header.height + 1} →</BlockLink>
+          <BlockLink height={header.height + 1}>{t("nextLink", { height: String(header.height + 1) })}</BlockLink>
         ) : (
           <span />
         )}
       </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Block {header.height}</h1>
-      <DetailsCard heading="Header" rows={fields} />
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { height: String(header.height) })}</h1>
+      <DetailsCard heading={t("headerHeading")} headingId="header-heading" rows={fields} />
       <Card labelledBy="transactions-heading">
         <h2 id="transactions-heading" className="mb-3 text-lg font-semibold">
-          Transactions
+          {t("transactionsHeading")}
           {pageCount > 1 && (
             <span className="ml-2 text-sm font-normal text-slate-600">
-              page {pageNumber} of {pageCount}
+              {t("pageOf", { page: pageNumber, count: pageCount })}
             </span>
           )}
         </h2>
         {transactions.length === 0 ? (
-          <p className="text-sm text-slate-600">
-            {header.height === 0 ? "Genesis holds no transactions." : "No transactions on this page."}
-          </p>
+          <p className="text-sm text-slate-600">{header.height === 0 ? t("genesisEmpty") : t("pageEmpty")}</p>
         ) : (
           <BlockTransactions transactions={transactions} currency={node.config.currency} />
         )}
         {pageCount > 1 && (
-          <nav aria-label="Pages of transactions" className="mt-4 flex justify-between text-sm font-medium">
+          <nav aria-label={t("pagesLabel")} className="mt-4 flex justify-between text-sm font-medium">
             {pageNumber > 1 ? (
               <Link href={pageHref(pageNumber - 1)} className="text-indigo-700 hover:underline">
-                ← Previous {transactionsPerPage}
+                {t("previousPage", { count: transactionsPerPage })}
               </Link>
             ) : (
               <span />
             )}
             {pageNumber < pageCount ? (
               <Link href={pageHref(pageNumber + 1)} className="text-indigo-700 hover:underline">
-                Next {transactionsPerPage} →
+                {t("nextPage", { count: transactionsPerPage })}
               </Link>
             ) : (
               <span />

@@ -3,10 +3,10 @@ import { bytesToHex, hexToBytes } from "@/lib/ledger/hex";
 import { inclusionSteps } from "@/lib/ledger/merkle";
 import { adminPageNode } from "@/app/_lib/require-admin-page";
 import { readReceiptForPage } from "@/app/_lib/read-receipt-for-page";
-import { describeLeafPlace, formatAmount } from "@/lib/wallet/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/app/_components/i18n/get-format";
 import { AccountLink, BlockLink } from "../../../_components/entities/entity-links";
 import { shortHash } from "../../../_components/entities/hash-text";
-import { countOf } from "../../../_components/entities/plural";
 import { RelativeTime } from "../../../_components/entities/relative-time";
 import { ReceiptVerdict } from "../../../_components/receipt-verdict";
 import { DetailsCard } from "../../_components/details-card";
@@ -17,15 +17,19 @@ export const dynamic = "force-dynamic";
 export default async function TransactionPage({ params }: { params: Promise<{ txId: string }> }) {
   const node = await adminPageNode();
   const { txId } = await params;
-  const { receipt, info } = await readReceiptForPage(node, txId);
+  const [{ receipt, info }, t, format] = await Promise.all([
+    readReceiptForPage(node, txId),
+    getTranslations("explorer.transaction"),
+    getFormat(),
+  ]);
   const { tx, block, proof } = receipt;
   const walk = inclusionSteps(hexToBytes(txId), proof.leafIndex, proof.treeSize, proof.path.map(hexToBytes));
   const root = walk === null ? null : bytesToHex(walk.steps.at(-1)?.parent ?? walk.leafHash);
   const fields: [string, React.ReactNode][] = [
-    ["Type", tx.type === "mint" ? "mint (new money, signed by the node)" : "payment"],
-    ["Amount", formatAmount(tx.amount, node.config.currency)],
+    [t("type"), tx.type === "mint" ? t("typeMint") : t("typePayment")],
+    [t("amount"), format.amount(tx.amount, node.config.currency)],
     [
-      "From",
+      t("from"),
       tx.type === "mint" ? (
         <span key="f" className="break-all font-mono text-xs">
           {tx.from}
@@ -34,12 +38,12 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
         <AccountLink key="f" publicKey={tx.from} isFull />
       ),
     ],
-    ["To", <AccountLink key="t" publicKey={tx.to} isFull />],
-    ["Memo", tx.memo ?? "none"],
-    ["Signed at", <RelativeTime key="a" iso={tx.timestamp} isAbsoluteShown />],
-    ["Block", <BlockLink key="b" height={block.header.height} />],
+    [t("to"), <AccountLink key="t" publicKey={tx.to} isFull />],
+    [t("memo"), tx.memo ?? t("memoNone")],
+    [t("signedAt"), <RelativeTime key="a" iso={tx.timestamp} isAbsoluteShown />],
+    [t("block"), <BlockLink key="b" height={block.header.height} />],
     [
-      "Signature",
+      t("signature"),
       <code key="s" className="break-all font-mono text-xs">
         {receipt.signature}
       </code>,
@@ -47,27 +51,25 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
   ];
   return (
     <>
-      <h1 className="break-all text-2xl font-semibold tracking-tight">Transaction {shortHash(txId, 12)}</h1>
+      <h1 className="break-all text-2xl font-semibold tracking-tight">{t("heading", { id: shortHash(txId, 12) })}</h1>
       <ReceiptVerdict receipt={receipt} info={info} />
-      <DetailsCard heading="Details" rows={fields} />
+      <DetailsCard heading={t("detailsHeading")} headingId="details-heading" rows={fields} />
       <Card labelledBy="proof-heading">
         <h2 id="proof-heading" className="text-lg font-semibold">
-          Inclusion proof
+          {t("proofHeading")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          {describeLeafPlace(proof)}.{" "}
-          {proof.path.length === 0
-            ? "Its hash must equal the block's Merkle root, as RFC 9162 §2.1.3.2 says."
-            : "Each step hashes the running value with one sibling from the receipt, as RFC 9162 §2.1.3.2 says; the last value must equal the block's Merkle root."}
+          {proof.treeSize === 1
+            ? t("leafRoot", { leaf: proof.leafIndex, size: proof.treeSize })
+            : t("leafPlace", { leaf: proof.leafIndex, size: proof.treeSize, hashes: proof.path.length })}{" "}
+          {proof.path.length === 0 ? t("proofRootOnly") : t("proofSteps")}
         </p>
         {walk === null ? (
-          <p className="mt-3 font-medium text-rose-700">
-            This path cannot belong to a tree of {countOf(proof.treeSize, { one: "leaf", other: "leaves" })}.
-          </p>
+          <p className="mt-3 font-medium text-rose-700">{t("impossiblePath", { size: proof.treeSize })}</p>
         ) : (
           <ol className="mt-4 space-y-2 text-xs" data-testid="audit-path">
             <li className="rounded-lg border border-slate-200 bg-slate-50 p-3">
-              <span className="font-medium text-slate-700">Leaf hash</span> = SHA-256(0x00 ‖ txId) ={" "}
+              <span className="font-medium text-slate-700">{t("leafHash")}</span> = SHA-256(0x00 ‖ txId) ={" "}
               <code className="break-all font-mono">{bytesToHex(walk.leafHash)}</code>
             </li>
             {walk.steps.map((step, index) => (
@@ -77,9 +79,10 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
                 className="ml-[calc(var(--depth)*0.25rem)] rounded-lg border border-slate-200 p-3 sm:ml-[calc(var(--depth)*0.75rem)]"
                 style={{ "--depth": Math.min(index + 1, 8) } as React.CSSProperties}
               >
-                <span className="font-medium text-slate-700">Step {index + 1}:</span> sibling on the {step.siblingSide}{" "}
+                <span className="font-medium text-slate-700">{t("step", { number: index + 1 })}</span>{" "}
+                {t("siblingOn", { side: step.siblingSide })}{" "}
                 <code className="break-all font-mono text-slate-600">{bytesToHex(step.sibling)}</code>
-                <br />→ SHA-256(0x01 ‖ {step.siblingSide === "left" ? "sibling ‖ value" : "value ‖ sibling"}) ={" "}
+                <br />→ SHA-256(0x01 ‖ {step.siblingSide === "left" ? t("siblingValue") : t("valueSibling")}) ={" "}
                 <code className="break-all font-mono">{bytesToHex(step.parent)}</code>
               </li>
             ))}
@@ -87,9 +90,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ tx
               className={`rounded-lg border-2 p-3 ${root === block.header.merkleRoot ? "border-emerald-500 bg-emerald-50" : "border-rose-600 bg-rose-50"}`}
             >
               <span className="font-medium">
-                {root === block.header.merkleRoot
-                  ? "✓ Equals the block's Merkle root"
-                  : "✗ Differs from the block's Merkle root"}
+                {root === block.header.merkleRoot ? t("equalsRoot") : t("differsRoot")}
               </span>{" "}
               <code className="break-all font-mono">{block.header.merkleRoot}</code>
             </li>

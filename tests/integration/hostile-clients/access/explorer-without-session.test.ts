@@ -46,6 +46,8 @@ const pages = () => [
   `/explorer/search?q=${account.slice(0, 12)}`,
   "/explorer/actions",
   "/explorer/audit",
+  `/explorer/webhooks?account=${account}`,
+  "/explorer/webhooks/ep_000000000000000000000000",
 ];
 
 // The router state of a page already showing /explorer: with it Next.js renders only the new page, not the layout.

@@ -24,13 +24,15 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 
 /** A page's policy, with its nonce replaced by `N`. */
 const pagePolicy = [
-  "script-src 'self' 'nonce-N' 'strict-dynamic'",
+  "script-src 'self' 'nonce-N' 'strict-dynamic' 'wasm-unsafe-eval'",
   "style-src 'self' 'nonce-N'",
   "style-src-attr 'unsafe-inline'",
   "default-src 'self'",
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

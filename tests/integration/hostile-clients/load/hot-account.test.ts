@@ -141,6 +141,12 @@ async function historyOf(account: string): Promise<string[]> {
 
 beforeAll(async () => {
   node = await startTestNode("hot-account");
+  // On a table of a few hundred rows with statistics, PostgreSQL rightly prefers walking the primary key backwards
+  // and filtering; the plan this test must see is the one a large table gets. Autoanalyze would gather those
+  // statistics at a moment of its own choosing (it did, under a loaded full suite), so it is off for this table.
+  if (databaseKind(node.config.databaseUrl) === "postgres") {
+    await rawQuery(node.config.databaseUrl, `ALTER TABLE "Transaction" SET (autovacuum_enabled = false)`, []);
+  }
   for (const [account, amount] of [
     [hot.publicKey, "1000000"],
     [cold.publicKey, "1000"],
