@@ -9,9 +9,10 @@ import { verifyWithWebCrypto } from "../ledger/ed25519";
 import { computeBlockHash } from "../ledger/hash";
 import type { SignedBlock } from "../ledger/types";
 import { logStep } from "./log-step";
+import { linkProblemMessage } from "./link-problem";
 import { messageFor } from "./messages";
 import { nodeClient, type NodeInfo } from "./node-client";
-import type { WalletMessage } from "./wallet-message";
+import { walletMessage, type WalletMessage } from "./wallet-message";
 
 export type Pin = { nodePublicKey: string; chainId: string; height: number; hash: string };
 
@@ -20,7 +21,8 @@ export type WatchState =
   | { kind: "ok"; height: number; checkedBlocks: number; isFirstUse: boolean }
   | { kind: "key-changed"; pinnedKey: string; announcedKey: string }
   | { kind: "rewritten"; height: number; seenHash: string; nowHash: string | null }
-  | { kind: "broken"; height: number; reason: string }
+  /** `reason` is a fragment ("the node's signature … does not verify"), said after the block's height. */
+  | { kind: "broken"; height: number; reason: WalletMessage }
   /** `problem`, when the wallet has words of its own for what failed, is what a page shows in its language. */
   | { kind: "unreachable"; message: string; problem?: WalletMessage };
 
@@ -62,7 +64,7 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
       return {
         kind: "broken",
         height: info.head.header.height,
-        reason: "the head block is not signed by the node's key",
+        reason: walletMessage("chain.headUnsigned"),
       };
     }
     writePin({
@@ -82,14 +84,14 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
   let checkedBlocks = 0;
   if (info.log !== undefined) {
     const step = await logStep(pin, info.log.origin);
-    if (step.kind === "unreachable") return { kind: "unreachable", message: step.message };
+    if (step.kind === "unreachable") return { kind: "unreachable", message: step.message, problem: step.problem };
     if (step.kind === "rewritten") return { kind: "rewritten", height: pin.height, seenHash: pin.hash, nowHash: null };
     if (step.kind === "moved") {
       if (!(await isSignedByNode(step.block, pin.nodePublicKey))) {
         return {
           kind: "broken",
           height: step.block.header.height,
-          reason: "the node's signature over this block does not verify",
+          reason: walletMessage("chain.signature"),
         };
       }
       pin = { ...pin, height: step.block.header.height, hash: step.block.hash };
@@ -113,13 +115,14 @@ export async function watchChain(info: NodeInfo): Promise<WatchState> {
         }
       } else {
         const problem = linkProblem(previous, block.header);
-        if (problem !== null) return { kind: "broken", height: block.header.height, reason: problem };
+        if (problem !== null)
+          return { kind: "broken", height: block.header.height, reason: linkProblemMessage(problem) };
       }
       if (!(await isSignedByNode(block, pin.nodePublicKey))) {
         return {
           kind: "broken",
           height: block.header.height,
-          reason: "the node's signature over this block does not verify",
+          reason: walletMessage("chain.signature"),
         };
       }
       previous = block;

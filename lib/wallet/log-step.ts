@@ -9,7 +9,9 @@ import { ed25519NoteVerifier, openNote } from "../ledger/log/note";
 import { verifyInclusion } from "../ledger/merkle";
 import { hexToBytes, hex64Pattern } from "../ledger/hex";
 import type { SignedBlock } from "../ledger/types";
-import { nodeClient } from "./node-client";
+import { messageFor } from "./messages";
+import { nodeClient, type ApiResult } from "./node-client";
+import { walletMessage, type WalletMessage } from "./wallet-message";
 
 /** An audit path in a log of up to 2^63 blocks has at most 63 hashes. */
 const inclusionHashesMax = 63;
@@ -20,17 +22,27 @@ export type LogStep =
   /** The pinned block is in the checkpoint's log, and so is `block`, its last one: pin it and walk from there. */
   | { kind: "moved"; block: SignedBlock }
   | { kind: "rewritten"; reason: string }
-  | { kind: "unreachable"; message: string };
+  /** `message` in English for logs; `problem` in the reader's language. */
+  | { kind: "unreachable"; message: string; problem: WalletMessage };
 
 type Pinned = { nodePublicKey: string; height: number; hash: string };
 
-const messageOf = (
-  result: { kind: "unreachable"; message: string } | { kind: "refused"; error: { message: string } },
-) => (result.kind === "unreachable" ? result.message : result.error.message);
+type Unreachable = Extract<LogStep, { kind: "unreachable" }>;
 
-async function provesLeaf(height: number, hash: string, size: number, root: Uint8Array): Promise<boolean | string> {
+/** A request the node did not answer as asked, as the step's "unreachable". */
+const unreachableOf = (result: Exclude<ApiResult<unknown>, { kind: "ok" }>): Unreachable =>
+  result.kind === "unreachable"
+    ? result
+    : { kind: "unreachable", message: result.error.message, problem: messageFor(result.error.code) };
+
+async function provesLeaf(
+  height: number,
+  hash: string,
+  size: number,
+  root: Uint8Array,
+): Promise<boolean | Unreachable> {
   const answer = await nodeClient.logProof(height, size);
-  if (answer.kind !== "ok") return messageOf(answer);
+  if (answer.kind !== "ok") return unreachableOf(answer);
   const { path } = answer.body;
   const isHexList =
     Array.isArray(path) &&
@@ -42,7 +54,7 @@ async function provesLeaf(height: number, hash: string, size: number, root: Uint
 export async function logStep(pin: Pinned, origin: string): Promise<LogStep> {
   const answer = await nodeClient.logCheckpoint();
   if (answer.kind === "refused" && answer.status === 404) return { kind: "walk" };
-  if (answer.kind !== "ok") return { kind: "unreachable", message: messageOf(answer) };
+  if (answer.kind !== "ok") return unreachableOf(answer);
   let size: number;
   let root: Uint8Array;
   try {
@@ -56,7 +68,7 @@ export async function logStep(pin: Pinned, origin: string): Promise<LogStep> {
   const lastHeight = size - 1;
   if (lastHeight <= pin.height) return { kind: "walk" };
   const pinned = await provesLeaf(pin.height, pin.hash, size, root);
-  if (typeof pinned === "string") return { kind: "unreachable", message: pinned };
+  if (typeof pinned !== "boolean") return pinned;
   if (!pinned) {
     return {
       kind: "rewritten",
@@ -64,12 +76,16 @@ export async function logStep(pin: Pinned, origin: string): Promise<LogStep> {
     };
   }
   const headers = await nodeClient.headers(lastHeight, 1);
-  if (headers.kind !== "ok") return { kind: "unreachable", message: messageOf(headers) };
+  if (headers.kind !== "ok") return unreachableOf(headers);
   const block = headers.body.blocks[0];
   if (block === undefined || block.header.height !== lastHeight)
-    return { kind: "unreachable", message: "The node did not serve the checkpoint's last block." };
+    return {
+      kind: "unreachable",
+      message: "The node did not serve the checkpoint's last block.",
+      problem: walletMessage("unreachable.lastBlock"),
+    };
   const last = await provesLeaf(lastHeight, block.hash, size, root);
-  if (typeof last === "string") return { kind: "unreachable", message: last };
+  if (typeof last !== "boolean") return last;
   if (!last) return { kind: "rewritten", reason: `block ${lastHeight} is not the last block of the node's signed log` };
   return { kind: "moved", block };
 }

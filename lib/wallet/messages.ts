@@ -11,8 +11,9 @@ const fieldByPath: Record<string, PaymentField> = { "tx.to": "recipient", "tx.am
 export function describePaymentError(error: ErrorBody["error"]): { field: PaymentField; message: WalletMessage } {
   const field = (error.field !== undefined ? fieldByPath[error.field] : undefined) ?? "form";
   if (error.code === "invalid_request" && error.field !== undefined) {
-    // The node's own message names the rule that was broken; drop its field prefix, the form shows the field.
-    return { field, message: walletMessage("node.invalidField", { detail: error.message.replace(/^[\w.]+: /, "") }) };
+    // The node's own message names the rule in English; the wallet's checks name the same rules before sending,
+    // so a field the node still refuses is said in the reader's words, beside the field.
+    if (field !== "form") return { field, message: walletMessage(`refusedField.${field}`) };
   }
   return { field: error.code === "insufficient_funds" ? "amount" : field, message: messageFor(error.code) };
 }

@@ -51,7 +51,7 @@ function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: 
       </Notice>
     );
   }
-  const alarm = watchAlarmOf(watch, t);
+  const alarm = watchAlarmOf(watch, t, say);
   if (alarm === null) return null;
   return (
     <Alarm title={alarm.title}>
@@ -68,6 +68,7 @@ function WatchAlert({ watch, onTrustAgain }: { watch: WatchState; onTrustAgain: 
 function watchAlarmOf(
   watch: WatchState,
   t: Translate,
+  say: ReturnType<typeof useWalletMessage>,
 ): { title: string; text: React.ReactNode; canTrustAgain: boolean } | null {
   switch (watch.kind) {
     case "rewritten":
@@ -99,7 +100,7 @@ function watchAlarmOf(
       return {
         title: t("brokenTitle"),
         canTrustAgain: false,
-        text: t("broken", { height: watch.height, reason: watch.reason }),
+        text: t("broken", { height: watch.height, reason: say(watch.reason) }),
       };
     default:
       return null;

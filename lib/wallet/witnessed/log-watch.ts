@@ -6,6 +6,7 @@ import { bytesToHex, hexToBytes } from "../../ledger/hex";
 import type { Policy } from "../../ledger/log/policy";
 import { verifyConsistency } from "../../ledger/log/tree";
 import { openCheckpoint } from "../../ledger/log/witnessed";
+import { walletMessage, type WalletMessage } from "../wallet-message";
 
 /** The newest witnessed checkpoint this wallet verified, under the node key it pinned. */
 export type LogPin = { nodePublicKey: string; origin: string; size: number; rootHash: string; note: string };
@@ -16,13 +17,17 @@ export type LogWatchState =
   | { kind: "none-yet" }
   | { kind: "ok"; size: number; cosigners: string[]; isNodeAlone: boolean }
   /** The served checkpoint does not verify under the pinned policy, or is not witnessed: ignored, said plainly. */
-  | { kind: "unverified"; reason: string }
+  | { kind: "unverified"; reason: WalletMessage }
   /** A witnessed checkpoint that contradicts one this wallet verified: payments pause. */
-  | { kind: "inconsistent"; pinned: LogPin; note: string; reason: string }
-  | { kind: "unreachable"; message: string };
+  | { kind: "inconsistent"; pinned: LogPin; note: string; reason: WalletMessage }
+  /** `message` in English for logs; `problem` in the reader's language. */
+  | { kind: "unreachable"; message: string; problem: WalletMessage };
 
-/** Fetches `GET /api/log/consistency?from&to`: the path's hashes, or a message when the node did not answer one. */
-export type ConsistencyFetcher = (fromSize: number, toSize: number) => Promise<Uint8Array[] | { message: string }>;
+/** Fetches `GET /api/log/consistency?from&to`: the path's hashes, or why the node did not answer one. */
+export type ConsistencyFetcher = (
+  fromSize: number,
+  toSize: number,
+) => Promise<Uint8Array[] | { message: string; problem: WalletMessage }>;
 
 /**
  * One step of the watch: the checkpoint note the node serves now, opened under the pinned policy and compared
@@ -41,12 +46,11 @@ export async function advanceLogWatch(input: {
   let opened: ReturnType<typeof openCheckpoint>;
   try {
     opened = openCheckpoint(note, policy, input.nowMs);
-  } catch (error) {
-    const reason = `the node's checkpoint does not verify under its policy (${error instanceof Error ? error.message : String(error)})`;
-    return { state: { kind: "unverified", reason }, pin };
+  } catch {
+    return { state: { kind: "unverified", reason: walletMessage("log.checkpointUnverified") }, pin };
   }
   if (!opened.isWitnessed) {
-    return { state: { kind: "unverified", reason: "the node's newest checkpoint is not witnessed by a quorum" }, pin };
+    return { state: { kind: "unverified", reason: walletMessage("log.notWitnessed") }, pin };
   }
   const { checkpoint } = opened;
   const served: LogPin = {
@@ -63,25 +67,23 @@ export async function advanceLogWatch(input: {
     isNodeAlone: policy.quorum === "none",
   };
   if (pin === null) return { state: ok, pin: served };
-  const inconsistent = (reason: string) => ({
+  const inconsistent = (reason: WalletMessage) => ({
     state: { kind: "inconsistent", pinned: pin, note, reason } as const,
     pin,
   });
   if (served.origin !== pin.origin)
-    return inconsistent(`the log's origin changed from ${pin.origin} to ${served.origin}`);
+    return inconsistent(walletMessage("log.originChanged", { from: pin.origin, to: served.origin }));
   if (served.size === pin.size) {
     return served.rootHash === pin.rootHash
       ? { state: ok, pin }
-      : inconsistent(`two witnessed checkpoints of size ${pin.size} have different roots`);
+      : inconsistent(walletMessage("log.rootsDiffer", { size: pin.size }));
   }
   // An older checkpoint (another instance of the node may lag behind) must be a prefix of the pinned one.
   const [older, newer] = served.size < pin.size ? [served, pin] : [pin, served];
   const path = await input.fetchConsistency(older.size, newer.size);
-  if (!Array.isArray(path)) return { state: { kind: "unreachable", message: path.message }, pin };
+  if (!Array.isArray(path)) return { state: { kind: "unreachable", ...path }, pin };
   if (!verifyConsistency(older.size, newer.size, hexToBytes(older.rootHash), hexToBytes(newer.rootHash), path)) {
-    return inconsistent(
-      `the log of size ${newer.size} does not extend the log of size ${older.size} this wallet verified`,
-    );
+    return inconsistent(walletMessage("log.notExtending", { newer: newer.size, older: older.size }));
   }
   return { state: ok, pin: newer };
 }

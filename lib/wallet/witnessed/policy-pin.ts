@@ -3,6 +3,7 @@
 // witnesses it controls, so a changed policy is an alarm exactly like a changed node key.
 import { bytesToHex } from "../../ledger/hex";
 import { parsePolicy, type Policy } from "../../ledger/log/policy";
+import { walletMessage, type WalletMessage } from "../wallet-message";
 
 export type PolicyPin = { nodePublicKey: string; policyText: string };
 
@@ -13,7 +14,7 @@ export type PolicyDecision =
   /** The node serves another policy than the one this browser pinned: an alarm until the person decides. */
   | { kind: "changed"; pinnedText: string; servedText: string }
   /** The served policy does not parse, or its log line is not the node's own key. */
-  | { kind: "unreadable"; reason: string };
+  | { kind: "unreadable"; reason: WalletMessage };
 
 /** Policies are compared by their meaning, not their spacing: each is parsed and the parts compared in order. */
 function samePolicy(left: Policy, right: Policy): boolean {
@@ -27,28 +28,28 @@ function samePolicy(left: Policy, right: Policy): boolean {
   return keyOf(left) === keyOf(right);
 }
 
-function parseNodePolicy(text: string, nodePublicKey: string): Policy | string {
+function parseNodePolicy(text: string, nodePublicKey: string): Policy | WalletMessage {
   let policy: Policy;
   try {
     policy = parsePolicy(text);
-  } catch (error) {
-    return `the node's policy does not parse (${error instanceof Error ? error.message : String(error)})`;
+  } catch {
+    return walletMessage("policy.doesNotParse");
   }
   const log = policy.logs[0];
-  if (policy.logs.length !== 1 || log === undefined) return "the node's policy must name exactly one log";
-  if (log.type !== 0x01 || bytesToHex(log.publicKey) !== nodePublicKey) {
-    return "the node's policy names another log key than the node's own";
-  }
+  if (policy.logs.length !== 1 || log === undefined) return walletMessage("policy.oneLog");
+  if (log.type !== 0x01 || bytesToHex(log.publicKey) !== nodePublicKey) return walletMessage("policy.otherKey");
   return policy;
 }
+
+const isReason = (parsed: Policy | WalletMessage): parsed is WalletMessage => "key" in parsed;
 
 /** What to do with the policy the node serves now, given the one pinned (null at first use) and the trusted node key. */
 export function decidePolicyPin(pin: PolicyPin | null, servedText: string, nodePublicKey: string): PolicyDecision {
   const served = parseNodePolicy(servedText, nodePublicKey);
-  if (typeof served === "string") return { kind: "unreadable", reason: served };
+  if (isReason(served)) return { kind: "unreadable", reason: served };
   if (pin === null || pin.nodePublicKey !== nodePublicKey) return { kind: "first-use", policy: served };
   const pinned = parseNodePolicy(pin.policyText, nodePublicKey);
-  if (typeof pinned !== "string" && samePolicy(pinned, served)) return { kind: "same", policy: pinned };
+  if (!isReason(pinned) && samePolicy(pinned, served)) return { kind: "same", policy: pinned };
   return { kind: "changed", pinnedText: pin.policyText, servedText };
 }
 

@@ -2,7 +2,9 @@
 // pure decisions of policy-pin.ts and log-watch.ts, keeping the pins in this browser's storage.
 import type { Policy } from "../../ledger/log/policy";
 import { hexToBytes } from "../../ledger/hex";
+import { messageFor } from "../messages";
 import { nodeClient } from "../node-client";
+import { walletMessage, type WalletMessage } from "../wallet-message";
 import { advanceLogWatch, readLogPin, writeLogPin, type LogWatchState } from "./log-watch";
 import { decidePolicyPin, readPolicyPin, writePolicyPin } from "./policy-pin";
 
@@ -13,7 +15,7 @@ export type PolicyView =
   | { kind: "checking" }
   | { kind: "pinned"; policy: Policy; policyText: string; isFirstUse: boolean }
   | { kind: "changed"; pinnedText: string; servedText: string }
-  | { kind: "unreadable"; reason: string }
+  | { kind: "unreadable"; reason: WalletMessage }
   /** The node serves no policy (an older node, or it could not be reached): nothing is witnessed. */
   | { kind: "unavailable"; message: string };
 
@@ -41,7 +43,9 @@ export async function checkNodeLog(nodePublicKey: string, policy: Policy, nowMs:
   const answer = await nodeClient.logCheckpoint();
   if (answer.kind === "refused" && answer.status === 404) return { kind: "none-yet" };
   if (answer.kind !== "ok") {
-    return { kind: "unreachable", message: answer.kind === "unreachable" ? answer.message : answer.error.message };
+    return answer.kind === "unreachable"
+      ? answer
+      : { kind: "unreachable", message: answer.error.message, problem: messageFor(answer.error.code) };
   }
   const { state, pin } = await advanceLogWatch({
     pin: readLogPin(),
@@ -51,9 +55,8 @@ export async function checkNodeLog(nodePublicKey: string, policy: Policy, nowMs:
     nowMs,
     fetchConsistency: async (fromSize, toSize) => {
       const result = await nodeClient.logConsistency(fromSize, toSize);
-      if (result.kind !== "ok") {
-        return { message: result.kind === "unreachable" ? result.message : result.error.message };
-      }
+      if (result.kind === "unreachable") return result;
+      if (result.kind !== "ok") return { message: result.error.message, problem: messageFor(result.error.code) };
       const { path } = result.body;
       const isHexList =
         Array.isArray(path) &&
@@ -61,7 +64,10 @@ export async function checkNodeLog(nodePublicKey: string, policy: Policy, nowMs:
         path.every((hash) => typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash));
       return isHexList
         ? path.map((hash) => hexToBytes(hash))
-        : { message: "The node's consistency proof is malformed." };
+        : {
+            message: "The node's consistency proof is malformed.",
+            problem: walletMessage("unreachable.malformedProof"),
+          };
     },
   });
   if (pin !== null) writeLogPin(pin);

@@ -1,7 +1,8 @@
 // A crash never loses a webhook: the node is killed (SIGKILL) while an endpoint holds its answer to a delivery,
 // and after a restart every event still arrives, at least once, a duplicate under the same webhook-id and with a
-// signature that verifies. And without WEBHOOKS_ALLOW_PRIVATE, a delivery to a loopback endpoint is refused at
-// connection time (an endpoint stored before the setting changed gets nothing either).
+// signature that verifies. Two instances on one database deliver each event exactly once. And without
+// WEBHOOKS_ALLOW_PRIVATE, a delivery to a loopback endpoint is refused at connection time (an endpoint stored
+// before the setting changed gets nothing either).
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "@/lib/ledger/types";
@@ -95,6 +96,37 @@ describe("kill -9 mid-delivery", () => {
       }) as { data: { txId: string } };
       expect(event.data.txId).toBe(item.headers["webhook-id"]);
     }
+  }, 120_000);
+});
+
+describe("two instances on one database", () => {
+  it("deliver each event once: of two delivery loops that read the same due row, one claims it", async () => {
+    const environment = await environmentFor("webhooks-two", { WEBHOOKS_ALLOW_PRIVATE: "1" });
+    const [first, second] = await Promise.all([start(environment), start(environment)]);
+    const payer = makeWallet();
+    expect((await postJson(`${first.url}/api/faucet`, { account: payer.publicKey })).status).toBe(201);
+    const merchant = makeWallet();
+    const hooks = await startReceiver();
+    receivers.push(hooks);
+    await registerEndpoint(environment.DATABASE_URL, merchant.publicKey, hooks.url);
+    // Both loops look for due rows every round while payments come in through both instances.
+    const txIds = (
+      await Promise.all([
+        payments(first.url, payer, merchant.publicKey, 10),
+        payments(second.url, payer, merchant.publicKey, 10),
+      ])
+    ).flat();
+    const rows = await waitFor(
+      "twenty delivered rows",
+      async () => {
+        const found = await deliveryRows(environment.DATABASE_URL);
+        return found.length === txIds.length && found.every((row) => row.status === "delivered") ? found : undefined;
+      },
+      45_000,
+    );
+    expect(rows.every((row) => row.attempts === 1)).toBe(true);
+    const answeredIds = hooks.received.map((item) => String(item.headers["webhook-id"]));
+    expect(answeredIds.sort()).toEqual([...txIds].sort());
   }, 120_000);
 });
 

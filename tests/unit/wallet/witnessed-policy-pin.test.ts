@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "@/lib/ledger/log/policy";
 import { decidePolicyPin, describeQuorum } from "@/lib/wallet/witnessed/policy-pin";
+import { english } from "../support/english";
 import { namedKey } from "../support/keys";
 import { testLogSigner, testWitness } from "../support/log-keys";
 import { logSigner, nodeKey, origin, policyText, witnesses } from "./witnessed-fixture";
@@ -44,15 +45,17 @@ describe("decidePolicyPin", () => {
   it("refuses a policy that does not parse", () => {
     const decision = decidePolicyPin(null, "quorum\n", nodeKey.publicKeyHex);
     expect(decision.kind).toBe("unreadable");
+    expect(decision.kind === "unreadable" && english(decision.reason)).toBe("the node's policy does not parse");
   });
 
   it("refuses a policy whose log line is another key than the node's", () => {
     const rogue = testLogSigner(origin, testWitness("rogue").key);
     const served = policyText(2).replace(logSigner.vkey, rogue.vkey);
-    expect(decidePolicyPin(null, served, nodeKey.publicKeyHex)).toEqual({
-      kind: "unreadable",
-      reason: "the node's policy names another log key than the node's own",
-    });
+    const decision = decidePolicyPin(null, served, nodeKey.publicKeyHex);
+    expect(decision.kind).toBe("unreadable");
+    expect(decision.kind === "unreadable" && english(decision.reason)).toBe(
+      "the node's policy names another log key than the node's own",
+    );
   });
 });
 

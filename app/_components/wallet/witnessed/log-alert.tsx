@@ -7,6 +7,7 @@ import { shortKey } from "@/lib/wallet/format";
 import type { LogWatchState } from "@/lib/wallet/witnessed/log-watch";
 import type { PolicyView } from "@/lib/wallet/witnessed/watch-node-log";
 import { witnessedBoundMs } from "@/lib/wallet/witnessed/witnessed-status";
+import { useWalletMessage } from "../../i18n/use-wallet-message";
 import { Notice } from "../../ui";
 import { Alarm, TrustAgain } from "../chain-alert";
 
@@ -36,6 +37,7 @@ export function LogAlert({
   onTrustAgain: () => void;
 }) {
   const t = useTranslations("wallet.logAlert");
+  const say = useWalletMessage();
   const boundMinutes = witnessedBoundMs / 60_000;
   return (
     <>
@@ -49,7 +51,7 @@ export function LogAlert({
       )}
       {policy.kind === "unreadable" && (
         <Notice tone="warning" title={t("unreadableTitle")}>
-          {t("unreadable", { reason: policy.reason })}
+          {t("unreadable", { reason: say(policy.reason) })}
         </Notice>
       )}
       {log.kind === "inconsistent" && (
@@ -57,14 +59,14 @@ export function LogAlert({
           {t.rich("inconsistent", {
             size: log.pinned.size,
             root: shortKey(log.pinned.rootHash),
-            reason: log.reason,
+            reason: say(log.reason),
             code: (chunks) => <code className="font-mono">{chunks}</code>,
           })}
         </Notice>
       )}
       {log.kind === "unverified" && (
         <Notice tone="warning" title={t("unverifiedTitle")}>
-          {t("unverified", { reason: capitalise(log.reason) })}
+          {t("unverified", { reason: capitalise(say(log.reason)) })}
         </Notice>
       )}
       {overdueTxIds.length > 0 && log.kind !== "inconsistent" && (
