@@ -1,16 +1,19 @@
 "use client";
 // Admin actions: mint to an account (a mint signed by the node key, recorded like any other transaction) and
-// switch the faucet on or off. The node's refusals are shown in its own words (the protocol's error message).
+// switch the faucet on or off. A refusal of the whole request is said by its code in the page's language; one of a
+// field the form checked already is rare, and shown beside it in the node's own words (the protocol's message).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { parseMajorUnits } from "@/lib/ledger/amount";
 import { hex64Pattern } from "@/lib/ledger/hex";
 import type { Currency, Receipt } from "@/lib/ledger/types";
+import { messageFor } from "@/lib/wallet/messages";
 import { postJson } from "@/lib/wallet/node-client";
 import { Button, Field, inputClass, Notice } from "../../_components/ui";
 import { transactionHref } from "../../_components/entities/entity-links";
 import { useFormat } from "../../_components/i18n/use-format";
+import { useWalletMessage } from "../../_components/i18n/use-wallet-message";
 
 /** An example amount in the currency's own decimals: "250.00", or "250" for a currency without decimals. */
 function exampleAmount(currency: Currency): string {
@@ -21,6 +24,7 @@ export function MintForm({ currency }: { currency: Currency }) {
   const id = useId();
   const t = useTranslations("explorerActions");
   const format = useFormat();
+  const say = useWalletMessage();
   const [account, setAccount] = useState("");
   const [amount, setAmount] = useState("");
   const [errors, setErrors] = useState<{ account?: string; amount?: string; form?: string }>({});
@@ -49,9 +53,9 @@ export function MintForm({ currency }: { currency: Currency }) {
       setAmount("");
     } else if (result.kind === "refused") {
       const field = result.error.field === "account" || result.error.field === "amount" ? result.error.field : "form";
-      setErrors({ [field]: result.error.message });
+      setErrors({ [field]: field === "form" ? say(messageFor(result.error.code)) : result.error.message });
     } else {
-      setErrors({ form: result.message });
+      setErrors({ form: say(result.problem) });
     }
   }
 
@@ -115,6 +119,7 @@ export function FaucetSwitch({
 }) {
   const t = useTranslations("explorerActions");
   const format = useFormat();
+  const say = useWalletMessage();
   const [faucet, setFaucet] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -126,7 +131,7 @@ export function FaucetSwitch({
     });
     setIsBusy(false);
     if (result.kind === "ok") setFaucet(result.body.faucet);
-    else setMessage(result.kind === "refused" ? result.error.message : result.message);
+    else setMessage(say(result.kind === "refused" ? messageFor(result.error.code) : result.problem));
   }
   return (
     <div className="space-y-3">

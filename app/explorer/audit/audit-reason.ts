@@ -3,10 +3,12 @@
 // message key of the explorerActions area with its values. A sentence it does not know (a newer core) is shown
 // as the core wrote it, never dropped.
 
-/** A sentence to translate: its key under explorerActions.audit.reasons and its values. */
-export type ReasonWording = { key: string; values?: Record<string, string> };
+import { readBack, type SentenceTable, type Wording } from "@/lib/i18n/read-back";
 
-const wholeReasons: [RegExp, string][] = [
+/** A sentence to translate: its key under explorerActions.audit.reasons and its values. */
+export type ReasonWording = Wording;
+
+const wholeReasons: SentenceTable = [
   [/^the chain has no genesis block$/, "noGenesis"],
   [/^the node's signature over the block header does not verify$/, "nodeSignature"],
   [/^transaction (?<leaf>\d+) has a signature that does not verify$/, "transactionSignature"],
@@ -23,7 +25,7 @@ const wholeReasons: [RegExp, string][] = [
   [/^the stored balance of account (?<account>[0-9a-f]+) is not what its transactions add up to$/, "storedBalance"],
 ];
 
-const transactionProblems: [RegExp, string][] = [
+const transactionProblems: SentenceTable = [
   [/^its txId is not the hash of its contents$/, "txId"],
   [/^it was already recorded in an earlier block$/, "recordedBefore"],
   [/^it names another chain$/, "otherChain"],
@@ -39,21 +41,13 @@ const transactionProblems: [RegExp, string][] = [
   [/^overflows a balance$/, "overflow"],
 ];
 
-function matchOf(table: [RegExp, string][], text: string): ReasonWording | null {
-  for (const [pattern, key] of table) {
-    const match = pattern.exec(text);
-    if (match !== null) return { key, values: { ...match.groups } };
-  }
-  return null;
-}
-
 /** The reason as a message key with values; null for a sentence this page does not know. */
 export function auditReasonWording(reason: string): ReasonWording | null {
-  const whole = matchOf(wholeReasons, reason);
+  const whole = readBack(wholeReasons, reason);
   if (whole !== null) return whole;
   const perTransaction = /^transaction (?<position>\d+): (?<problem>.+)$/.exec(reason);
   if (perTransaction === null) return null;
-  const problem = matchOf(transactionProblems, perTransaction.groups!.problem!);
+  const problem = readBack(transactionProblems, perTransaction.groups!.problem!);
   if (problem === null) return null;
   return { key: `problems.${problem.key}`, values: { ...problem.values, position: perTransaction.groups!.position! } };
 }

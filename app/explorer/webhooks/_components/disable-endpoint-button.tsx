@@ -6,10 +6,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_components/ui";
 import { webhookClient } from "./webhook-client";
+import { useRefusalText } from "./refusal-wording";
 
 export function DisableEndpointButton({ id, url }: { id: string; url: string }) {
   const t = useTranslations("explorerWebhooks.list");
   const tRegister = useTranslations("explorerWebhooks.register");
+  const refusalText = useRefusalText();
   const router = useRouter();
   const [isAsking, setIsAsking] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -33,7 +35,9 @@ export function DisableEndpointButton({ id, url }: { id: string; url: string }) 
       router.refresh();
     } else {
       setError(
-        t("disableFailed", { message: result.kind === "refused" ? result.error.message : tRegister("unreachable") }),
+        t("disableFailed", {
+          message: result.kind === "refused" ? refusalText(result.error.message) : tRegister("unreachable"),
+        }),
       );
     }
   }

@@ -6,10 +6,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui";
 import { webhookClient } from "./webhook-client";
+import { useRefusalText } from "./refusal-wording";
 
 export function RedeliverButton({ endpointId, txId }: { endpointId: string; txId: string }) {
   const t = useTranslations("explorerWebhooks.deliveries");
   const tRegister = useTranslations("explorerWebhooks.register");
+  const refusalText = useRefusalText();
   const router = useRouter();
   const [isBusy, setIsBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
@@ -23,7 +25,7 @@ export function RedeliverButton({ endpointId, txId }: { endpointId: string; txId
       setMessage({ tone: "ok", text: t("redelivered") });
       router.refresh();
     } else {
-      const reason = result.kind === "refused" ? result.error.message : tRegister("unreachable");
+      const reason = result.kind === "refused" ? refusalText(result.error.message) : tRegister("unreachable");
       setMessage({ tone: "error", text: t("redeliverFailed", { message: reason }) });
     }
   }

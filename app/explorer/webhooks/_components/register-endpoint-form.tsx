@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { hex64Pattern } from "@/lib/ledger/hex";
+import { useRefusalText } from "./refusal-wording";
 import { SecretOnce } from "./secret-once";
 import { webhookClient } from "./webhook-client";
 
@@ -16,6 +17,7 @@ const isHttpUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
 export function RegisterEndpointForm({ defaultAccount }: { defaultAccount: string }) {
   const t = useTranslations("explorerWebhooks.register");
   const router = useRouter();
+  const refusalText = useRefusalText();
   const id = useId();
   const [account, setAccount] = useState(defaultAccount);
   const [url, setUrl] = useState("");
@@ -41,10 +43,11 @@ export function RegisterEndpointForm({ defaultAccount }: { defaultAccount: strin
       setUrl("");
       router.refresh();
     } else if (result.kind === "refused") {
-      // The node's message names the rule broken (a weak key, a private address, a limit) beside the field.
+      // The node's message names the rule broken (a weak key, a private address, a limit) beside the field, in
+      // the page's language where this page knows the sentence.
       const field = result.error.field === "account" || result.error.field === "url" ? result.error.field : "form";
       const message = result.error.message.replace(/^(account|url): /, "");
-      setErrors({ [field]: message });
+      setErrors({ [field]: refusalText(message) });
     } else {
       setErrors({ form: t("unreachable") });
     }
