@@ -9,6 +9,7 @@ import type { Currency } from "@/lib/ledger/types";
 import { usePageFormat } from "../use-page-format";
 import { ChartFrame, type ChartText } from "./chart-frame";
 import { ChartTooltip, labelStyle, type TooltipLines } from "./chart-tooltip";
+import { distinctTicks } from "./distinct-ticks";
 
 /** One point: its time (ms since the epoch), the balance in major units as a float for drawing, and its texts. */
 export type BalanceDot = TooltipLines & { key: string; timeMs: number; value: number; cells: string[] };
@@ -19,12 +20,18 @@ const chartMargin = { top: 8, right: 12, bottom: 24, left: 8 };
 const chartHeightPx = 240;
 const dayMs = 86_400_000;
 const hourMs = 3_600_000;
+/** Time ticks along the axis at most: five fit a phone's width in any of the formats below. */
+const timeTicksMax = 5;
 
-/** Ticks as fine as the page's span needs: days, minutes, or seconds for transactions a few seconds apart. */
+/**
+ * Ticks as fine as the page's span needs: days, minutes, seconds for transactions a few seconds apart, tenths of a
+ * second for a burst; ticks that would still repeat a label are left out (distinct-ticks.ts).
+ */
 function timeTickOptions(spanMs: number): Intl.DateTimeFormatOptions {
   if (spanMs > dayMs) return { month: "short", day: "numeric" };
   if (spanMs > hourMs) return { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  return { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" };
+  if (spanMs > 10_000) return { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" };
+  return { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 1, hourCycle: "h23" };
 }
 
 export function BalanceChart({
@@ -39,6 +46,9 @@ export function BalanceChart({
   const { intlLocale } = usePageFormat();
   const spanMs = dots.length === 0 ? 0 : dots.at(-1)!.timeMs - dots[0]!.timeMs;
   const timeTick = new Intl.DateTimeFormat(intlLocale, { ...timeTickOptions(spanMs), timeZone: "UTC" });
+  const timeTicks = distinctTicks(dots[0]?.timeMs ?? 0, dots.at(-1)?.timeMs ?? 0, timeTicksMax, (timeMs) =>
+    timeTick.format(timeMs),
+  );
   // Ticks are round values between the figures (the figures themselves are in the tooltip and the table): short,
   // "$1.5K" or "US$150만", in the currency's own decimals at most.
   const moneyTick = new Intl.NumberFormat(intlLocale, {
@@ -71,6 +81,7 @@ export function BalanceChart({
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
+            ticks={timeTicks}
             minTickGap={24}
             tick={{ fontSize: 12 }}
             tickFormatter={(timeMs: number) => timeTick.format(timeMs)}
@@ -78,6 +89,7 @@ export function BalanceChart({
           />
           <YAxis
             width={80}
+            allowDecimals={currency.decimals > 0}
             tick={{ fontSize: 12 }}
             tickFormatter={(valueMajor: number) => moneyTick.format(valueMajor)}
             label={{
