@@ -8,8 +8,13 @@ import { copyScannerWasm } from "./copy-scanner-wasm";
 export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 export const nextEnvironment = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-/** `node` arguments that run chainpay's server (scripts/serve.ts) as a process of its own, as `npm start` serves. */
-export const serveArguments = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "serve.ts")];
+/** `node` arguments that run chainpay's server (scripts/server/serve.ts) in a process of its own, as `npm start`. */
+export const serveArguments = [
+  "--conditions=react-server",
+  "--import",
+  "tsx",
+  path.join(root, "scripts", "server", "serve.ts"),
+];
 
 const buildIdFile = path.join(root, ".next", "BUILD_ID");
 const sourceEntries = [

@@ -1,4 +1,4 @@
-// Real servers (scripts/serve.ts, as `npm start` serves) for the tests that need whole processes: kill -9, two
+// Real servers (scripts/server/serve.ts, as `npm start` serves) for the tests that need whole processes: kill -9, two
 // servers on one database, connections from other addresses.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readConfig } from "@/lib/server/node/env";

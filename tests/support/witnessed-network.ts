@@ -1,4 +1,4 @@
-// A witnessed network of real processes (PROTOCOL.md v2): one node (scripts/serve.ts, as `npm start` serves) and
+// A witnessed network of real processes (PROTOCOL.md v2): one node (scripts/server/serve.ts, as `npm start` serves) and
 // witnesses (`npm run follow -- <node url> --witness`), the node's WITNESS_POLICY file naming them. Every process
 // is killed in stop(), and when the test process exits, whatever happened.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -57,7 +57,7 @@ export function sessionGenerationOf(secret: Buffer, token: string, nowMs: number
 /**
  * Secure only over https, or the browser would drop the cookie of a node served over plain http on a LAN. The
  * node's server speaks plain HTTP, so https means a TLS proxy said so in X-Forwarded-Proto (its first value, the
- * protocol the client used). That header is believed because scripts/serve.ts removes it from every request that
+ * protocol the client used). That header is believed because scripts/server/serve.ts removes it from every request that
  * does not come from one of the TRUSTED_PROXIES (and Next.js then sets it to `http`).
  */
 function isHttps(request: Request): boolean {

@@ -21,7 +21,7 @@ export async function faucetStartWarning(
   );
 }
 
-/** Prints the warning while the faucet is on; scripts/start.ts calls it once the data directory is prepared. */
+/** Prints the warning while the faucet is on; scripts/server/start.ts calls it once the data directory is prepared. */
 export async function warnWhileFaucetIsOn(config: NodeConfig, store: Pick<LedgerStore, "readSetting">): Promise<void> {
   const warning = await faucetStartWarning(config, store);
   if (warning !== null) console.warn(warning);

@@ -1,6 +1,6 @@
 // The client a request comes from, for the limits that are kept per client (sign-in, admin tokens, event
 // streams, the faucet). Route handlers cannot see the socket, so the server that accepts the connection
-// (scripts/serve.ts) writes the peer's address into `peerAddressHeader`, overwriting whatever a client sent.
+// (scripts/server/serve.ts) writes the peer's address into `peerAddressHeader`, overwriting whatever a client sent.
 import "server-only";
 
 /** Set by chainpay's own server from the socket; a value a client sends is replaced, never trusted. */

@@ -1,4 +1,4 @@
-// Who is at the other end of a connection, for chainpay's own server (scripts/serve.ts): the socket's peer, or,
+// Who is at the other end of a connection, for chainpay's own server (scripts/server/serve.ts): the socket's peer, or,
 // when that peer is one of the TRUSTED_PROXIES, the client that proxy says it forwarded for. What any other
 // peer says about itself (X-Forwarded-For, X-Forwarded-Proto) is made up as far as the node can know, so it is
 // dropped before Next.js or any handler sees it.

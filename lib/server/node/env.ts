@@ -146,7 +146,7 @@ const envSchema = z.object({
     )
     .refine((value) => listEntries(value).length <= trustedProxiesMax, `must list at most ${trustedProxiesMax}`)
     .optional(),
-  // Server processes sharing the port (scripts/serve.ts): one per core unless set; 1 is a single process.
+  // Server processes sharing the port (scripts/server/serve.ts): one per core unless set; 1 is a single process.
   WEB_CONCURRENCY: wholeNumberSetting(
     1,
     webConcurrencyMax,

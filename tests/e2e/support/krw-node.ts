@@ -1,6 +1,6 @@
 // A second node for the browser tests, in Korean won (CURRENCY=KRW:0, no minor units): its own port, data
-// directory and SQLite database, started as `npm start` starts a node (scripts/start.ts, which finds the build the
-// Playwright web server made). For tests that need ₩ amounts; any spec may start one in its beforeAll.
+// directory and SQLite database, started as `npm start` starts a node (scripts/server/start.ts, which finds the
+// build the Playwright web server made). For tests that need ₩ amounts; any spec may start one in its beforeAll.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ export async function startKrwNode(name: string, environment: Record<string, str
   delete inherited.DATABASE_URL;
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    ["--conditions=react-server", "--import", "tsx", "scripts/server/start.ts"],
     {
       env: {
         ...inherited,

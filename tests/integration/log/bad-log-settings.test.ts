@@ -10,7 +10,7 @@ import { testLogSigner, testWitness } from "../../unit/support/log-keys";
 const runTimeoutMs = 120_000;
 const witness = testWitness("w.example");
 
-describe("scripts/start.ts with a bad log setting", () => {
+describe("scripts/server/start.ts with a bad log setting", () => {
   it.each([
     [
       "LOG_ORIGIN",
@@ -29,7 +29,7 @@ describe("scripts/start.ts with a bad log setting", () => {
     ],
   ])("%s=%s stops it before anything is written", async (variable, value, line) => {
     const dataDir = makeDataDir("bad-log-settings");
-    const run = await runScript("start.ts", [], { DATA_DIR: dataDir, [variable]: value }, runTimeoutMs);
+    const run = await runScript("server/start.ts", [], { DATA_DIR: dataDir, [variable]: value }, runTimeoutMs);
     expect(run.output.trimEnd().split("\n")).toEqual([line]);
     expect(run.code).toBe(1);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -57,7 +57,7 @@ describe("scripts/start.ts with a bad log setting", () => {
     const file = path.join(dataDir, "policy.txt");
     writeFileSync(file, text);
     const run = await runScript(
-      "start.ts",
+      "server/start.ts",
       [],
       { DATA_DIR: dataDir, CHAIN_ID: "chainpay-test", WITNESS_POLICY: file },
       runTimeoutMs,
@@ -70,7 +70,7 @@ describe("scripts/start.ts with a bad log setting", () => {
   it("a WITNESS_POLICY file that does not exist stops it", async () => {
     const dataDir = makeDataDir("bad-log-policy");
     const file = path.join(dataDir, "absent.txt");
-    const run = await runScript("start.ts", [], { DATA_DIR: dataDir, WITNESS_POLICY: file }, runTimeoutMs);
+    const run = await runScript("server/start.ts", [], { DATA_DIR: dataDir, WITNESS_POLICY: file }, runTimeoutMs);
     expect(run.output.trimEnd().split("\n").at(-1)).toMatch(
       new RegExp(`^chainpay: WITNESS_POLICY \\(${file.replaceAll("/", "\\/")}\\) cannot be read: ENOENT`),
     );

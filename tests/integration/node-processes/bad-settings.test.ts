@@ -78,7 +78,7 @@ const cases: Case[] = [
 // Each run is bounded, so that a script that ignored the setting and went on to build and serve fails here.
 const runTimeoutMs = 60_000;
 
-describe.each(["start.ts", "prepare-data.ts"])("scripts/%s with a bad setting", (script) => {
+describe.each(["server/start.ts", "prepare-data.ts"])("scripts/%s with a bad setting", (script) => {
   it.each(cases)("$variable=$value", async ({ variable, value, line }) => {
     const dataDir = makeDataDir("bad-settings");
     const run = await runScript(script, [], { DATA_DIR: dataDir, [variable]: value }, runTimeoutMs);

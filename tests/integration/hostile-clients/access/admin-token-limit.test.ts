@@ -1,4 +1,4 @@
-// Guessing the admin token against a real server (scripts/serve.ts): after 5 wrong tokens from one client, that
+// Guessing the admin token against a real server (scripts/server/serve.ts): after 5 wrong tokens from one client, that
 // client is refused with 429 and a retry-after, even with the right token, while another client's right token and
 // a signed-in session still work. A client that makes up X-Forwarded-For values is still its connection's address.
 // A flood from many addresses makes each of them wait but leaves a client that has not guessed its token. Other

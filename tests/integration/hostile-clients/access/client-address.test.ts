@@ -1,4 +1,4 @@
-// What a real server (scripts/serve.ts) takes a client to be, seen through the sign-in limit: the connection's
+// What a real server (scripts/server/serve.ts) takes a client to be, seen through the sign-in limit: the connection's
 // address, never what the client writes about itself (X-Forwarded-For, X-Forwarded-Proto, the peer-address
 // header), and, behind one of the TRUSTED_PROXIES (127.0.0.2 here), the client that proxy forwarded for. A flood of
 // wrong passwords from many addresses leaves a client that has not guessed able to sign in. Every loopback

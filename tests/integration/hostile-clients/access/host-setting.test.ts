@@ -16,7 +16,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((started) => started.stop()));
 });
 
-/** Runs `npm start` (scripts/start.ts, as npm runs it) and waits until it answers on 127.0.0.1. */
+/** Runs `npm start` (scripts/server/start.ts, as npm runs it) and waits until it answers on 127.0.0.1. */
 async function npmStart(name: string, host: string | undefined): Promise<Started> {
   ensureBuilt();
   const dataDir = makeDataDir(name);
@@ -30,7 +30,7 @@ async function npmStart(name: string, host: string | undefined): Promise<Started
     ADMIN_PASSWORD: "host-setting-password",
     ...(host === undefined ? {} : { HOST: host }),
   };
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/server/start.ts"], {
     cwd: root,
     env: { ...process.env, HOST: undefined, ...environment },
     stdio: ["ignore", "pipe", "pipe"],

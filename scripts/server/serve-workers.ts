@@ -1,15 +1,15 @@
 // The primary of a node served by several processes (WEB_CONCURRENCY, default one per core): it forks that many
-// workers of scripts/serve.ts, which share the one port (node:cluster hands each new connection to the next
+// workers of scripts/server/serve.ts, which share the one port (node:cluster hands each new connection to the next
 // worker in turn), and it holds the limits every worker counts against (lib/server/workers/limits-host.ts). It
 // serves no request itself and opens no database: each worker opens the node as a single process would, and seals
 // under the database's write lock, so any one of them may die at any moment without losing what it answered.
 // A worker that dies is replaced; the primary stops when asked to, after its workers.
 import cluster, { type Worker } from "node:cluster";
 import path from "node:path";
-import type { NodeConfig } from "../lib/server/node/env";
-import { LimitsHost } from "../lib/server/workers/limits-host";
-import { answerLimitRequest } from "../lib/server/workers/shared-limits";
-import { root } from "./build-if-needed";
+import type { NodeConfig } from "../../lib/server/node/env";
+import { LimitsHost } from "../../lib/server/workers/limits-host";
+import { answerLimitRequest } from "../../lib/server/workers/shared-limits";
+import { root } from "../build-if-needed";
 
 /** A worker that dies is replaced after this pause, so that one that dies at once does not spin the CPU. */
 const replaceDelayMs = 1_000;
@@ -21,7 +21,7 @@ export async function serveWorkers(config: NodeConfig, port: number): Promise<vo
   const host = new LimitsHost();
   let isStopping = false;
   // Tests and scripts started the primary with tsx and --conditions=react-server: the workers get the same.
-  cluster.setupPrimary({ exec: path.join(root, "scripts/serve.ts"), execArgv: process.execArgv });
+  cluster.setupPrimary({ exec: path.join(root, "scripts/server/serve.ts"), execArgv: process.execArgv });
 
   const fork = (): Worker => {
     const worker = cluster.fork();

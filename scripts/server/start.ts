@@ -1,13 +1,13 @@
 // `npm start`: build when the sources are newer than the last build, prepare the data directory (migrations,
-// node key, genesis), then serve with chainpay's own server (scripts/serve.ts) on HOST (default: every
+// node key, genesis), then serve with chainpay's own server (scripts/server/serve.ts) on HOST (default: every
 // interface) and PORT (default 3000), in this same process.
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded } from "../build-if-needed";
 import { serve } from "./serve";
-import { readConfigOrExit } from "../lib/server/node/env";
-import { prepareNodeOrExit } from "../lib/server/node/prepare-node";
-import { warnWhileFaucetIsOn } from "../lib/server/faucet/faucet-warning";
-import { redactDatabaseUrl } from "../lib/db/database-url";
-import { loadNodeLog } from "../lib/server/log/node-log";
+import { readConfigOrExit } from "../../lib/server/node/env";
+import { prepareNodeOrExit } from "../../lib/server/node/prepare-node";
+import { warnWhileFaucetIsOn } from "../../lib/server/faucet/faucet-warning";
+import { redactDatabaseUrl } from "../../lib/db/database-url";
+import { loadNodeLog } from "../../lib/server/log/node-log";
 
 // Settings first: a bad one is reported in a moment, not after a build.
 const config = readConfigOrExit();

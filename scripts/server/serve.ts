@@ -4,15 +4,15 @@
 // peer, or, from one of the TRUSTED_PROXIES, the client it forwarded for. Forwarding headers from anyone else are
 // removed. Connections are bounded in number and in how long a client may take to send a request.
 // Used by `npm start` (in its own process), and run as a script by `npm run follow` and the tests:
-// `node --conditions=react-server --import tsx scripts/serve.ts` serves DATA_DIR on HOST and PORT.
+// `node --conditions=react-server --import tsx scripts/server/serve.ts` serves DATA_DIR on HOST and PORT.
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
-import { readConfigOrExit, type NodeConfig } from "../lib/server/node/env";
-import { peerAddressHeader } from "../lib/server/http/client-address";
-import { connectionClientOf, proxyOnlyHeaders, trustedProxiesOf } from "../lib/server/http/forwarded-client";
-import { root } from "./build-if-needed";
+import { readConfigOrExit, type NodeConfig } from "../../lib/server/node/env";
+import { peerAddressHeader } from "../../lib/server/http/client-address";
+import { connectionClientOf, proxyOnlyHeaders, trustedProxiesOf } from "../../lib/server/http/forwarded-client";
+import { root } from "../build-if-needed";
 import { serveWorkers } from "./serve-workers";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 
