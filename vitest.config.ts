@@ -38,15 +38,13 @@ export default defineConfig({
         test: {
           name: "integration-postgres",
           ...integration,
-          // `npm run seed` writes SQLite files only; everything else runs again on a real PostgreSQL server,
-          // a throwaway one the global setup starts (or TEST_POSTGRES_URL's), except what touches no database
-          // code of its own: the split view copies a SQLite file by design; the add-checkpoint refusals, the
+          // Everything runs again on a real PostgreSQL server, a throwaway one the global setup starts (or
+          // TEST_POSTGRES_URL's), except what touches no database code of its own: the split view copies a SQLite file by design; the add-checkpoint refusals, the
           // tampered-block and policy-script tests and the verify CLI exercise parsing, HTTP and processes,
           // while the witness's atomic check-and-record and the node's log records (cosigning with a witness
           // among them) run here too (witness.test.ts, log/*.test.ts). The witnessed flow with three witnesses
           // adds no database code of its own to those, and is the suite's longest file.
           exclude: [
-            "tests/integration/node-processes/seed.test.ts",
             "tests/integration/witnessed/split-view.test.ts",
             "tests/integration/witnessed/add-checkpoint.test.ts",
             "tests/integration/witnessed/tampered-block.test.ts",

@@ -6,7 +6,7 @@ import type { SignedBlock } from "../../lib/ledger/types";
 import { signWithNodeCrypto, type NodeKey } from "../../lib/crypto/ed25519";
 import { blockFromRow, type BlockRow } from "../../lib/db/rows";
 import type { SqliteLedgerStore } from "../../lib/db/sqlite-store";
-import type { SeedTransaction } from "./types";
+import type { SeedTransaction, SeedWriter } from "./types";
 
 /** Writes blocks as SqliteLedgerStore.sealBlock does (same columns, same rules), many blocks per transaction. */
 export class BlockWriter {
@@ -85,4 +85,13 @@ export class BlockWriter {
     });
     return append.immediate();
   }
+}
+
+/** The SQLite writer as the seed's writer: its synchronous writes as settled promises. */
+export function sqliteSeedWriter(writer: BlockWriter): SeedWriter {
+  return {
+    start: () => Promise.resolve(),
+    headHeight: () => writer.headHeight(),
+    write: (blocks) => Promise.resolve(writer.write(blocks)),
+  };
 }

@@ -14,3 +14,13 @@ export type PaymentJob = {
   memos: string[];
 };
 export type SignedJob = { id: number; txIds: string[]; signatures: string[] };
+
+/** What the seed writes its blocks through, on either database. */
+export interface SeedWriter {
+  /** Reads the head the first write appends to. */
+  start(): Promise<void>;
+  /** The head's height after the last write. */
+  headHeight(): number;
+  /** Appends the blocks in chain order; returns the number of payments among their transactions. */
+  write(blocks: readonly SeedTransaction[][]): Promise<number>;
+}

@@ -1,14 +1,16 @@
-// `npm run seed`: thousands of signed payments written straight into SQLite must still be a chain the node's
-// own audit accepts, with balances that add up, and accounts whose statements verify offline.
+// `npm run seed`: thousands of signed payments written straight into SQLite (many blocks a transaction), or into
+// PostgreSQL through the node's seal, must still be a chain the node's own audit accepts, with balances that add
+// up, and accounts whose statements verify offline.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/admin/audit/route";
 import * as exportRoute from "@/app/api/admin/export/route";
 import { blockTransactionsMax } from "@/lib/ledger/limits";
 import type { LedgerNode } from "@/lib/server/node/context";
-import type { SqliteLedgerStore } from "@/lib/db/sqlite-store";
+import { getPrisma } from "@/lib/db/prisma";
 import { getVerifyPool } from "@/lib/crypto/verify-pool";
 import { verifyExport } from "@/lib/verifier/verify-export";
 import { adminToken, call, startTestNode } from "../../support/node";
+import { testDatabaseKind } from "../../support/database";
 import { runScript, type ScriptRun } from "../../support/server";
 
 const payments = 5000;
@@ -18,12 +20,19 @@ const admin = { authorization: `Bearer ${adminToken}` };
 let node: LedgerNode;
 let seedRun: ScriptRun;
 
-const runSeed = (...args: string[]) => runScript("seed.ts", args);
+/**
+ * The seed in its own process, as a person runs it. A SQLite node's data directory is named with --data-dir (its
+ * own database, whatever DATABASE_URL says); a PostgreSQL node's database comes from DATABASE_URL, inherited.
+ */
+const runSeed = (...args: string[]) =>
+  runScript("seed.ts", testDatabaseKind() === "sqlite" ? [...args, "--data-dir", node.config.dataDir] : args);
+
+const prisma = () => getPrisma(process.env.DATABASE_URL!);
 
 beforeAll(async () => {
-  // A node prepared as `npm start` prepares it, then seeded from another process, as a person would.
+  // A node prepared as `npm start` prepares it, then seeded from another process.
   node = await startTestNode("seed");
-  seedRun = await runSeed(String(payments), "--data-dir", node.config.dataDir, "--accounts", String(accountCount));
+  seedRun = await runSeed(String(payments), "--accounts", String(accountCount));
 }, 120_000);
 
 describe("npm run seed", () => {
@@ -51,26 +60,23 @@ describe("npm run seed", () => {
     ]);
   });
 
-  it("keeps the money: the balances add up to what was minted, and no payment created any", () => {
-    const totals = (node.store as SqliteLedgerStore).database
-      .prepare(
-        `SELECT (SELECT SUM("balanceMinor") FROM "Account") AS "balances",
-                (SELECT SUM("amountMinor") FROM "Transaction" WHERE "type" = 'mint') AS "minted",
-                (SELECT COUNT(*) FROM "Transaction" WHERE "type" = 'payment') AS "payments",
-                (SELECT COUNT(*) FROM "Account") AS "accounts"`,
-      )
-      .safeIntegers(true)
-      .get() as { balances: bigint; minted: bigint; payments: bigint; accounts: bigint };
-    expect(totals.balances).toBe(totals.minted);
-    expect(totals.payments).toBe(BigInt(payments));
-    expect(totals.accounts).toBe(BigInt(accountCount));
+  it("keeps the money: the balances add up to what was minted, and no payment created any", async () => {
+    const [balances, minted, paymentCount] = await Promise.all([
+      prisma().account.aggregate({ _sum: { balanceMinor: true }, _count: true }),
+      prisma().transaction.aggregate({ where: { type: "mint" }, _sum: { amountMinor: true } }),
+      prisma().transaction.count({ where: { type: "payment" } }),
+    ]);
+    expect(balances._sum.balanceMinor).toBe(minted._sum.amountMinor);
+    expect(minted._sum.amountMinor).toBeGreaterThan(0n);
+    expect(paymentCount).toBe(payments);
+    expect(balances._count).toBe(accountCount);
   });
 
   it("gives accounts whose statements verify offline", async () => {
-    const account = (node.store as SqliteLedgerStore).database
-      .prepare(`SELECT "toKey" FROM "Transaction" WHERE "type" = 'payment' LIMIT 1`)
-      .pluck()
-      .get() as string;
+    const { toKey: account } = (await prisma().transaction.findFirst({
+      where: { type: "payment" },
+      select: { toKey: true },
+    }))!;
     const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, {
       headers: admin,
     });
@@ -84,10 +90,10 @@ describe("npm run seed", () => {
   });
 
   it("appends to a chain already there, and refuses a bad count", async () => {
-    const again = await runSeed("1500", "--data-dir", node.config.dataDir, "--accounts", "3");
+    const again = await runSeed("1500", "--accounts", "3");
     expect(again.output).toContain("wrote 1,500 payments and 3 mints in 3 blocks (heights 7 to 9)");
     const response = await call(auditRoute.GET, { headers: admin });
     expect(response.body).toMatchObject({ ok: true, height: 9, transactions: payments + accountCount + 1503 });
-    expect((await runSeed("lots", "--data-dir", node.config.dataDir)).code).toBe(2);
+    expect((await runSeed("lots")).code).toBe(2);
   });
 });
