@@ -61,13 +61,29 @@ export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts
 const snapshotBeginSql = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
   SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0`;
 
+/**
+ * One connection's queries one after another. A connection runs one query at a time; the reads of a snapshot or a
+ * seal overlap (the audit asks for a run's blocks and its trees at once), and pg's own queue for that is
+ * deprecated (removed in pg 9).
+ */
+function oneAtATime(client: pg.PoolClient): Queryable {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    query: ((...args: Parameters<pg.PoolClient["query"]>) => {
+      const run = tail.then(() => (client.query as (...given: typeof args) => Promise<unknown>)(...args));
+      tail = run.catch(() => undefined);
+      return run;
+    }) as pg.PoolClient["query"],
+  };
+}
+
 /** The chain's reads (ledger-store.ts) over the pool, or over one transaction's connection. */
 class PgReader extends SqlLedgerReader {
   private readonly db: Queryable;
 
-  constructor(db: Queryable) {
+  constructor(db: pg.Pool | pg.PoolClient) {
     super();
-    this.db = db;
+    this.db = db instanceof pg.Pool ? db : oneAtATime(db);
   }
 
   // pg's int8 parser (exactTypes) already reads every BIGINT column as a bigint, exact or not.
