@@ -67,6 +67,8 @@ export interface LedgerReader {
   accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]>;
   /** Every txId of the blocks [fromHeight, endHeight), in chain order. */
   txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]>;
+  /** Which of `txIds` are stored in a block below `height` (the audit's check for a txId recorded twice). */
+  txIdsBelow(txIds: readonly string[], height: number): Promise<Set<string>>;
   /**
    * The packed interior levels (lib/ledger/merkle.ts `packInteriorLevels`) of the blocks [fromHeight, endHeight)
    * by height; a block of one or two transactions has none, so it is absent.
@@ -239,6 +241,19 @@ export abstract class SqlLedgerReader implements LedgerReader {
     return rows.map((row) => accountTransactionOf(row, row.chainId));
   }
 
+  async txIdsBelow(txIds: readonly string[], height: number): Promise<Set<string>> {
+    const found = new Set<string>();
+    const below = sequenceOf(height, 0);
+    for (let start = 0; start < txIds.length; start += txIdsPerLookup) {
+      // Always the same number of placeholders (the last chunk repeats its first txId), so one prepared statement.
+      const chunk = txIds.slice(start, start + txIdsPerLookup);
+      const padded = [...chunk, ...Array<string>(txIdsPerLookup - chunk.length).fill(chunk[0]!)];
+      const rows = await this.rows<{ txId: string }>(txIdsBelowSql, [below, ...padded]);
+      for (const row of rows) found.add(row.txId);
+    }
+    return found;
+  }
+
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
     return this.rows<{ blockHeight: number; txId: string }>(
       `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
@@ -246,6 +261,13 @@ export abstract class SqlLedgerReader implements LedgerReader {
     );
   }
 }
+
+/** txIds a lookup of txIdsBelow asks for at once: index reads of the unique txId index, under SQLite's limit. */
+const txIdsPerLookup = 500;
+const txIdsBelowSql = `SELECT "txId" FROM "Transaction" WHERE "sequence" < $1 AND "txId" IN (${Array.from(
+  { length: txIdsPerLookup },
+  (_, index) => `$${index + 2}`,
+).join(", ")})`;
 
 /** A transaction row as an exact read gives it: the integer columns as bigints. */
 type ExactTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex"> & {

@@ -11,7 +11,7 @@ import type { SignedBlock } from "../ledger/types";
 import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
 import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import { blockFromRow, transactionRowsOf, type BlockRow, type TransactionRow } from "./rows";
+import { blockFromRow, sequenceOf, transactionRowsOf, type BlockRow, type TransactionRow } from "./rows";
 import { packedTreeOf } from "./stored-trees";
 import {
   readPackedTrees,
@@ -93,6 +93,15 @@ class PgReader extends SqlLedgerReader {
 
   packedTreesOf(fromHeight: number, endHeight: number): Promise<Map<number, Uint8Array>> {
     return readPackedTrees(this.db, fromHeight, endHeight);
+  }
+
+  /** One round trip for a whole run's txIds (an array parameter), where SQLite takes them in chunks. */
+  override async txIdsBelow(txIds: readonly string[], height: number): Promise<Set<string>> {
+    const { rows } = await this.db.query<{ txId: string }>(
+      `SELECT "txId" FROM "Transaction" WHERE "sequence" < $1 AND "txId" = ANY($2::text[])`,
+      [sequenceOf(height, 0), [...txIds]],
+    );
+    return new Set(rows.map((row) => row.txId));
   }
 
   storedReceipt(txId: string): Promise<StoredReceipt | null> {

@@ -17,6 +17,11 @@ export type AuditBlock = { block: SignedBlock; transactions: AuditTransaction[] 
 export type SignatureCheck = { publicKey: string; message: Uint8Array; signature: string };
 /** Verifies many signatures at once, answering in order; lets the caller spread the work over cores. */
 export type BatchVerifier = (checks: SignatureCheck[]) => Promise<boolean[]>;
+/**
+ * Which of `txIds` the audited chain already holds in a block below `height`: a store answers it from its txId
+ * index, so that the auditor need not remember every txId of the chain (memory that grows with it).
+ */
+export type EarlierTxIds = (txIds: readonly string[], height: number) => Promise<ReadonlySet<string>>;
 
 type Digest = { bytes: Uint8Array; txId: string };
 
@@ -35,15 +40,25 @@ export class ChainAuditor {
   private previous: SignedBlock | null = null;
   private chainId: string | null = null;
   private readonly balances = new Map<string, bigint>();
+  /** The txIds checked so far: the whole chain's, or only the current run's when the store answers for earlier ones. */
   private readonly seenTxIds = new Set<string>();
+  /** Of the current run's txIds, those the store holds below the run. */
+  private recordedBelowRun: ReadonlySet<string> = new Set();
+  private readonly earlierTxIds: EarlierTxIds | null;
   private blockCount = 0;
   /** The highest block whose structure and signatures have all been checked. */
   private goodHeight = -1;
   private transactionCount = 0;
   private failure: AuditFailure | null = null;
 
-  constructor(nodePublicKey: string) {
+  /**
+   * With `earlierTxIds`, a txId recorded twice is found by asking the store about each run's txIds, and the
+   * auditor's memory is its balances alone (one entry an account), however long the chain; without it (a verifier
+   * or a follower reading another node's API), the auditor remembers every txId it has checked.
+   */
+  constructor(nodePublicKey: string, options: { earlierTxIds?: EarlierTxIds } = {}) {
     this.nodePublicKey = nodePublicKey;
+    this.earlierTxIds = options.earlierTxIds ?? null;
   }
 
   get result(): AuditResult {
@@ -69,6 +84,11 @@ export class ChainAuditor {
   /** Checks the next run of blocks; returns false once the chain has failed (later calls do nothing). */
   async addBlocks(run: readonly AuditBlock[], verifyBatch: BatchVerifier): Promise<boolean> {
     if (this.failure !== null) return false;
+    if (this.earlierTxIds !== null && run.length > 0) {
+      this.seenTxIds.clear();
+      const txIds = run.flatMap((item) => item.transactions.map(({ txId }) => txId));
+      this.recordedBelowRun = await this.earlierTxIds(txIds, run[0]!.block.header.height);
+    }
     const accepted: { item: AuditBlock; checks: SignatureCheck[] }[] = [];
     let structuralFailure: AuditFailure | null = null;
     for (const item of run) {
@@ -159,7 +179,8 @@ export class ChainAuditor {
   private transactionProblem(tx: Transaction, txId: string, computedTxId: string, header: BlockHeader): string | null {
     const { chainId } = header;
     if (computedTxId !== txId) return "its txId is not the hash of its contents";
-    if (this.seenTxIds.has(txId)) return "it was already recorded in an earlier block";
+    if (this.seenTxIds.has(txId) || this.recordedBelowRun.has(txId))
+      return "it was already recorded in an earlier block";
     if (tx.chainId !== chainId) return "it names another chain";
     if (!isAmountString(tx.amount)) return "its amount is malformed";
     // The same account rule as the node's at submission (accountKeyProblem): a key that does not decode to a curve

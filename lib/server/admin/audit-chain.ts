@@ -36,7 +36,8 @@ async function auditStore(
   verifyThreads: number,
   onProgress?: AuditProgress,
 ): Promise<AuditResult> {
-  const auditor = new ChainAuditor(nodePublicKey);
+  // The store answers for the txIds below each run: the audit's memory does not grow with the chain.
+  const auditor = new ChainAuditor(nodePublicKey, { earlierTxIds: (txIds, height) => store.txIdsBelow(txIds, height) });
   const headHeight = (await store.head())?.header.height ?? -1;
   const pool = getVerifyPool(verifyThreads);
   const result = await auditStoredChain(store, auditor, headHeight, (checks) => pool.verify(checks), onProgress);

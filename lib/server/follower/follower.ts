@@ -55,7 +55,11 @@ export class Follower {
   /** Opens the replica: its blocks are verified again from genesis, so that the follower starts from a chain it checked itself. */
   static async open(options: FollowerOptions): Promise<Follower> {
     const { store, nodePublicKey, verifyBatch } = options;
-    const auditor = new ChainAuditor(nodePublicKey);
+    // The replica answers for the txIds below each run, its own and then the followed node's as they are appended:
+    // the follower's memory does not grow with the chain.
+    const auditor = new ChainAuditor(nodePublicKey, {
+      earlierTxIds: (txIds, height) => store.txIdsBelow(txIds, height),
+    });
     const head = await store.head();
     const { ok, firstBad } = await auditStoredChain(store, auditor, head?.header.height ?? -1, verifyBatch);
     // An empty replica is not ok (it has no genesis yet) but has nothing wrong with it either.

@@ -39,6 +39,18 @@ describe("the audit", () => {
     expect(await audit()).toEqual({ ok: true, height: 6, blocks: 7, transactions: 6, firstBad: null });
   });
 
+  it("asks the store which of a run's txIds lie below it, in one lookup of many txIds", async () => {
+    const stored = await node.store.txIdsOfBlocks(2, 7);
+    expect(stored.map((row) => row.blockHeight)).toEqual([2, 3, 4, 5, 6]);
+    const txIds = stored.map((row) => row.txId);
+    const unknown = "ab".repeat(32);
+    // More txIds than one SQLite lookup takes (500), the stored ones among them, so that chunks and padding count.
+    const asked = [...Array.from({ length: 700 }, (_, index) => index.toString(16).padStart(64, "0")), ...txIds];
+    expect(await node.store.txIdsBelow([...asked, unknown], 5)).toEqual(new Set(txIds.slice(0, 3)));
+    expect(await node.store.txIdsBelow(txIds, 2)).toEqual(new Set());
+    expect(await node.store.txIdsBelow([txIds[4]!], 7)).toEqual(new Set([txIds[4]]));
+  });
+
   it("refuses to let the node itself rewrite a sealed transaction", async () => {
     const url = node.config.databaseUrl;
     await expect(rawQuery(url, `UPDATE "Transaction" SET "amountMinor" = 1`)).rejects.toThrow(/append-only/);

@@ -452,3 +452,60 @@ describe("ChainAuditor names the first bad block", () => {
     expect(outcome).toEqual({ answer: false, ok: false });
   });
 });
+
+describe("ChainAuditor with a store that answers for earlier txIds", () => {
+  /** The chain fed a block a run, the store holding the blocks below each run (as the node's database does). */
+  async function auditBlockByBlock(chain: readonly AuditBlock[]) {
+    const asked: { count: number; height: number }[] = [];
+    const auditor = new ChainAuditor(node.publicKeyHex, {
+      earlierTxIds: (txIds, height) => {
+        asked.push({ count: txIds.length, height });
+        const below = chain.filter(({ block }) => block.header.height < height);
+        const stored = new Set(below.flatMap(({ transactions }) => transactions.map(({ txId }) => txId)));
+        return Promise.resolve(new Set(txIds.filter((txId) => stored.has(txId))));
+      },
+    });
+    for (const item of chain) if (!(await auditor.addBlocks([item], verifyBatchSync))) break;
+    return { result: auditor.result, asked };
+  }
+
+  it("passes the valid chain, asking once a run with the run's txIds", async () => {
+    const { result, asked } = await auditBlockByBlock(validChain());
+    expect(result).toEqual({ ok: true, height: 3, blocks: 4, transactions: 7, firstBad: null });
+    expect(asked).toEqual([
+      { count: 0, height: 0 },
+      { count: 2, height: 1 },
+      { count: 3, height: 2 },
+      { count: 2, height: 3 },
+    ]);
+  });
+
+  it("finds a txId of an earlier run recorded again from the store's answer", async () => {
+    const chain = buildChain(node, specs({ 3: { transactions: [block3[0]!, block2[1]!] } }));
+    const { result } = await auditBlockByBlock(chain);
+    expect(result.firstBad).toEqual({
+      height: 3,
+      reason: "transaction 1: it was already recorded in an earlier block",
+    });
+  });
+
+  it("finds one recorded twice within a run without the store", async () => {
+    const chain = buildChain(node, specs({ 3: { transactions: [block3[0]!, block2[1]!] } }));
+    const auditor = new ChainAuditor(node.publicKeyHex, { earlierTxIds: () => Promise.resolve(new Set()) });
+    expect(await auditor.addBlocks(chain, verifyBatchSync)).toBe(false);
+    expect(auditor.result.firstBad).toEqual({
+      height: 3,
+      reason: "transaction 1: it was already recorded in an earlier block",
+    });
+  });
+
+  it("trusts the store for what is below the run: it keeps no txId of earlier runs", async () => {
+    // A store that (wrongly) says nothing is below: the repeat in another run is not the auditor's to find.
+    const chain = buildChain(node, specs({ 3: { transactions: [block3[0]!, block2[1]!] } }));
+    const auditor = new ChainAuditor(node.publicKeyHex, { earlierTxIds: () => Promise.resolve(new Set()) });
+    for (const item of chain) await auditor.addBlocks([item], verifyBatchSync);
+    expect(auditor.result.firstBad?.reason ?? null).not.toBe(
+      "transaction 1: it was already recorded in an earlier block",
+    );
+  });
+});
