@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer } from "../tests/support/server";
 import { root } from "../scripts/build-if-needed";
+import { format } from "./support";
 
 export type PageTiming = { page: string; medianMs: number; p95Ms: number };
 
@@ -131,9 +132,6 @@ export async function benchExplorer(payments: number, hotAccountPayments = 0): P
     await server.stop();
   }
 }
-
-const format = (value: number, digits = 0) =>
-  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The explorer part's lines in the bench's output: the seed, the bytes on disk, each page and read, the slowest. */
 export function explorerLines(result: ExplorerResult): string[] {

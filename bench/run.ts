@@ -25,7 +25,15 @@ import { webhooksLines } from "./webhooks/report";
 import { benchWebhooks, webhooksOptionsFromEnvironment } from "./webhooks/webhooks";
 import { workersLines } from "./workers/report";
 import { benchWorkers, workersOptionsFromEnvironment } from "./workers/workers";
-import { benchChainId as chainId, benchFaucetEnvironment, fund, makeWallet, postJson, signPayment } from "./support";
+import {
+  format,
+  benchChainId as chainId,
+  benchFaucetEnvironment,
+  fund,
+  makeWallet,
+  postJson,
+  signPayment,
+} from "./support";
 
 const adminToken = "bench-admin-token-0123456789abcdef";
 const connectionLevels = [1, 16, 64];
@@ -145,9 +153,6 @@ async function rawVerifyRate(): Promise<number> {
   if (results.some((result) => result.valid !== perWorker)) throw new Error("raw verify benchmark: a signature failed");
   return (perWorker * workers.length) / seconds;
 }
-
-const format = (value: number, digits = 0) =>
-  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function printScaleOut(result: ScaleOutResult | null): void {
   if (result === null) {

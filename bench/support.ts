@@ -8,6 +8,12 @@ import type { RunningServer } from "../tests/support/server";
 
 export const benchChainId = "chainpay-bench";
 
+/** A figure as the bench prints it: en-US grouping, `digits` decimals, "n/a" for what could not be measured. */
+export const format = (value: number, digits = 0): string =>
+  Number.isFinite(value)
+    ? value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : "n/a";
+
 /**
  * The faucet every bench node runs with: each payer is funded by one grant, as fast as the bench asks, however
  * many payers there are (0 turns the hourly budgets off: one client, the bench, funds hundreds of payers).

@@ -4,13 +4,10 @@
 import type { HostileResult } from "./hostile";
 import { healthProbesPerSecond } from "./health-probe";
 import { paymentConnections } from "./measure";
+import { format } from "../support";
 
 export const hostileGoals = { ratioMin: 0.5, healthP99MsMax: 500, hotPageMedianMsMax: 50 } as const;
 
-const format = (value: number, digits = 0) =>
-  Number.isFinite(value)
-    ? value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : "n/a";
 const verdict = (isMet: boolean) => (isMet ? "met" : "**MISSED**");
 
 export function hostileLines(result: HostileResult): string[] {

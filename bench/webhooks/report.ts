@@ -2,13 +2,9 @@
 // goal (issue 12), and what the dead endpoints' outbox holds at the end.
 import { paymentConnections } from "../hostile/measure";
 import type { WebhooksResult } from "./webhooks";
+import { format } from "../support";
 
 export const webhooksGoals = { ratioMin: 0.9 } as const;
-
-const format = (value: number, digits = 0) =>
-  Number.isFinite(value)
-    ? value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : "n/a";
 
 export function webhooksLines(result: WebhooksResult): string[] {
   const { seconds, rounds } = result.options;

@@ -4,13 +4,10 @@ import { healthProbesPerSecond } from "../hostile/health-probe";
 import { paymentConnections } from "../hostile/measure";
 import { lagPollIntervalMs, lagTimeoutMs, type LagFigures } from "./lag";
 import type { WitnessedResult } from "./witnessed";
+import { format } from "../support";
 
 export const witnessedGoals = { ratioMin: 0.9, routeMedianMsMax: 10 } as const;
 
-const format = (value: number, digits = 0) =>
-  Number.isFinite(value)
-    ? value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : "n/a";
 const verdict = (isMet: boolean) => (isMet ? "met" : "**MISSED**");
 
 function lagLine(what: string, lag: LagFigures): string {

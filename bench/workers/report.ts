@@ -1,13 +1,9 @@
 // The workers part's lines in the bench's output: each round's figures on both nodes, and the ratios beside their
 // goals (issue 13).
 import { connections, type WorkersResult } from "./workers";
+import { format } from "../support";
 
 export const workersGoals = { twoOverOneMin: 1.5, paymentsOverHealthMin: 0.9 } as const;
-
-const format = (value: number, digits = 0) =>
-  Number.isFinite(value)
-    ? value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : "n/a";
 
 const verdict = (isMet: boolean) => (isMet ? "met" : "**MISSED**");
 
