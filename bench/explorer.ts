@@ -28,7 +28,8 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
-function seed(environment: Record<string, string>, payments: number, accountsArguments: string[]): void {
+/** Runs `npm run seed -- <payments> [accounts arguments]` in its own process with `environment` set. */
+export function seed(environment: Record<string, string>, payments: number, accountsArguments: string[]): void {
   const seeded = spawnSync(
     process.execPath,
     ["--import", "tsx", "--conditions=react-server", "scripts/seed.ts", String(payments), ...accountsArguments],

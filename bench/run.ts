@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { startServer } from "../tests/support/server";
 import { buildIfNeeded } from "../scripts/build-if-needed";
+import { auditScaleLines, benchAuditScale } from "./audit-scale";
 import { benchExplorer, explorerLines } from "./explorer";
 import { benchHostile, hostileOptionsFromEnvironment } from "./hostile/hostile";
 import { hostileLines } from "./hostile/report";
@@ -41,6 +42,8 @@ const secondsPerLevel = Number(process.env.BENCH_SECONDS ?? 9);
 const auditPayments = Number(process.env.BENCH_AUDIT_PAYMENTS ?? 100_000);
 const explorerPayments = Number(process.env.BENCH_EXPLORER_PAYMENTS ?? 1_000_000);
 const explorerHotPayments = Number(process.env.BENCH_EXPLORER_HOT_PAYMENTS ?? 0);
+// Opt-in: a chain this long audited twice takes minutes (2,000,000 payments: about seven).
+const auditScalePayments = Number(process.env.BENCH_AUDIT_SCALE_PAYMENTS ?? 0);
 const batchSize = 500;
 const rounds = 3;
 const batchConnections = 4;
@@ -332,6 +335,13 @@ async function main() {
     );
     const explorer = explorerPayments > 0 ? await benchExplorer(explorerPayments, explorerHotPayments) : null;
     if (explorer !== null) console.log(explorerLines(explorer).join("\n"));
+    console.log(
+      `\nthe full audit as the chain grows, on ${format(auditScalePayments)} seeded payments (BENCH_AUDIT_SCALE_PAYMENTS; 0 skips):`,
+    );
+    const auditScale = auditScalePayments > 0 ? await benchAuditScale(auditScalePayments) : null;
+    console.log(
+      auditScale === null ? "skipped (BENCH_AUDIT_SCALE_PAYMENTS=0)" : auditScaleLines(auditScale).join("\n"),
+    );
     console.log(`\nhostile clients (issue 10; BENCH_HOSTILE=0 skips):`);
     const hostile = hostileOptions === null ? null : await benchHostile(hostileOptions);
     console.log(hostile === null ? "skipped (BENCH_HOSTILE=0)" : hostileLines(hostile).join("\n"));
@@ -349,6 +359,7 @@ async function main() {
     const report = {
       at: new Date().toISOString(),
       explorer,
+      auditScale,
       scaleOut,
       hostile,
       witnessed,
