@@ -1,22 +1,31 @@
 // The explorer's speed on a large chain: seed a data directory with signed payments (`npm run seed`), then, with
 // `hotAccountPayments`, that many more between two new accounts (so that one account holds that many), serve it,
 // sign in as an admin, and time each kind of explorer page and public API read on the server (sequential
-// requests, median and p95). It reports the database's bytes on disk per payment too.
+// requests, median and p95). It reports the database's bytes on disk per payment too. On SQLite (the default) the
+// chain is a file in the data directory; on PostgreSQL, a database on a throwaway server of its own.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { startServer } from "../tests/support/server";
+import { createTestDatabase, startPostgresServer } from "../scripts/postgres-server";
 import { root } from "../scripts/build-if-needed";
 import { format } from "./support";
 
 export type PageTiming = { page: string; medianMs: number; p95Ms: number };
 
+export type ExplorerDatabase = "sqlite" | "postgres";
+
 export type ExplorerResult = {
+  database: ExplorerDatabase;
   payments: number;
   hotAccountPayments: number;
   seedSeconds: number;
-  /** The SQLite files in the data directory (database, WAL), in bytes, over the payments and mints written. */
+  /**
+   * The SQLite files in the data directory (database, WAL), or the PostgreSQL database's own size (tables,
+   * indexes, TOAST; the server's WAL is not the database's), in bytes, over the payments written.
+   */
   bytesPerPayment: number;
   pages: PageTiming[];
 };
@@ -48,14 +57,54 @@ function sqliteBytes(dataDir: string): number {
     .reduce((sum, name) => sum + statSync(path.join(dataDir, name)).size, 0);
 }
 
-export async function benchExplorer(payments: number, hotAccountPayments = 0): Promise<ExplorerResult> {
+async function postgresBytes(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ size: string }>("SELECT pg_database_size(current_database())::text AS size");
+    return Number(rows[0]!.size);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchExplorer(
+  payments: number,
+  hotAccountPayments = 0,
+  database: ExplorerDatabase = "sqlite",
+): Promise<ExplorerResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-bench-explorer-"));
-  const environment = { DATA_DIR: dataDir, CHAIN_ID: "chainpay-bench", ADMIN_PASSWORD: adminPassword };
+  const postgres = database === "postgres" ? await startPostgresServer() : null;
+  const databaseUrl =
+    postgres === null ? null : (await createTestDatabase(postgres.adminUrl, "chainpay_bench_explorer")).url;
+  const environment = {
+    DATA_DIR: dataDir,
+    CHAIN_ID: "chainpay-bench",
+    ADMIN_PASSWORD: adminPassword,
+    ...(databaseUrl === null ? {} : { DATABASE_URL: databaseUrl }),
+  };
+  try {
+    return await timeExplorer(environment, payments, hotAccountPayments, database);
+  } finally {
+    await postgres?.stop();
+  }
+}
+
+async function timeExplorer(
+  environment: Record<string, string>,
+  payments: number,
+  hotAccountPayments: number,
+  database: ExplorerDatabase,
+): Promise<ExplorerResult> {
   const seedStarted = performance.now();
   seed(environment, payments, []);
   if (hotAccountPayments > 0) seed(environment, hotAccountPayments, ["--accounts", "2"]);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  const bytesPerPayment = sqliteBytes(dataDir) / (payments + hotAccountPayments);
+  const bytes =
+    environment.DATABASE_URL === undefined
+      ? sqliteBytes(environment.DATA_DIR!)
+      : await postgresBytes(environment.DATABASE_URL);
+  const bytesPerPayment = bytes / (payments + hotAccountPayments);
   const server = await startServer(environment);
   try {
     const signIn = await fetch(`${server.url}/api/admin/session`, {
@@ -128,7 +177,7 @@ export async function benchExplorer(payments: number, hotAccountPayments = 0): P
       samples.sort((a, b) => a - b);
       timings.push({ page: name, medianMs: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95) });
     }
-    return { payments, hotAccountPayments, seedSeconds, bytesPerPayment, pages: timings };
+    return { database, payments, hotAccountPayments, seedSeconds, bytesPerPayment, pages: timings };
   } finally {
     await server.stop();
   }
@@ -142,7 +191,7 @@ export function explorerLines(result: ExplorerResult): string[] {
       (result.hotAccountPayments > 0
         ? ` (${format(result.hotAccountPayments)} of the payments between two accounts of their own)`
         : ""),
-    `bytes on disk per payment: ${format(result.bytesPerPayment)} (the SQLite database and its WAL)`,
+    `bytes on disk per payment: ${format(result.bytesPerPayment)} (${result.database === "sqlite" ? "the SQLite database and its WAL" : "the PostgreSQL database, its server's WAL aside"})`,
     "| page or read | median ms | p95 ms |",
     "|---|---:|---:|",
     ...result.pages.map((page) => `| ${page.page} | ${format(page.medianMs, 1)} | ${format(page.p95Ms, 1)} |`),
