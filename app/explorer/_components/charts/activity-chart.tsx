@@ -4,8 +4,8 @@
 // the figures as a table for screen readers. Every text arrives formatted from the server in the page's language;
 // the numbers here only size the bars.
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, type ChartText } from "./chart-frame";
-import { ChartTooltip, labelStyle, type TooltipLines } from "./chart-tooltip";
+import { ChartFrame, plotProps, xAxisLabel, yAxisLabel, type ChartText } from "./chart-frame";
+import { ChartTooltip, type TooltipLines } from "./chart-tooltip";
 
 /** One bar: its axis tick ("42", "09:41"), its name in the tooltip and the table, its count, and the count as text. */
 export type ActivityBar = TooltipLines & { tick: string; value: number };
@@ -36,37 +36,16 @@ export function ActivityChart({
       testId={testId}
     >
       {(hintId) => (
-        <BarChart
-          data={bars}
-          width="100%"
-          height={chartHeightPx}
-          margin={chartMargin}
-          responsive
-          accessibilityLayer
-          title={text.title}
-          aria-describedby={hintId}
-        >
+        <BarChart data={bars} {...plotProps(text, hintId, chartHeightPx, chartMargin)}>
           <CartesianGrid vertical={false} />
           <XAxis
             dataKey="tick"
             interval="preserveStartEnd"
             minTickGap={16}
             tick={{ fontSize: 12 }}
-            label={{ value: text.xAxis, position: "insideBottom", offset: -16, fontSize: 12, style: labelStyle }}
+            label={xAxisLabel(text)}
           />
-          <YAxis
-            allowDecimals={false}
-            width={48}
-            tick={{ fontSize: 12 }}
-            label={{
-              value: text.yAxis,
-              angle: -90,
-              position: "insideLeft",
-              offset: 12,
-              fontSize: 12,
-              style: labelStyle,
-            }}
-          />
+          <YAxis allowDecimals={false} width={48} tick={{ fontSize: 12 }} label={yAxisLabel(text, 12)} />
           <Tooltip content={ChartTooltip} isAnimationActive={false} />
           <Bar dataKey="value" fill="currentColor" isAnimationActive={false} />
         </BarChart>

@@ -7,8 +7,8 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Currency } from "@/lib/ledger/types";
 import { usePageFormat } from "../use-page-format";
-import { ChartFrame, type ChartText } from "./chart-frame";
-import { ChartTooltip, labelStyle, type TooltipLines } from "./chart-tooltip";
+import { ChartFrame, plotProps, xAxisLabel, yAxisLabel, type ChartText } from "./chart-frame";
+import { ChartTooltip, type TooltipLines } from "./chart-tooltip";
 import { distinctTicks } from "./distinct-ticks";
 
 /** One point: its time (ms since the epoch), the balance in major units as a float for drawing, and its texts. */
@@ -65,16 +65,7 @@ export function BalanceChart({
       testId="chart-balance"
     >
       {(hintId) => (
-        <LineChart
-          data={dots}
-          width="100%"
-          height={chartHeightPx}
-          margin={chartMargin}
-          responsive
-          accessibilityLayer
-          title={text.title}
-          aria-describedby={hintId}
-        >
+        <LineChart data={dots} {...plotProps(text, hintId, chartHeightPx, chartMargin)}>
           <CartesianGrid vertical={false} />
           <XAxis
             dataKey="timeMs"
@@ -85,21 +76,14 @@ export function BalanceChart({
             minTickGap={24}
             tick={{ fontSize: 12 }}
             tickFormatter={(timeMs: number) => timeTick.format(timeMs)}
-            label={{ value: text.xAxis, position: "insideBottom", offset: -16, fontSize: 12, style: labelStyle }}
+            label={xAxisLabel(text)}
           />
           <YAxis
             width={80}
             allowDecimals={currency.decimals > 0}
             tick={{ fontSize: 12 }}
             tickFormatter={(valueMajor: number) => moneyTick.format(valueMajor)}
-            label={{
-              value: text.yAxis,
-              angle: -90,
-              position: "insideLeft",
-              offset: 0,
-              fontSize: 12,
-              style: labelStyle,
-            }}
+            label={yAxisLabel(text, 0)}
           />
           <Tooltip content={ChartTooltip} isAnimationActive={false} />
           <Line

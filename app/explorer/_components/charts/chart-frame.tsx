@@ -3,7 +3,7 @@
 // readers. The chart itself is the child; it is given the hint's id.
 import type { ReactNode } from "react";
 import { ChartFiguresTable, type FiguresRow } from "./chart-figures-table";
-import { chartColourClasses } from "./chart-tooltip";
+import { chartColourClasses, labelStyle } from "./chart-tooltip";
 
 /** What every chart says: a title and a summary, axis labels, how to read it by keyboard, and its table. */
 export type ChartText = {
@@ -44,4 +44,32 @@ export function ChartFrame({
       <ChartFiguresTable caption={text.tableCaption} headers={columns} rows={rows} testId={`${testId}-figures`} />
     </figure>
   );
+}
+
+/** What every chart's plot is given: the frame's width, its height and margins, recharts' keyboard layer, the hint. */
+export function plotProps(
+  text: ChartText,
+  hintId: string,
+  heightPx: number,
+  margin: { top: number; right: number; bottom: number; left: number },
+) {
+  return {
+    width: "100%",
+    height: heightPx,
+    margin,
+    responsive: true,
+    accessibilityLayer: true,
+    title: text.title,
+    "aria-describedby": hintId,
+  } as const;
+}
+
+/** The x axis's label, under the ticks. */
+export function xAxisLabel(text: ChartText) {
+  return { value: text.xAxis, position: "insideBottom", offset: -16, fontSize: 12, style: labelStyle } as const;
+}
+
+/** The y axis's label, turned up the left side, `offset` from the axis. */
+export function yAxisLabel(text: ChartText, offset: number) {
+  return { value: text.yAxis, angle: -90, position: "insideLeft", offset, fontSize: 12, style: labelStyle } as const;
 }
