@@ -16,7 +16,7 @@ import { prepareNode } from "../lib/server/node/prepare-node";
 import { seed } from "./explorer";
 import { format } from "./support";
 
-export type AuditRun = { transactions: number; rate: number; heapMiB: number };
+export type AuditRun = { blocks: number; transactions: number; rate: number; heapMiB: number };
 export type AuditMode = { mode: "store lookups" | "set of txIds"; seconds: number; runs: AuditRun[] };
 export type AuditScaleResult = { payments: number; transactions: number; modes: AuditMode[] };
 
@@ -51,17 +51,24 @@ export async function benchAuditScale(payments: number): Promise<AuditScaleResul
       const startedMs = performance.now();
       let runStartedMs = startedMs;
       let runStartTransactions = 0;
+      let runStartBlocks = 0;
       const result = await auditStoredChain(
         store,
         auditor,
         headHeight,
         (checks) => pool.verify(checks),
         () => {
-          const done = auditor.result.transactions;
+          const { transactions: done, blocks } = auditor.result;
           const seconds = (performance.now() - runStartedMs) / 1000;
           const transactionsInRun = done - runStartTransactions;
-          runs.push({ transactions: transactionsInRun, rate: transactionsInRun / seconds, heapMiB: heapMiB() });
+          runs.push({
+            blocks: blocks - runStartBlocks,
+            transactions: transactionsInRun,
+            rate: transactionsInRun / seconds,
+            heapMiB: heapMiB(),
+          });
           runStartTransactions = done;
+          runStartBlocks = blocks;
           // The collection is not the audit's time.
           runStartedMs = performance.now();
         },
@@ -79,8 +86,8 @@ export async function benchAuditScale(payments: number): Promise<AuditScaleResul
 
 export function auditScaleLines(result: AuditScaleResult): string[] {
   return result.modes.flatMap(({ mode, seconds, runs }) => {
-    // The last run of the chain may be short; the full runs are compared.
-    const full = runs.filter((run) => run.transactions === runs[0]!.transactions);
+    // The last run of the chain may be short; the full runs (256 blocks) are compared.
+    const full = runs.filter((run) => run.blocks === runs[0]!.blocks);
     const first = full[0]!;
     const last = full.at(-1)!;
     return [
