@@ -10,7 +10,7 @@ import { Webhook } from "standardwebhooks";
 import type { Receipt } from "@/lib/ledger/types";
 import { makeWallet, signPayment } from "../../support/wallet";
 import { expectAccessible } from "../support";
-import { shot } from "../support/shots";
+import { shootBothWidths } from "../support/shots";
 
 test.describe.configure({ mode: "serial" });
 
@@ -50,16 +50,7 @@ async function signIn(page: Page, next: string) {
   await page.waitForURL(`**${next}`);
 }
 
-async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, { path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  // Nothing may push the page sideways on a phone.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, { path: `${shotsDir}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = (page: Page, name: string) => shootBothWidths(page, shotsDir, name);
 
 /** A payment from a funded wallet to `to`, through the public API, as any wallet would make it. */
 async function pay(request: APIRequestContext, to: string): Promise<Receipt> {

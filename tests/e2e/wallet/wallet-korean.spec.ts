@@ -1,13 +1,12 @@
 // The wallet, its receipt and the sign-in page in Korean, on a node that keeps Korean won (KRW:0): a browser that
 // asks for Korean gets Korean text, <html lang="ko"> and ₩ amounts; the language switch changes the language and
 // the choice outlives a reload; every page is axe clean in both languages, and fits a 390 px phone.
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { namedKey } from "../../unit/support/keys";
 import { expectAccessible } from "../support";
 import { startKrwNode, type KrwNode } from "../support/krw-node";
 import { collectErrors } from "./wallet-support";
-import { shot } from "../support/shots";
+import { shootBothWidths } from "../support/shots";
 
 test.describe.configure({ mode: "serial" });
 // Each test walks several pages with axe and screenshots on a shared machine: more than the default minute.
@@ -28,16 +27,7 @@ test.afterAll(async () => {
 });
 
 /** The page at a desktop's and a phone's width (no sideways scrolling on the phone), saved for a person to look at. */
-async function shots(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, { path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, { path: `${shotsDir}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shots = (page: Page, name: string) => shootBothWidths(page, shotsDir, name);
 
 test("the wallet and a receipt in Korean, with won amounts", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: node.url, ...korean });
