@@ -1,11 +1,8 @@
 // Receipts signed by a test node for the statement tests: each payment alone in its own block (its leaf is the
 // Merkle root), at a time the test chooses.
-import { makeBlockHeader } from "@/lib/ledger/block";
-import { computeTxId } from "@/lib/ledger/hash";
-import { buildReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedTransaction } from "@/lib/ledger/types";
-import { signBlock } from "../support/chain";
-import { namedKey, payment, testChainId, type TestKey } from "../support/keys";
+import { loneReceipt } from "../support/chain";
+import { namedKey, payment, type TestKey } from "../support/keys";
 
 export const node = namedKey("node");
 export const alice = namedKey("alice");
@@ -13,22 +10,7 @@ export const bob = namedKey("bob");
 export const carol = namedKey("carol");
 
 export function receiptFor(signed: SignedTransaction, height: number, signer: TestKey = node): Receipt {
-  const txId = computeTxId(signed.tx);
-  const header = makeBlockHeader({
-    chainId: testChainId,
-    height,
-    prevHash: "0".repeat(64),
-    txIds: [txId],
-    timestamp: signed.tx.timestamp,
-  });
-  return buildReceipt({
-    txId,
-    signed,
-    block: signBlock(header, signer),
-    leafIndex: 0,
-    path: [],
-    nodePublicKey: signer.publicKeyHex,
-  });
+  return loneReceipt(signed, { height, signer });
 }
 
 /** Alice's history, newest first: paid by Bob, paying Carol with a hostile memo, paid by Bob again. */

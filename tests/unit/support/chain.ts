@@ -4,7 +4,8 @@ import type { AuditBlock } from "@/lib/ledger/audit";
 import { computeBlockHash, makeBlockHeader, makeGenesisHeader } from "@/lib/ledger/block";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { computeTxId } from "@/lib/ledger/hash";
-import type { BlockHeader, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
+import { buildReceipt } from "@/lib/ledger/receipt";
+import type { BlockHeader, Receipt, SignedBlock, SignedTransaction } from "@/lib/ledger/types";
 import { signWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { isoAt, testChainId, type TestKey } from "./keys";
 
@@ -57,4 +58,30 @@ export function buildChain(node: TestKey, specs: readonly BlockSpec[]): AuditBlo
     previous = block;
   }
   return chain;
+}
+
+/**
+ * The node's receipt for `signed` alone in block `height` (its leaf is the Merkle root), sealed at `timestamp`
+ * (the payment's own time unless given) and signed by `signer`.
+ */
+export function loneReceipt(
+  signed: SignedTransaction,
+  options: { height: number; signer: TestKey; timestamp?: string },
+): Receipt {
+  const txId = computeTxId(signed.tx);
+  const header = makeBlockHeader({
+    chainId: testChainId,
+    height: options.height,
+    prevHash: "0".repeat(64),
+    txIds: [txId],
+    timestamp: options.timestamp ?? signed.tx.timestamp,
+  });
+  return buildReceipt({
+    txId,
+    signed,
+    block: signBlock(header, options.signer),
+    leafIndex: 0,
+    path: [],
+    nodePublicKey: options.signer.publicKeyHex,
+  });
 }

@@ -1,13 +1,11 @@
 // The wallet says "Paid" only for a receipt that verifies: well formed, for the very payment it signed, and
 // signed by the node key this browser trusts. Everything else names the checks that failed.
 import { describe, expect, it } from "vitest";
-import { makeBlockHeader } from "@/lib/ledger/block";
 import { computeTxId } from "@/lib/ledger/hash";
-import { buildReceipt } from "@/lib/ledger/receipt";
 import type { Receipt, SignedTransaction } from "@/lib/ledger/types";
 import { verifyPaymentReceipt, type OutboxEntry } from "@/lib/wallet/payments";
-import { signBlock } from "../support/chain";
-import { flipHexBit, isoAt, namedKey, payment, testChainId } from "../support/keys";
+import { loneReceipt } from "../support/chain";
+import { flipHexBit, isoAt, namedKey, payment } from "../support/keys";
 
 const node = namedKey("node");
 const rogue = namedKey("rogue");
@@ -16,22 +14,7 @@ const bob = namedKey("bob");
 
 /** The node's receipt for `signed`, alone in block 1 (its leaf is the Merkle root), signed by `signer`. */
 function receiptFor(signed: SignedTransaction, signer = node): Receipt {
-  const txId = computeTxId(signed.tx);
-  const header = makeBlockHeader({
-    chainId: testChainId,
-    height: 1,
-    prevHash: "0".repeat(64),
-    txIds: [txId],
-    timestamp: isoAt(1),
-  });
-  return buildReceipt({
-    txId,
-    signed,
-    block: signBlock(header, signer),
-    leafIndex: 0,
-    path: [],
-    nodePublicKey: signer.publicKeyHex,
-  });
+  return loneReceipt(signed, { height: 1, signer, timestamp: isoAt(1) });
 }
 
 const paid = payment(alice, bob, "1250", { memo: "coffee" });
