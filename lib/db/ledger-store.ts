@@ -20,6 +20,8 @@ import type { PrismaReads } from "./prisma-reads";
 import {
   accountTransactionOf,
   blockFromRow,
+  columnOfHex,
+  hexOfColumn,
   sequenceOf,
   withTransactionRows,
   type BlockRow,
@@ -214,19 +216,23 @@ export abstract class SqlLedgerReader implements LedgerReader {
 
   async firstBalanceMismatch(replayed: ReadonlyMap<string, bigint>): Promise<string | null> {
     const sql = `SELECT "publicKey", "balanceMinor" FROM "Account"`;
-    return firstBalanceMismatch(await this.rows<{ publicKey: string; balanceMinor: bigint }>(sql, [], true), replayed);
+    const rows = await this.rows<{ publicKey: Uint8Array; balanceMinor: bigint }>(sql, [], true);
+    return firstBalanceMismatch(
+      rows.map((row) => ({ publicKey: hexOfColumn(row.publicKey), balanceMinor: row.balanceMinor })),
+      replayed,
+    );
   }
 
   async balanceOf(account: string): Promise<bigint> {
     const sql = `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`;
-    const [row] = await this.rows<{ balanceMinor: bigint }>(sql, [account], true);
+    const [row] = await this.rows<{ balanceMinor: bigint }>(sql, [columnOfHex(account)], true);
     return row?.balanceMinor ?? 0n;
   }
 
   async accountBlockHeights(account: string): Promise<number[]> {
     const rows = await this.rows<{ blockHeight: number }>(
       `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
-      [account],
+      [columnOfHex(account)],
     );
     return rows.map((row) => row.blockHeight);
   }
@@ -235,7 +241,7 @@ export abstract class SqlLedgerReader implements LedgerReader {
     const rows = await this.rows<ExactTransactionRow & { chainId: string }>(
       `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
        WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
-      [account, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+      [columnOfHex(account), sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
       true,
     );
     return rows.map((row) => accountTransactionOf(row, row.chainId));
@@ -246,19 +252,20 @@ export abstract class SqlLedgerReader implements LedgerReader {
     const below = sequenceOf(height, 0);
     for (let start = 0; start < txIds.length; start += txIdsPerLookup) {
       // Always the same number of placeholders (the last chunk repeats its first txId), so one prepared statement.
-      const chunk = txIds.slice(start, start + txIdsPerLookup);
-      const padded = [...chunk, ...Array<string>(txIdsPerLookup - chunk.length).fill(chunk[0]!)];
-      const rows = await this.rows<{ txId: string }>(txIdsBelowSql, [below, ...padded]);
-      for (const row of rows) found.add(row.txId);
+      const chunk = txIds.slice(start, start + txIdsPerLookup).map(columnOfHex);
+      const padded = [...chunk, ...Array<Buffer>(txIdsPerLookup - chunk.length).fill(chunk[0]!)];
+      const rows = await this.rows<{ txId: Uint8Array }>(txIdsBelowSql, [below, ...padded]);
+      for (const row of rows) found.add(hexOfColumn(row.txId));
     }
     return found;
   }
 
   async txIdsOfBlocks(fromHeight: number, endHeight: number): Promise<{ blockHeight: number; txId: string }[]> {
-    return this.rows<{ blockHeight: number; txId: string }>(
+    const rows = await this.rows<{ blockHeight: number; txId: Uint8Array }>(
       `SELECT "blockHeight", "txId" FROM "Transaction" WHERE "sequence" >= $1 AND "sequence" < $2 ORDER BY "sequence"`,
       [sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
     );
+    return rows.map((row) => ({ blockHeight: row.blockHeight, txId: hexOfColumn(row.txId) }));
   }
 }
 

@@ -11,7 +11,16 @@ import type { SignedBlock } from "../ledger/types";
 import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
 import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import { blockFromRow, sequenceOf, transactionRowsOf, type BlockRow, type TransactionRow } from "./rows";
+import {
+  blockFromPgJson,
+  columnOfHex,
+  hexOfColumn,
+  rowOfBlock,
+  sequenceOf,
+  transactionRowsOf,
+  type PgJsonBlockRow,
+  type TransactionRow,
+} from "./rows";
 import { packedTreeOf } from "./stored-trees";
 import {
   readPackedTrees,
@@ -97,11 +106,11 @@ class PgReader extends SqlLedgerReader {
 
   /** One round trip for a whole run's txIds (an array parameter), where SQLite takes them in chunks. */
   override async txIdsBelow(txIds: readonly string[], height: number): Promise<Set<string>> {
-    const { rows } = await this.db.query<{ txId: string }>(
-      `SELECT "txId" FROM "Transaction" WHERE "sequence" < $1 AND "txId" = ANY($2::text[])`,
-      [sequenceOf(height, 0), [...txIds]],
+    const { rows } = await this.db.query<{ txId: Uint8Array }>(
+      `SELECT "txId" FROM "Transaction" WHERE "sequence" < $1 AND "txId" = ANY($2::bytea[])`,
+      [sequenceOf(height, 0), txIds.map(columnOfHex)],
     );
-    return new Set(rows.map((row) => row.txId));
+    return new Set(rows.map((row) => hexOfColumn(row.txId)));
   }
 
   storedReceipt(txId: string): Promise<StoredReceipt | null> {
@@ -114,7 +123,7 @@ class PgReader extends SqlLedgerReader {
 }
 
 const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
-const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
+const transactionArrays = `$10::bigint[], $11::bytea[], $12::int[], $13::int[], $14::text[], $15::bytea[], $16::bytea[], $17::bigint[], $18::text[], $19::text[], $20::bytea[]`;
 
 /**
  * A block, its transactions, its log tree nodes, its webhook deliveries (issue 12) and the balances it leaves, in one statement (one round trip while the chain's
@@ -131,7 +140,7 @@ const writeBlockSql = `WITH "block" AS (
   ), "log" AS (
     INSERT INTO "LogTreeNode" ("level", "index", "hash") SELECT * FROM unnest($24::int[], $25::int[], $26::bytea[])
   ), ${pgOutboxCte({ txIds: "$11", fromKeys: "$15", toKeys: "$16", height: "$1", nowMs: "$27" })}
-  INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::text[], $22::bigint[])
+  INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::bytea[], $22::bigint[])
   ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
 
 async function writeBlock(
@@ -144,19 +153,19 @@ async function writeBlock(
   balances: ReadonlyMap<string, bigint>,
 ): Promise<void> {
   const packed = tree === null ? null : packedTreeOf(tree);
-  const { header } = block;
+  const stored = rowOfBlock(block);
   const column = <K extends keyof TransactionRow>(key: K) => rows.map((row) => row[key]);
   const keys = [...accounts];
   await db.query(writeBlockSql, [
-    header.height,
-    block.hash,
-    header.prevHash,
-    header.version,
-    header.chainId,
-    header.merkleRoot,
-    header.txCount,
-    header.timestamp,
-    block.signature,
+    stored.height,
+    stored.hash,
+    stored.prevHash,
+    stored.version,
+    stored.chainId,
+    stored.merkleRoot,
+    stored.txCount,
+    stored.timestamp,
+    stored.signature,
     column("sequence"),
     column("txId"),
     column("blockHeight"),
@@ -168,7 +177,7 @@ async function writeBlock(
     column("memo"),
     column("timestamp"),
     column("signature"),
-    keys,
+    keys.map(columnOfHex),
     keys.map((key) => String(balances.get(key) ?? 0n)),
     packed === null ? null : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
     logNodes.map((node) => node.level),
@@ -180,17 +189,17 @@ async function writeBlock(
 
 /**
  * What a seal reads once it holds the lock, in one round trip: the head, which candidates are recorded, the
- * balances, and the total supply (kept by the migration's triggers).
+ * balances, and the total supply (kept by the migration's triggers). The txIds and keys come back as hex.
  */
 const sealStateSql = `SELECT
   (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
   (SELECT "supplyMinor"::text FROM "ChainTotals" WHERE "id" = 1) AS "supplyMinor",
-  (SELECT coalesce(json_agg("txId"), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::text[])) AS "recorded",
-  (SELECT coalesce(json_object_agg("publicKey", "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::text[])) AS "balances",
+  (SELECT coalesce(json_agg(encode("txId", 'hex')), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::bytea[])) AS "recorded",
+  (SELECT coalesce(json_object_agg(encode("publicKey", 'hex'), "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::bytea[])) AS "balances",
   ${sealLogStateSql}`;
 
 type SealState = SealLogState & {
-  head: BlockRow | null;
+  head: PgJsonBlockRow | null;
   supplyMinor: string | null;
   recorded: string[];
   balances: Record<string, string>;
@@ -232,7 +241,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const candidates = takeCandidates();
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
-      const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
+      const { rows } = await client.query<SealState>(sealStateSql, [txIds.map(columnOfHex), accounts.map(columnOfHex)]);
       const { head, supplyMinor, recorded, balances, ...logState } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
       assert(supplyMinor !== null, "the migration made the chain totals row");
@@ -244,7 +253,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
         BigInt(supplyMinor),
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
-      const sealed = makeNextBlock(blockFromRow(head), plan.sealed, signHeader, nowMs);
+      const sealed = makeNextBlock(blockFromPgJson(head), plan.sealed, signHeader, nowMs);
       const { block, tree } = sealed;
       const logNodes = logNodesOf(block, await frontierForAppend(client, block.header.height, logState));
       const transactionRows = transactionRowsOf(block, plan.sealed);

@@ -3,8 +3,19 @@
 // fills in.
 import type pg from "pg";
 import { assert } from "../ledger/errors";
+import { blockTransactionsMax } from "../ledger/limits";
 import type { StoredReceipt } from "./ledger-store";
-import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
+import {
+  blockFromPgJson,
+  blockFromRow,
+  columnOfHex,
+  hexOfColumn,
+  sequenceOf,
+  signedTransactionFromRow,
+  type BlockRow,
+  type PgJsonBlockRow,
+  type TransactionRow,
+} from "./rows";
 import {
   missingTreesPerRun,
   packedTreeOf,
@@ -36,16 +47,16 @@ const storedPathSql = `SELECT
 
 /** A sealed block and its transactions never change, so the two reads need no snapshot to agree. */
 export async function readStoredReceipt(db: Queryable, txId: string): Promise<StoredReceipt | null> {
-  const { rows } = await db.query<TransactionRow & { block: BlockRow }>(
+  const { rows } = await db.query<TransactionRow & { block: PgJsonBlockRow }>(
     `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
      WHERE t."txId" = $1`,
-    [txId],
+    [columnOfHex(txId)],
   );
   const row = rows[0];
   if (row === undefined) return null;
-  const block = blockFromRow(row.block);
+  const block = blockFromPgJson(row.block);
   const plan = storedPathPlan(row.leafIndex, block.header.txCount);
-  const stored = await db.query<{ siblingTxId: string | null; interiorHashes: Buffer[] }>(storedPathSql, [
+  const stored = await db.query<{ siblingTxId: Uint8Array | null; interiorHashes: Buffer[] }>(storedPathSql, [
     plan.siblingLeafIndex === null ? -1 : sequenceOf(row.blockHeight, plan.siblingLeafIndex),
     row.blockHeight,
     plan.interiorOffsets,
@@ -53,26 +64,26 @@ export async function readStoredReceipt(db: Queryable, txId: string): Promise<St
   const { siblingTxId, interiorHashes } = stored.rows[0]!;
   return {
     txId,
-    signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+    signed: signedTransactionFromRow(row, block.header.chainId),
     block,
     leafIndex: row.leafIndex,
-    path: pathFromStored(plan, siblingTxId, interiorHashes),
+    path: pathFromStored(plan, siblingTxId === null ? null : hexOfColumn(siblingTxId), interiorHashes),
   };
 }
 
 /** `readStoredReceipt` for many txIds in three round trips in all, however many there are. */
 export async function readStoredReceipts(db: Queryable, txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
   if (txIds.length === 0) return new Map();
-  const { rows } = await db.query<TransactionRow & { block: BlockRow }>(
+  const { rows } = await db.query<TransactionRow & { block: PgJsonBlockRow }>(
     `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
-     WHERE t."txId" = ANY($1::text[])`,
-    [txIds],
+     WHERE t."txId" = ANY($1::bytea[])`,
+    [txIds.map(columnOfHex)],
   );
   const recorded = rows.map((row) => {
-    const block = blockFromRow(row.block);
+    const block = blockFromPgJson(row.block);
     return {
-      txId: row.txId,
-      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      txId: hexOfColumn(row.txId),
+      signed: signedTransactionFromRow(row, block.header.chainId),
       block,
       leafIndex: row.leafIndex,
     };
@@ -80,7 +91,7 @@ export async function readStoredReceipts(db: Queryable, txIds: readonly string[]
   return storedReceiptsOf(recorded, async (siblingSequences, treeHeights) => {
     // Two statements on one pool: they may run on different connections, which is fine for rows that never change.
     const [siblings, trees] = await Promise.all([
-      db.query<{ sequence: string; txId: string }>(
+      db.query<{ sequence: string; txId: Uint8Array }>(
         `SELECT "sequence"::text, "txId" FROM "Transaction" WHERE "sequence" = ANY($1::bigint[])`,
         [siblingSequences],
       ),
@@ -90,7 +101,7 @@ export async function readStoredReceipts(db: Queryable, txIds: readonly string[]
       ),
     ]);
     return {
-      siblingTxIds: new Map(siblings.rows.map((row) => [Number(row.sequence), row.txId])),
+      siblingTxIds: new Map(siblings.rows.map((row) => [Number(row.sequence), hexOfColumn(row.txId)])),
       packedTrees: new Map(trees.rows.map((row) => [row.height, row.interiorLevels])),
     };
   });
@@ -100,14 +111,16 @@ export async function readStoredReceipts(db: Queryable, txIds: readonly string[]
 export async function storeMissingPgTrees(pool: pg.Pool): Promise<number> {
   let stored = 0;
   for (;;) {
-    const { rows } = await pool.query<BlockRow & { txIds: string[] }>(
-      `SELECT b.*, array(SELECT "txId" FROM "Transaction" x WHERE x."blockHeight" = b."height" ORDER BY x."leafIndex") AS "txIds"
+    const { rows } = await pool.query<BlockRow & { txIds: Uint8Array[] }>(
+      `SELECT b.*, array(SELECT "txId" FROM "Transaction" x
+         WHERE x."sequence" >= b."height"::bigint * ${blockTransactionsMax} AND x."sequence" < (b."height" + 1)::bigint * ${blockTransactionsMax}
+         ORDER BY x."sequence") AS "txIds"
        FROM "Block" b LEFT JOIN "BlockTree" t ON t."height" = b."height"
        WHERE b."txCount" > 2 AND t."height" IS NULL ORDER BY b."height" LIMIT $1`,
       [missingTreesPerRun],
     );
     if (rows.length === 0) return stored;
-    const packed = rows.map((row) => packedTreeOf(treeOfStoredBlock(blockFromRow(row), row.txIds)));
+    const packed = rows.map((row) => packedTreeOf(treeOfStoredBlock(blockFromRow(row), row.txIds.map(hexOfColumn))));
     assert(
       packed.every((levels) => levels !== null),
       "a block of more than two transactions has interior levels",

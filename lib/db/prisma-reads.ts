@@ -2,12 +2,14 @@
 // generated clients come from identical models: lib/db/prisma.ts). Every store carries them as `store.queries`,
 // beside its own prepared statements for the hot path, so that a server operation only ever sees the store.
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { storedHeightMax } from "../ledger/limits";
+import { blockTransactionsMax, storedHeightMax } from "../ledger/limits";
 import { assert } from "../ledger/errors";
 import type { SignedBlock } from "../ledger/types";
 import type { PostgresTimeouts } from "./database-url";
 import { disconnectPrisma, getPrisma } from "./prisma";
-import { blockFromRow, type TransactionRow } from "./rows";
+import { byteRangeOfHexPrefix } from "./hex-prefix";
+import { hex64Pattern } from "../ledger/hex";
+import { blockFromRow, columnOfHex, hexOfColumn, sequenceOf, type TransactionRow } from "./rows";
 
 /** A block picked by height or by hash. */
 export type BlockKey = { height: number } | { hash: string };
@@ -27,9 +29,18 @@ export type PrefixMatches = {
   accounts: string[];
 };
 
-/** A height no block can have (lib/ledger/limits.ts storedHeightMax): such a key finds nothing. */
-function isPastStoredHeights(key: BlockKey): boolean {
-  return "height" in key && key.height > storedHeightMax;
+/**
+ * The block's unique key as the database stores it (the hash as its bytes); null for a key no block can have: a
+ * height past the stored ones (lib/ledger/limits.ts storedHeightMax) or a hash that is not 64 hex characters.
+ */
+function storedKeyOf(key: BlockKey): { height: number } | { hash: Uint8Array<ArrayBuffer> } | null {
+  if ("height" in key) return key.height > storedHeightMax ? null : key;
+  return hex64Pattern.test(key.hash) ? { hash: columnOfHex(key.hash) } : null;
+}
+
+/** Transaction rows of the block at `height` from leaf `offset`, at most `limit`: a range of the sequence key. */
+function leafRange(height: number, offset: number, limit: number) {
+  return { sequence: { gte: sequenceOf(height, 0) + offset, lt: sequenceOf(height, 0) + offset + limit } };
 }
 
 const activityColumns = { height: true, txCount: true, timestamp: true } as const;
@@ -66,23 +77,27 @@ export function readsOver(prisma: () => PrismaClient) {
 
     /** A block with every transaction row, in leaf order. */
     async blockWithRows(key: BlockKey): Promise<{ block: SignedBlock; rows: TransactionRow[] } | null> {
-      if (isPastStoredHeights(key)) return null;
-      const row = await prisma().block.findUnique({ where: key, include: { txs: { orderBy: { leafIndex: "asc" } } } });
-      return row === null ? null : { block: blockFromRow(row), rows: row.txs };
+      return this.blockPageRows(key, 0, blockTransactionsMax);
     },
 
-    /** A block with the transaction rows of leaf indexes [offset, offset + limit). */
+    /**
+     * A block with the transaction rows of leaf indexes [offset, offset + limit): the block by its key, then its
+     * rows as a range of the transactions' primary key (no index on the block's height is kept for them).
+     */
     async blockPageRows(
       key: BlockKey,
       offset: number,
       limit: number,
     ): Promise<{ block: SignedBlock; rows: TransactionRow[] } | null> {
-      if (isPastStoredHeights(key)) return null;
-      const row = await prisma().block.findUnique({
-        where: key,
-        include: { txs: { where: { leafIndex: { gte: offset, lt: offset + limit } }, orderBy: { leafIndex: "asc" } } },
+      const where = storedKeyOf(key);
+      if (where === null) return null;
+      const row = await prisma().block.findUnique({ where });
+      if (row === null) return null;
+      const rows = await prisma().transaction.findMany({
+        where: leafRange(row.height, offset, Math.min(limit, row.txCount)),
+        orderBy: { sequence: "asc" },
       });
-      return row === null ? null : { block: blockFromRow(row), rows: row.txs };
+      return { block: blockFromRow(row), rows };
     },
 
     /**
@@ -93,13 +108,14 @@ export function readsOver(prisma: () => PrismaClient) {
      */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
       const below = before === undefined ? {} : { sequence: { lt: before } };
-      const read = (side: { fromKey: string } | { toKey: string }) =>
+      const key = columnOfHex(account);
+      const read = (side: { fromKey: Uint8Array<ArrayBuffer> } | { toKey: Uint8Array<ArrayBuffer> }) =>
         prisma().transaction.findMany({ where: { ...side, ...below }, orderBy: { sequence: "desc" }, take: limit });
       // Every block carries the chain id genesis names (the node checked each transaction's against it), so one
       // read of genesis gives it, rather than one more query per run for the rows' blocks.
       const [paid, received, genesis] = await Promise.all([
-        read({ fromKey: account }),
-        read({ toKey: account }),
+        read({ fromKey: key }),
+        read({ toKey: key }),
         prisma().block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
       ]);
       const chainId = genesis?.chainId ?? "";
@@ -141,35 +157,28 @@ export function readsOver(prisma: () => PrismaClient) {
     /**
      * Block hashes, txIds and account keys that start with `prefix`, each a range read of a unique index stopping
      * after `limit`. Every payer and payee has an Account row (a payee is credited, a payer had funds), so the
-     * Account table's key finds them all; only the node key, which signs mints and holds nothing, has none.
+     * Account table's key finds them all; only the node key, which signs mints and holds nothing, has none. The
+     * keys are stored as bytes, and Prisma's filters on bytes know no range: the three reads are SQL, the same on
+     * both databases.
      */
     async keysWithPrefix(prefix: string, limit: number): Promise<PrefixMatches> {
-      // A hex prefix p covers the keys from p up to (not including) p followed by "g", the character after "f".
-      const range = { gte: prefix, lt: `${prefix}g` };
+      const { from, below } = byteRangeOfHexPrefix(prefix);
+      // A prefix of only f's has no byte string past its keys; but every key here is 32 bytes, and each sorts
+      // below 33 bytes of ff. Both bounds in the WHERE, so that each read stops at its range's end.
+      const upper = below ?? Buffer.alloc(33, 0xff);
+      const client = prisma();
       const [blocks, transactions, accounts] = await Promise.all([
-        prisma().block.findMany({
-          where: { hash: range },
-          orderBy: { hash: "asc" },
-          take: limit,
-          select: { height: true, hash: true },
-        }),
-        prisma().transaction.findMany({
-          where: { txId: range },
-          orderBy: { txId: "asc" },
-          take: limit,
-          select: { txId: true },
-        }),
-        prisma().account.findMany({
-          where: { publicKey: range },
-          orderBy: { publicKey: "asc" },
-          take: limit,
-          select: { publicKey: true },
-        }),
+        client.$queryRaw<{ height: number; hash: Uint8Array }[]>`SELECT "height", "hash" FROM "Block"
+          WHERE "hash" >= ${from} AND "hash" < ${upper} ORDER BY "hash" LIMIT ${limit}`,
+        client.$queryRaw<{ txId: Uint8Array }[]>`SELECT "txId" FROM "Transaction"
+          WHERE "txId" >= ${from} AND "txId" < ${upper} ORDER BY "txId" LIMIT ${limit}`,
+        client.$queryRaw<{ publicKey: Uint8Array }[]>`SELECT "publicKey" FROM "Account"
+          WHERE "publicKey" >= ${from} AND "publicKey" < ${upper} ORDER BY "publicKey" LIMIT ${limit}`,
       ]);
       return {
-        blocks,
-        txIds: transactions.map((row) => row.txId),
-        accounts: accounts.map((row) => row.publicKey),
+        blocks: blocks.map((row) => ({ height: Number(row.height), hash: hexOfColumn(row.hash) })),
+        txIds: transactions.map((row) => hexOfColumn(row.txId)),
+        accounts: accounts.map((row) => hexOfColumn(row.publicKey)),
       };
     },
   };

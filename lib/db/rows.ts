@@ -1,34 +1,48 @@
 // The rows the database holds and the ledger's types they stand for: one mapping, used by both stores (and the
 // Prisma reads, whose models have the same columns), so that SQLite and PostgreSQL answer with the same bytes.
+// Hashes, keys and signatures are stored as their bytes (BLOB, bytea: half the size of their hex, and indexes
+// to match); the protocol's lowercase hex is made here, on the way in and out, and nowhere else.
 import type { AuditBlock, AuditTransaction } from "../ledger/audit";
+import { hexToBytes } from "../ledger/hex";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { SealCandidate } from "../ledger/seal";
-import type { BlockHeader, SignedBlock, Transaction } from "../ledger/types";
+import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
+
+/** A stored hash, key or signature (a BLOB or bytea column) as the protocol's lowercase hex. */
+export function hexOfColumn(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+}
+
+/** The protocol's lowercase hex as the bytes its column stores; a TypeError for anything else. */
+export function columnOfHex(hex: string): Buffer<ArrayBuffer> {
+  const bytes = hexToBytes(hex);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 export type BlockRow = {
   height: number;
-  hash: string;
-  prevHash: string;
+  hash: Uint8Array;
+  prevHash: Uint8Array;
   version: number;
   chainId: string;
-  merkleRoot: string;
+  merkleRoot: Uint8Array;
   txCount: number;
   timestamp: string;
-  signature: string;
+  signature: Uint8Array;
 };
 
 export type TransactionRow = {
   sequence: number;
-  txId: string;
+  txId: Uint8Array;
   blockHeight: number;
   leafIndex: number;
   type: string;
-  fromKey: string;
-  toKey: string;
+  fromKey: Uint8Array;
+  toKey: Uint8Array;
   amountMinor: bigint;
   memo: string | null;
   timestamp: string;
-  signature: string;
+  signature: Uint8Array;
 };
 
 export function blockFromRow(row: BlockRow): SignedBlock {
@@ -36,12 +50,50 @@ export function blockFromRow(row: BlockRow): SignedBlock {
     version: row.version,
     chainId: row.chainId,
     height: row.height,
-    prevHash: row.prevHash,
-    merkleRoot: row.merkleRoot,
+    prevHash: hexOfColumn(row.prevHash),
+    merkleRoot: hexOfColumn(row.merkleRoot),
     txCount: row.txCount,
     timestamp: row.timestamp,
   };
-  return { header, hash: row.hash, signature: row.signature };
+  return { header, hash: hexOfColumn(row.hash), signature: hexOfColumn(row.signature) };
+}
+
+/** The block's columns as its INSERT binds them (`blockFromRow` read back). */
+export function rowOfBlock(block: SignedBlock): BlockRow {
+  const { header } = block;
+  return {
+    height: header.height,
+    hash: columnOfHex(block.hash),
+    prevHash: columnOfHex(header.prevHash),
+    version: header.version,
+    chainId: header.chainId,
+    merkleRoot: columnOfHex(header.merkleRoot),
+    txCount: header.txCount,
+    timestamp: header.timestamp,
+    signature: columnOfHex(block.signature),
+  };
+}
+
+/**
+ * A block row inside PostgreSQL JSON (`row_to_json`), where a bytea column is the text `\\x` and its hex: the
+ * seal's one round trip and the receipt's read carry the block that way.
+ */
+export type PgJsonBlockRow = Omit<BlockRow, "hash" | "prevHash" | "merkleRoot" | "signature"> & {
+  hash: string;
+  prevHash: string;
+  merkleRoot: string;
+  signature: string;
+};
+
+export function blockFromPgJson(row: PgJsonBlockRow): SignedBlock {
+  const bytes = (text: string) => columnOfHex(text.slice(2));
+  return blockFromRow({
+    ...row,
+    hash: bytes(row.hash),
+    prevHash: bytes(row.prevHash),
+    merkleRoot: bytes(row.merkleRoot),
+    signature: bytes(row.signature),
+  });
 }
 
 /** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
@@ -52,12 +104,20 @@ export function transactionFromRow(
   return {
     type: row.type as Transaction["type"],
     chainId,
-    from: row.fromKey,
-    to: row.toKey,
+    from: hexOfColumn(row.fromKey),
+    to: hexOfColumn(row.toKey),
     amount: row.amountMinor.toString(),
     ...(row.memo === null ? {} : { memo: row.memo }),
     timestamp: row.timestamp,
   };
+}
+
+/** The signed transaction a stored row holds: `transactionFromRow` and the payer's signature. */
+export function signedTransactionFromRow(
+  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp" | "signature">,
+  chainId: string,
+): SignedTransaction {
+  return { tx: transactionFromRow(row, chainId), signature: hexOfColumn(row.signature) };
 }
 
 /** A transaction row as a store's own driver reads it: its integer columns as numbers or as bigints. */
@@ -68,12 +128,7 @@ type DriverTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "l
 
 /** A stored row as a transaction of its block. */
 export function blockTransactionOf(row: DriverTransactionRow, chainId: string): AuditTransaction {
-  return {
-    txId: row.txId,
-    tx: transactionFromRow(row, chainId),
-    signature: row.signature,
-    leafIndex: Number(row.leafIndex),
-  };
+  return { txId: hexOfColumn(row.txId), ...signedTransactionFromRow(row, chainId), leafIndex: Number(row.leafIndex) };
 }
 
 /** A stored row as a transaction of an account's history, with its block's height. */
@@ -108,15 +163,15 @@ export function sequenceOf(blockHeight: number, leafIndex: number): number {
 export function transactionRowsOf(block: SignedBlock, entries: readonly SealCandidate[]): TransactionRow[] {
   return entries.map(({ txId, signed: { tx, signature } }, leafIndex) => ({
     sequence: sequenceOf(block.header.height, leafIndex),
-    txId,
+    txId: columnOfHex(txId),
     blockHeight: block.header.height,
     leafIndex,
     type: tx.type,
-    fromKey: tx.from,
-    toKey: tx.to,
+    fromKey: columnOfHex(tx.from),
+    toKey: columnOfHex(tx.to),
     amountMinor: BigInt(tx.amount),
     memo: tx.memo ?? null,
     timestamp: tx.timestamp,
-    signature,
+    signature: columnOfHex(signature),
   }));
 }

@@ -11,7 +11,7 @@ import type { MerkleTree } from "../ledger/merkle";
 import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
 import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import { blockFromRow, sequenceOf, transactionRowsOf, type BlockRow } from "./rows";
+import { blockFromRow, columnOfHex, rowOfBlock, sequenceOf, transactionRowsOf, type BlockRow } from "./rows";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate, type SealedBlock } from "../ledger/seal";
 import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
@@ -129,7 +129,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   balanceNow(account: string): bigint {
-    return (this.writes.balance.get(account) as bigint | undefined) ?? 0n;
+    return (this.writes.balance.get(columnOfHex(account)) as bigint | undefined) ?? 0n;
   }
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
@@ -157,13 +157,13 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       assert(supplyMinor !== undefined, "the migration made the chain totals row");
       const plan = planSeal(
         candidates,
-        (txId) => this.writes.isRecorded.get(txId) !== undefined,
+        (txId) => this.writes.isRecorded.get(columnOfHex(txId)) !== undefined,
         (account) => this.balanceNow(account),
         supplyMinor,
       );
       if (plan.sealed.length === 0) return { sealed: null, outcomes: plan.outcomes };
       const sealed = this.appendBlock(head, plan.sealed, signHeader, nowMs);
-      for (const account of plan.touched) this.writes.upsertBalance.run(account, plan.balances.get(account)!);
+      for (const account of plan.touched) this.upsertBalance(account, plan.balances.get(account)!);
       return { sealed, outcomes: plan.outcomes };
     });
     return seal.immediate();
@@ -193,7 +193,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
         this.insertBlock(block, entries, tree);
         for (const account of accounts) touched.add(account);
       }
-      for (const account of touched) this.writes.upsertBalance.run(account, balances.get(account) ?? 0n);
+      for (const account of touched) this.upsertBalance(account, balances.get(account) ?? 0n);
     });
     append.immediate();
   }
@@ -229,8 +229,12 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     await this.queries.close();
   }
 
+  private upsertBalance(account: string, balanceMinor: bigint): void {
+    this.writes.upsertBalance.run(columnOfHex(account), balanceMinor);
+  }
+
   private insertBlock(block: SignedBlock, entries: readonly SealCandidate[] = [], tree?: MerkleTree): void {
-    this.writes.insertBlock.run({ ...block.header, hash: block.hash, signature: block.signature });
+    this.writes.insertBlock.run(rowOfBlock(block));
     for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
     const packed = tree === undefined ? null : packedTreeOf(tree);
     if (packed !== null) this.writes.insertTree.run(block.header.height, packed);

@@ -4,7 +4,15 @@
 import type Database from "better-sqlite3";
 import { assert } from "../ledger/errors";
 import type { StoredReceipt } from "./ledger-store";
-import { blockFromRow, sequenceOf, transactionFromRow, type BlockRow, type TransactionRow } from "./rows";
+import {
+  blockFromRow,
+  columnOfHex,
+  hexOfColumn,
+  sequenceOf,
+  signedTransactionFromRow,
+  type BlockRow,
+  type TransactionRow,
+} from "./rows";
 import {
   missingTreesPerRun,
   packedTreeOf,
@@ -38,9 +46,10 @@ export class SqliteTreeReads {
            WHERE t."height" = ? ORDER BY j."key"`,
         )
         .pluck(),
-      // The bulk reads of storedReceipts: each takes its keys as one JSON array, so one statement serves any count.
+      // The bulk reads of storedReceipts: each takes its keys as one JSON array, so one statement serves any count
+      // (the txIds as hex, which JSON can carry, made bytes by unhex for the index).
       transactionsByIds: database
-        .prepare(`SELECT * FROM "Transaction" WHERE "txId" IN (SELECT "value" FROM json_each(?))`)
+        .prepare(`SELECT * FROM "Transaction" WHERE "txId" IN (SELECT unhex("value") FROM json_each(?))`)
         .safeIntegers(true),
       blocksAt: database.prepare(`SELECT * FROM "Block" WHERE "height" IN (SELECT "value" FROM json_each(?))`),
       txIdsAt: database.prepare(
@@ -59,7 +68,7 @@ export class SqliteTreeReads {
 
   /** Synchronous reads one after another: no commit comes between them, so they see one state of the chain. */
   async storedReceipt(txId: string): Promise<StoredReceipt | null> {
-    const row = this.statements.transactionById.get(txId) as ExactTransactionRow | undefined;
+    const row = this.statements.transactionById.get(columnOfHex(txId)) as ExactTransactionRow | undefined;
     if (row === undefined) return null;
     const height = Number(row.blockHeight);
     const leafIndex = Number(row.leafIndex);
@@ -67,20 +76,20 @@ export class SqliteTreeReads {
     assert(blockRow !== undefined, "a recorded transaction's block is stored");
     const block = blockFromRow(blockRow);
     const plan = storedPathPlan(leafIndex, block.header.txCount);
-    const siblingTxId =
+    const sibling =
       plan.siblingLeafIndex === null
-        ? null
-        : ((this.statements.txIdAt.get(sequenceOf(height, plan.siblingLeafIndex)) as string | undefined) ?? null);
+        ? undefined
+        : (this.statements.txIdAt.get(sequenceOf(height, plan.siblingLeafIndex)) as Uint8Array | undefined);
     const interiorHashes =
       plan.interiorOffsets.length === 0
         ? []
         : (this.statements.interiorHashes.all(JSON.stringify(plan.interiorOffsets), height) as Buffer[]);
     return {
       txId,
-      signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+      signed: signedTransactionFromRow(row, block.header.chainId),
       block,
       leafIndex,
-      path: pathFromStored(plan, siblingTxId, interiorHashes),
+      path: pathFromStored(plan, sibling === undefined ? null : hexOfColumn(sibling), interiorHashes),
     };
   }
 
@@ -100,8 +109,8 @@ export class SqliteTreeReads {
       const block = blocks.get(Number(row.blockHeight));
       assert(block !== undefined, "a recorded transaction's block is stored");
       return {
-        txId: row.txId,
-        signed: { tx: transactionFromRow(row, block.header.chainId), signature: row.signature },
+        txId: hexOfColumn(row.txId),
+        signed: signedTransactionFromRow(row, block.header.chainId),
         block,
         leafIndex: Number(row.leafIndex),
       };
@@ -109,14 +118,14 @@ export class SqliteTreeReads {
     return storedReceiptsOf(recorded, async (siblingSequences, treeHeights) => {
       const siblings = this.statements.txIdsAt.all(JSON.stringify(siblingSequences)) as {
         sequence: number;
-        txId: string;
+        txId: Uint8Array;
       }[];
       const trees = this.statements.treesAt.all(JSON.stringify(treeHeights)) as {
         height: number;
         interiorLevels: Buffer;
       }[];
       return {
-        siblingTxIds: new Map(siblings.map((row) => [row.sequence, row.txId])),
+        siblingTxIds: new Map(siblings.map((row) => [row.sequence, hexOfColumn(row.txId)])),
         packedTrees: new Map(trees.map((row) => [row.height, row.interiorLevels])),
       };
     });
@@ -135,8 +144,8 @@ export function storeMissingSqliteTrees(database: Database.Database, insertTree:
   const storeRun = database.transaction((): number => {
     const rows = blocksWithoutTree.all(missingTreesPerRun) as BlockRow[];
     for (const row of rows) {
-      const txIds = txIdsOfBlock.all(sequenceOf(row.height, 0), sequenceOf(row.height + 1, 0)) as string[];
-      const packed = packedTreeOf(treeOfStoredBlock(blockFromRow(row), txIds));
+      const txIds = txIdsOfBlock.all(sequenceOf(row.height, 0), sequenceOf(row.height + 1, 0)) as Uint8Array[];
+      const packed = packedTreeOf(treeOfStoredBlock(blockFromRow(row), txIds.map(hexOfColumn)));
       assert(packed !== null, "a block of more than two transactions has interior levels");
       insertTree.run(row.height, packed);
     }

@@ -4,7 +4,7 @@ import { assert } from "../../lib/ledger/errors";
 import { blockTransactionsMax } from "../../lib/ledger/limits";
 import type { SignedBlock } from "../../lib/ledger/types";
 import { signWithNodeCrypto, type NodeKey } from "../../lib/crypto/ed25519";
-import { blockFromRow, type BlockRow } from "../../lib/db/rows";
+import { blockFromRow, columnOfHex, type BlockRow } from "../../lib/db/rows";
 import type { SqliteLedgerStore } from "../../lib/db/sqlite-store";
 import type { SeedTransaction, SeedWriter } from "./types";
 
@@ -78,8 +78,9 @@ export class BlockWriter {
       // and an account without a row yet has only been credited. One that paid out all it got in this run gets
       // its row too, at 0: every payer and payee has an Account row (the explorer's search reads them).
       for (const [account, delta] of deltas) {
-        if (this.statements.addToBalance.run(delta, account).changes === 1) continue;
-        this.statements.insertBalance.run(account, delta);
+        const key = columnOfHex(account);
+        if (this.statements.addToBalance.run(delta, key).changes === 1) continue;
+        this.statements.insertBalance.run(key, delta);
       }
       return paymentCount;
     });

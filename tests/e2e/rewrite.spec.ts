@@ -12,7 +12,7 @@ import { canonicalBytes } from "@/lib/ledger/canonical";
 import { computeBlockHash } from "@/lib/ledger/hash";
 import { bytesToHex } from "@/lib/ledger/hex";
 import type { BlockHeader } from "@/lib/ledger/types";
-import { blockFromRow, type BlockRow } from "@/lib/db/rows";
+import { blockFromRow, columnOfHex, type BlockRow } from "@/lib/db/rows";
 import { createWallet, expectAccessible, getTestFunds, screenshots } from "./support";
 import { freePort } from "@/scripts/free-port";
 
@@ -67,7 +67,13 @@ function rewriteBlock(dataDir: string, height: number): void {
     database.exec(`DROP TRIGGER "Block_append_only_update"`);
     database
       .prepare(`UPDATE "Block" SET "timestamp" = ?, "hash" = ?, "signature" = ? WHERE "height" = ?`)
-      .run(header.timestamp, computeBlockHash(header), bytesToHex(sign(null, canonicalBytes(header), nodeKey)), height);
+      // The stored hash and signature are their bytes.
+      .run(
+        header.timestamp,
+        columnOfHex(computeBlockHash(header)),
+        sign(null, canonicalBytes(header), nodeKey),
+        height,
+      );
   } finally {
     database.close();
   }

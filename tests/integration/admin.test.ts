@@ -377,7 +377,7 @@ describe("POST /api/admin/mint", () => {
   it("refuses a mint that would overflow the balance, naming the amount", async () => {
     const rich = makeWallet().publicKey;
     await rawQuery(node.config.databaseUrl, `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES ($1, $2)`, [
-      rich,
+      Buffer.from(rich, "hex"),
       balanceMinorMax - 5n,
     ]);
     const response = await mint({ account: rich, amount: "10" });

@@ -3,7 +3,6 @@
 // it: the seal reads the log's frontier with its other state in one round trip (`sealLogStateSql`) and writes
 // the block's nodes in the block's own statement; the rest reads the frontier here.
 import { assert } from "../../ledger/errors";
-import { hexToBytes } from "../../ledger/hex";
 import { appendLeaves, frontierPositions, type LogNode } from "../../ledger/log/tree";
 import type { Queryable } from "../pg-trees";
 
@@ -60,7 +59,7 @@ async function readFrontier(db: Queryable, size: number): Promise<Uint8Array[]> 
 
 /** Adds up to `count` stored blocks from height `size` on, in one statement each way; returns how many. */
 export async function appendStoredBlocks(db: Queryable, size: number, count: number): Promise<number> {
-  const { rows } = await db.query<{ hash: string }>(
+  const { rows } = await db.query<{ hash: Uint8Array }>(
     `SELECT "hash" FROM "Block" WHERE "height" >= $1 AND "height" < $2 ORDER BY "height"`,
     [size, size + count],
   );
@@ -68,7 +67,7 @@ export async function appendStoredBlocks(db: Queryable, size: number, count: num
   const { nodes } = appendLeaves(
     size,
     await readFrontier(db, size),
-    rows.map((row) => hexToBytes(row.hash)),
+    rows.map((row) => row.hash),
   );
   await db.query(insertLogNodesSql, logNodeColumns(nodes));
   return rows.length;

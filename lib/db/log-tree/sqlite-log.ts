@@ -46,8 +46,9 @@ export class SqliteLogWriter {
 
   /** Adds up to `count` stored blocks from height `size` on; returns how many it added. */
   appendStoredBlocks(size: number, count: number): number {
-    const hashes = this.statements.blockHashes.all(size, size + count) as string[];
-    this.appendHashes(size, hashes.map(hexToBytes));
+    // The stored hashes are their bytes (compact storage).
+    const hashes = this.statements.blockHashes.all(size, size + count) as Uint8Array[];
+    this.appendHashes(size, hashes);
     return hashes.length;
   }
 

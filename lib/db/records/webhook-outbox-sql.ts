@@ -1,6 +1,8 @@
 // The webhook outbox's one write on the hot path (issue 12): in the transaction that writes a block, one row in
 // "WebhookDelivery" (pending, due at once) for every enabled endpoint whose account paid or was paid in it. One
 // statement per block whatever its size, so that a crash either keeps the block and its deliveries or neither.
+// The transactions store txIds and keys as bytes; the outbox and the endpoints keep them as the hex they are
+// sent and registered as (a few rows per merchant, not one per payment).
 
 /**
  * SQLite, after the block's transactions are inserted: its transactions are the sequence range
@@ -12,9 +14,9 @@
  * (950 rows written). A payment to oneself matches once (the OR's rowid set).
  */
 export const sqliteOutboxInsertSql = `INSERT INTO "WebhookDelivery" ("endpointId", "txId", "blockHeight", "status", "attempts", "createdAtMs", "nextAttemptAtMs")
-  SELECT e."id", t."txId", t."blockHeight", 'pending', 0, @nowMs, @nowMs
+  SELECT e."id", lower(hex(t."txId")), t."blockHeight", 'pending', 0, @nowMs, @nowMs
   FROM "WebhookEndpoint" e CROSS JOIN "Transaction" t
-  WHERE e."disabledAtMs" IS NULL AND (t."fromKey" = e."account" OR t."toKey" = e."account")
+  WHERE e."disabledAtMs" IS NULL AND (t."fromKey" = unhex(e."account") OR t."toKey" = unhex(e."account"))
     AND t."sequence" >= @sequenceFrom AND t."sequence" < @sequenceEnd
   ON CONFLICT DO NOTHING`;
 
@@ -33,9 +35,9 @@ export function pgOutboxCte(placeholders: {
   const { txIds, fromKeys, toKeys, height, nowMs } = placeholders;
   return `"outbox" AS (
     INSERT INTO "WebhookDelivery" ("endpointId", "txId", "blockHeight", "status", "attempts", "createdAtMs", "nextAttemptAtMs")
-    SELECT e."id", t."txId", ${height}::int, 'pending', 0, ${nowMs}::bigint, ${nowMs}::bigint
-    FROM unnest(${txIds}::text[], ${fromKeys}::text[], ${toKeys}::text[]) AS t("txId", "fromKey", "toKey")
-    JOIN "WebhookEndpoint" e ON e."account" IN (t."fromKey", t."toKey")
+    SELECT e."id", encode(t."txId", 'hex'), ${height}::int, 'pending', 0, ${nowMs}::bigint, ${nowMs}::bigint
+    FROM unnest(${txIds}::bytea[], ${fromKeys}::bytea[], ${toKeys}::bytea[]) AS t("txId", "fromKey", "toKey")
+    JOIN "WebhookEndpoint" e ON decode(e."account", 'hex') IN (t."fromKey", t."toKey")
     WHERE e."disabledAtMs" IS NULL
     ON CONFLICT DO NOTHING
   )`;

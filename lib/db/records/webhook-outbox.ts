@@ -7,6 +7,7 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { PostgresTimeouts } from "../database-url";
 import { getPrisma } from "../prisma";
+import { columnOfHex, hexOfColumn } from "../rows";
 
 /** A due delivery as read: its key, the attempts made so far and the due time the claim is conditional on. */
 export type DueDelivery = {
@@ -87,7 +88,7 @@ export function webhookOutboxOver(prisma: () => PrismaClient) {
           select: { id: true, account: true, url: true, secret: true, disabledAtMs: true },
         }),
         client.transaction.findMany({
-          where: { txId: { in: rows.map((row) => row.txId) } },
+          where: { txId: { in: rows.map((row) => columnOfHex(row.txId)) } },
           select: { txId: true, fromKey: true, toKey: true, amountMinor: true, memo: true, blockHeight: true },
         }),
         client.block.findMany({
@@ -97,8 +98,13 @@ export function webhookOutboxOver(prisma: () => PrismaClient) {
       ]);
       return {
         endpoints: new Map(endpoints.map((item) => [item.id, item])),
-        transactions: new Map(transactions.map((item) => [item.txId, item])),
-        blocks: new Map(blocks.map((item) => [item.height, item])),
+        transactions: new Map(
+          transactions.map((item) => {
+            const txId = hexOfColumn(item.txId);
+            return [txId, { ...item, txId, fromKey: hexOfColumn(item.fromKey), toKey: hexOfColumn(item.toKey) }];
+          }),
+        ),
+        blocks: new Map(blocks.map((item) => [item.height, { ...item, hash: hexOfColumn(item.hash) }])),
       };
     },
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { LedgerNode } from "../node/context";
 import { LedgerError } from "../../ledger/errors";
 import type { Transaction } from "../../ledger/types";
-import { transactionFromRow } from "../../db/rows";
+import { hexOfColumn, transactionFromRow } from "../../db/rows";
 
 export type AccountEntry = { txId: string; tx: Transaction; blockHeight: number; leafIndex: number };
 export type AccountPage = { account: string; balance: string; transactions: AccountEntry[]; nextBefore: string | null };
@@ -35,7 +35,7 @@ export async function readAccount(
     account,
     balance: balanceMinor.toString(),
     transactions: page.map((row) => ({
-      txId: row.txId,
+      txId: hexOfColumn(row.txId),
       tx: transactionFromRow(row, row.chainId),
       blockHeight: row.blockHeight,
       leafIndex: row.leafIndex,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalBytes } from "@/lib/ledger/canonical";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
 import { computeBlockHash } from "@/lib/ledger/hash";
-import { bytesToHex } from "@/lib/ledger/hex";
+import { columnOfHex } from "@/lib/db/rows";
 import { verifyReceipt } from "@/lib/ledger/receipt";
 import type { BlockHeader, Receipt, SignedBlock } from "@/lib/ledger/types";
 import { root } from "@/scripts/build-if-needed";
@@ -83,7 +83,8 @@ async function rewriteBlock(block: SignedBlock): Promise<string> {
   await tamper(
     upstreamEnvironment.DATABASE_URL!,
     `UPDATE "Block" SET "timestamp" = $1, "hash" = $2, "signature" = $3 WHERE "height" = $4`,
-    [header.timestamp, hash, bytesToHex(sign(null, canonicalBytes(header), nodeKey)), header.height],
+    // The stored hash and signature are their bytes.
+    [header.timestamp, columnOfHex(hash), sign(null, canonicalBytes(header), nodeKey), header.height],
   );
   return hash;
 }

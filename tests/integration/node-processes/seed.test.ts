@@ -73,10 +73,11 @@ describe("npm run seed", () => {
   });
 
   it("gives accounts whose statements verify offline", async () => {
-    const { toKey: account } = (await prisma().transaction.findFirst({
+    const { toKey } = (await prisma().transaction.findFirst({
       where: { type: "payment" },
       select: { toKey: true },
     }))!;
+    const account = Buffer.from(toKey).toString("hex");
     const request = new Request(`http://localhost/api/admin/export?kind=account&account=${account}&format=json`, {
       headers: admin,
     });

@@ -53,3 +53,39 @@ describe("the migrations", () => {
     expect(postgres).toMatch(/"sequence" BIGINT NOT NULL/);
   });
 });
+
+describe("the compact storage migrations", () => {
+  const sqlite = read("prisma/migrations/20261204000000_compact_storage/migration.sql");
+  const postgres = read("prisma/postgres/migrations/20261204000000_compact_storage/migration.sql");
+  const converted = (sql: string, pattern: RegExp) => [...sql.matchAll(pattern)].map((match) => match[1]).sort();
+
+  it("turn the same hex columns into bytes on both databases", () => {
+    const onSqlite = converted(sqlite, /unhex\("(\w+)"\)/g);
+    expect(onSqlite).toEqual(converted(postgres, /decode\("(\w+)", 'hex'\)/g));
+    expect(onSqlite).toEqual(
+      ["fromKey", "hash", "merkleRoot", "prevHash", "publicKey", "signature", "signature", "toKey", "txId"].sort(),
+    );
+  });
+
+  it("leave no index on (blockHeight, leafIndex)", () => {
+    expect(postgres).toContain(`DROP INDEX "Transaction_blockHeight_leafIndex_key"`);
+    expect(sqlite).not.toContain("Transaction_blockHeight_leafIndex_key");
+    expect(sqlite).toContain(`CREATE UNIQUE INDEX "Transaction_txId_key"`);
+  });
+
+  it("on SQLite make again every trigger the rebuilt tables had", () => {
+    const triggers = (sql: string, tables: readonly string[]) =>
+      [...sql.matchAll(/CREATE TRIGGER "(\w+)" (?:BEFORE|AFTER) \w+ ON "(\w+)"/g)]
+        .filter((match) => tables.includes(match[2]!))
+        .map((match) => match[1])
+        .sort();
+    const rebuilt = ["Block", "Transaction", "BlockTree", "Account"];
+    const earlier = [
+      "20261126000000_init",
+      "20261201000000_block_tree",
+      "20261201120000_chain_totals",
+      "20261202000000_log_tree",
+    ].map((name) => read(`prisma/migrations/${name}/migration.sql`));
+    expect(triggers(sqlite, rebuilt)).toEqual(triggers(earlier.join("\n"), rebuilt));
+  });
+});
