@@ -3,6 +3,7 @@
 // lib/ledger/seal.ts; each store only decides how to lock, read and write.
 import type { AuditBlock, AuditResult, AuditTransaction, BatchVerifier, ChainAuditor } from "../ledger/audit";
 import { assert } from "../ledger/errors";
+import { hex64Pattern } from "../ledger/hex";
 import { storedHeightMax } from "../ledger/limits";
 import type { MerkleTree, TreeNodePosition } from "../ledger/merkle";
 import { StoredLogCheck } from "./log-tree/log-audit";
@@ -224,6 +225,8 @@ export abstract class SqlLedgerReader implements LedgerReader {
   }
 
   async balanceOf(account: string): Promise<bigint> {
+    // Every stored key is 32 bytes: a malformed one holds nothing, as an unknown one does.
+    if (!hex64Pattern.test(account)) return 0n;
     const sql = `SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = $1`;
     const [row] = await this.rows<{ balanceMinor: bigint }>(sql, [columnOfHex(account)], true);
     return row?.balanceMinor ?? 0n;

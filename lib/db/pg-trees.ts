@@ -3,6 +3,7 @@
 // fills in.
 import type pg from "pg";
 import { assert } from "../ledger/errors";
+import { hex64Pattern } from "../ledger/hex";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { StoredReceipt } from "./ledger-store";
 import {
@@ -47,6 +48,8 @@ const storedPathSql = `SELECT
 
 /** A sealed block and its transactions never change, so the two reads need no snapshot to agree. */
 export async function readStoredReceipt(db: Queryable, txId: string): Promise<StoredReceipt | null> {
+  // No stored txId is anything but 32 bytes: a malformed one finds nothing, as a missing one does.
+  if (!hex64Pattern.test(txId)) return null;
   const { rows } = await db.query<TransactionRow & { block: PgJsonBlockRow }>(
     `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
      WHERE t."txId" = $1`,
@@ -73,11 +76,12 @@ export async function readStoredReceipt(db: Queryable, txId: string): Promise<St
 
 /** `readStoredReceipt` for many txIds in three round trips in all, however many there are. */
 export async function readStoredReceipts(db: Queryable, txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
-  if (txIds.length === 0) return new Map();
+  const wellFormed = txIds.filter((txId) => hex64Pattern.test(txId));
+  if (wellFormed.length === 0) return new Map();
   const { rows } = await db.query<TransactionRow & { block: PgJsonBlockRow }>(
     `SELECT t.*, row_to_json(b) AS "block" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
      WHERE t."txId" = ANY($1::bytea[])`,
-    [txIds.map(columnOfHex)],
+    [wellFormed.map(columnOfHex)],
   );
   const recorded = rows.map((row) => {
     const block = blockFromPgJson(row.block);

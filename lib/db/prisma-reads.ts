@@ -107,6 +107,7 @@ export function readsOver(prisma: () => PrismaClient) {
      * cannot be served in order by either index, so the databases read the account's whole history to sort it.)
      */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
+      if (!hex64Pattern.test(account)) return [];
       const below = before === undefined ? {} : { sequence: { lt: before } };
       const key = columnOfHex(account);
       const read = (side: { fromKey: Uint8Array<ArrayBuffer> } | { toKey: Uint8Array<ArrayBuffer> }) =>

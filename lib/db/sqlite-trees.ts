@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/require-await -- the async methods implement LedgerReader over a synchronous driver */
 import type Database from "better-sqlite3";
 import { assert } from "../ledger/errors";
+import { hex64Pattern } from "../ledger/hex";
 import type { StoredReceipt } from "./ledger-store";
 import {
   blockFromRow,
@@ -68,6 +69,8 @@ export class SqliteTreeReads {
 
   /** Synchronous reads one after another: no commit comes between them, so they see one state of the chain. */
   async storedReceipt(txId: string): Promise<StoredReceipt | null> {
+    // No stored txId is anything but 32 bytes: a malformed one finds nothing, as a missing one does.
+    if (!hex64Pattern.test(txId)) return null;
     const row = this.statements.transactionById.get(columnOfHex(txId)) as ExactTransactionRow | undefined;
     if (row === undefined) return null;
     const height = Number(row.blockHeight);
@@ -95,8 +98,9 @@ export class SqliteTreeReads {
 
   /** Four statements for any number of txIds; a sealed block never changes, so reads one after another agree. */
   async storedReceipts(txIds: readonly string[]): Promise<Map<string, StoredReceipt>> {
-    if (txIds.length === 0) return new Map();
-    const rows = this.statements.transactionsByIds.all(JSON.stringify(txIds)) as ExactTransactionRow[];
+    const wellFormed = txIds.filter((txId) => hex64Pattern.test(txId));
+    if (wellFormed.length === 0) return new Map();
+    const rows = this.statements.transactionsByIds.all(JSON.stringify(wellFormed)) as ExactTransactionRow[];
     if (rows.length === 0) return new Map();
     const heights = [...new Set(rows.map((row) => Number(row.blockHeight)))];
     const blocks = new Map(
