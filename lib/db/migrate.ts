@@ -89,6 +89,12 @@ export async function applyPostgresMigrations(
   return applied;
 }
 
+/**
+ * SQLite migrations that rewrite whole tables and leave the old pages free in the file: the file is rebuilt after
+ * them (VACUUM, which no transaction can hold), so that it shrinks to what it stores.
+ */
+const sqliteRewritingMigrations = new Set(["20261204000000_compact_storage"]);
+
 /** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
 export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {
   const migrations = readMigrations(migrationsDir);
@@ -112,5 +118,6 @@ export function applyMigrations(database: Database.Database, migrationsDir = def
     });
     if (applyOne.immediate()) applied.push(name);
   }
+  if (applied.some((name) => sqliteRewritingMigrations.has(name))) database.exec("VACUUM");
   return applied;
 }

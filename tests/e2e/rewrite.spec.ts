@@ -146,6 +146,9 @@ async function startFollower(upstreamUrl: string, port: number, environment: Nod
 test("a follower's explorer says it is a verified replica, and turns red when the node rewrites a block", async ({
   browser,
 }) => {
+  // Three servers start in this test (the node, its follower, the node again after the rewrite), beside the other
+  // workers' on two cores: alone it took 20 s, beside two other specs 59 s, and once more than the default 60 s.
+  test.setTimeout(120_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "chainpay-followed-"));
   const [port, followerPort] = [await freePort(), await freePort()];
   const environment = {
