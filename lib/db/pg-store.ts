@@ -15,11 +15,10 @@ import {
   blockFromPgJson,
   columnOfHex,
   hexOfColumn,
-  rowOfBlock,
   sequenceOf,
   transactionRowsOf,
   type PgJsonBlockRow,
-  type TransactionRow,
+  type TransactionInsertRow,
 } from "./rows";
 import { packedTreeOf } from "./stored-trees";
 import {
@@ -123,7 +122,10 @@ class PgReader extends SqlLedgerReader {
 }
 
 const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
-const transactionArrays = `$10::bigint[], $11::bytea[], $12::int[], $13::int[], $14::text[], $15::bytea[], $16::bytea[], $17::bigint[], $18::text[], $19::text[], $20::bytea[]`;
+const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
+/** The unnested rows as stored: hashes, keys and signatures go as hex text and are stored as bytes (decode, in C). */
+const transactionValues = `t."sequence", decode(t."txId", 'hex'), t."blockHeight", t."leafIndex", t."type", decode(t."fromKey", 'hex'),
+  decode(t."toKey", 'hex'), t."amountMinor", t."memo", t."timestamp", decode(t."signature", 'hex')`;
 
 /**
  * A block, its transactions, its log tree nodes, its webhook deliveries (issue 12) and the balances it leaves, in one statement (one round trip while the chain's
@@ -132,15 +134,17 @@ const transactionArrays = `$10::bigint[], $11::bytea[], $12::int[], $13::int[], 
  */
 const writeBlockSql = `WITH "block" AS (
     INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, decode($6, 'hex'), $7, $8, decode($9, 'hex'))
   ), "transactions" AS (
-    INSERT INTO "Transaction" (${transactionColumns}) SELECT * FROM unnest(${transactionArrays})
+    INSERT INTO "Transaction" (${transactionColumns})
+    SELECT ${transactionValues} FROM unnest(${transactionArrays}) AS t(${transactionColumns})
   ), "tree" AS (
     INSERT INTO "BlockTree" ("height", "interiorLevels") SELECT $1, $23::bytea WHERE $23::bytea IS NOT NULL
   ), "log" AS (
     INSERT INTO "LogTreeNode" ("level", "index", "hash") SELECT * FROM unnest($24::int[], $25::int[], $26::bytea[])
   ), ${pgOutboxCte({ txIds: "$11", fromKeys: "$15", toKeys: "$16", height: "$1", nowMs: "$27" })}
-  INSERT INTO "Account" ("publicKey", "balanceMinor") SELECT * FROM unnest($21::bytea[], $22::bigint[])
+  INSERT INTO "Account" ("publicKey", "balanceMinor")
+  SELECT decode(a."publicKey", 'hex'), a."balanceMinor" FROM unnest($21::text[], $22::bigint[]) AS a("publicKey", "balanceMinor")
   ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`;
 
 async function writeBlock(
@@ -148,24 +152,24 @@ async function writeBlock(
   block: SignedBlock,
   tree: MerkleTree | null,
   logNodes: readonly LogNode[],
-  rows: readonly TransactionRow[],
+  rows: readonly TransactionInsertRow[],
   accounts: Iterable<string>,
   balances: ReadonlyMap<string, bigint>,
 ): Promise<void> {
   const packed = tree === null ? null : packedTreeOf(tree);
-  const stored = rowOfBlock(block);
-  const column = <K extends keyof TransactionRow>(key: K) => rows.map((row) => row[key]);
+  const { header } = block;
+  const column = <K extends keyof TransactionInsertRow>(key: K) => rows.map((row) => row[key]);
   const keys = [...accounts];
   await db.query(writeBlockSql, [
-    stored.height,
-    stored.hash,
-    stored.prevHash,
-    stored.version,
-    stored.chainId,
-    stored.merkleRoot,
-    stored.txCount,
-    stored.timestamp,
-    stored.signature,
+    header.height,
+    block.hash,
+    header.prevHash,
+    header.version,
+    header.chainId,
+    header.merkleRoot,
+    header.txCount,
+    header.timestamp,
+    block.signature,
     column("sequence"),
     column("txId"),
     column("blockHeight"),
@@ -177,7 +181,7 @@ async function writeBlock(
     column("memo"),
     column("timestamp"),
     column("signature"),
-    keys.map(columnOfHex),
+    keys,
     keys.map((key) => String(balances.get(key) ?? 0n)),
     packed === null ? null : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
     logNodes.map((node) => node.level),
@@ -194,8 +198,10 @@ async function writeBlock(
 const sealStateSql = `SELECT
   (SELECT row_to_json("head") FROM (SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1) "head") AS "head",
   (SELECT "supplyMinor"::text FROM "ChainTotals" WHERE "id" = 1) AS "supplyMinor",
-  (SELECT coalesce(json_agg(encode("txId", 'hex')), '[]'::json) FROM "Transaction" WHERE "txId" = ANY($1::bytea[])) AS "recorded",
-  (SELECT coalesce(json_object_agg(encode("publicKey", 'hex'), "balanceMinor"::text), '{}'::json) FROM "Account" WHERE "publicKey" = ANY($2::bytea[])) AS "balances",
+  (SELECT coalesce(json_agg(encode("txId", 'hex')), '[]'::json) FROM "Transaction"
+    WHERE "txId" IN (SELECT decode(x, 'hex') FROM unnest($1::text[]) AS x)) AS "recorded",
+  (SELECT coalesce(json_object_agg(encode("publicKey", 'hex'), "balanceMinor"::text), '{}'::json) FROM "Account"
+    WHERE "publicKey" IN (SELECT decode(x, 'hex') FROM unnest($2::text[]) AS x)) AS "balances",
   ${sealLogStateSql}`;
 
 type SealState = SealLogState & {
@@ -241,7 +247,7 @@ export class PgLedgerStore extends PgReader implements LedgerStore {
       const candidates = takeCandidates();
       const txIds = candidates.map((item) => item.txId);
       const accounts = [...new Set(candidates.flatMap(({ signed }) => [signed.tx.from, signed.tx.to]))];
-      const { rows } = await client.query<SealState>(sealStateSql, [txIds.map(columnOfHex), accounts.map(columnOfHex)]);
+      const { rows } = await client.query<SealState>(sealStateSql, [txIds, accounts]);
       const { head, supplyMinor, recorded, balances, ...logState } = rows[0]!;
       assert(head !== null, "genesis exists before any block is sealed");
       assert(supplyMinor !== null, "the migration made the chain totals row");

@@ -11,7 +11,7 @@ import type { MerkleTree } from "../ledger/merkle";
 import { snapshotOf, SqlLedgerReader, verifiedBlockWrites } from "./ledger-store";
 import type { LedgerSnapshot, LedgerStore, SealResult, StoredReceipt } from "./ledger-store";
 import type { PrismaReads } from "./prisma-reads";
-import { blockFromRow, columnOfHex, rowOfBlock, sequenceOf, transactionRowsOf, type BlockRow } from "./rows";
+import { blockFromRow, blockInsertRowOf, sequenceOf, transactionRowsOf, type BlockRow } from "./rows";
 import { makeNextBlock, planSeal, type HeaderSigner, type SealCandidate, type SealedBlock } from "../ledger/seal";
 import { packedTreeOf } from "./stored-trees";
 import { SqliteTreeReads, storeMissingSqliteTrees } from "./sqlite-trees";
@@ -90,25 +90,26 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
     this.queries = queries;
     this.file = database.name;
     this.log = new SqliteLogWriter(database);
+    // Hashes, keys and signatures are bound as hex and stored as bytes: `unhex` turns them in the statement.
     this.writes = {
       // What the seal reads inside its write transaction, at once (better-sqlite3 is synchronous).
       head: database.prepare(`SELECT * FROM "Block" ORDER BY "height" DESC LIMIT 1`),
       balance: database
-        .prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = ?`)
+        .prepare(`SELECT "balanceMinor" FROM "Account" WHERE "publicKey" = unhex(?)`)
         .pluck()
         .safeIntegers(true),
-      isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = ?`).pluck(),
+      isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = unhex(?)`).pluck(),
       supply: database.prepare(`SELECT "supplyMinor" FROM "ChainTotals" WHERE "id" = 1`).pluck().safeIntegers(true),
       insertBlock: database.prepare(
         `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-         VALUES (@height, @hash, @prevHash, @version, @chainId, @merkleRoot, @txCount, @timestamp, @signature)`,
+         VALUES (@height, unhex(@hash), unhex(@prevHash), @version, @chainId, unhex(@merkleRoot), @txCount, @timestamp, unhex(@signature))`,
       ),
       insertTransaction: database.prepare(
         `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
-         VALUES (@sequence, @txId, @blockHeight, @leafIndex, @type, @fromKey, @toKey, @amountMinor, @memo, @timestamp, @signature)`,
+         VALUES (@sequence, unhex(@txId), @blockHeight, @leafIndex, @type, unhex(@fromKey), unhex(@toKey), @amountMinor, @memo, @timestamp, unhex(@signature))`,
       ),
       upsertBalance: database.prepare(
-        `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)
+        `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (unhex(?), ?)
          ON CONFLICT ("publicKey") DO UPDATE SET "balanceMinor" = excluded."balanceMinor"`,
       ),
       insertTree: database.prepare(
@@ -129,7 +130,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   balanceNow(account: string): bigint {
-    return (this.writes.balance.get(columnOfHex(account)) as bigint | undefined) ?? 0n;
+    return (this.writes.balance.get(account) as bigint | undefined) ?? 0n;
   }
 
   async ensureGenesis(makeGenesis: () => SignedBlock): Promise<SignedBlock> {
@@ -157,7 +158,7 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       assert(supplyMinor !== undefined, "the migration made the chain totals row");
       const plan = planSeal(
         candidates,
-        (txId) => this.writes.isRecorded.get(columnOfHex(txId)) !== undefined,
+        (txId) => this.writes.isRecorded.get(txId) !== undefined,
         (account) => this.balanceNow(account),
         supplyMinor,
       );
@@ -230,11 +231,11 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
   }
 
   private upsertBalance(account: string, balanceMinor: bigint): void {
-    this.writes.upsertBalance.run(columnOfHex(account), balanceMinor);
+    this.writes.upsertBalance.run(account, balanceMinor);
   }
 
   private insertBlock(block: SignedBlock, entries: readonly SealCandidate[] = [], tree?: MerkleTree): void {
-    this.writes.insertBlock.run(rowOfBlock(block));
+    this.writes.insertBlock.run(blockInsertRowOf(block));
     for (const row of transactionRowsOf(block, entries)) this.writes.insertTransaction.run(row);
     const packed = tree === undefined ? null : packedTreeOf(tree);
     if (packed !== null) this.writes.insertTree.run(block.header.height, packed);

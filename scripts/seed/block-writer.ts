@@ -4,7 +4,7 @@ import { assert } from "../../lib/ledger/errors";
 import { blockTransactionsMax } from "../../lib/ledger/limits";
 import type { SignedBlock } from "../../lib/ledger/types";
 import { signWithNodeCrypto, type NodeKey } from "../../lib/crypto/ed25519";
-import { blockFromRow, columnOfHex, type BlockRow } from "../../lib/db/rows";
+import { blockFromRow, type BlockRow } from "../../lib/db/rows";
 import type { SqliteLedgerStore } from "../../lib/db/sqlite-store";
 import type { SeedTransaction, SeedWriter } from "./types";
 
@@ -27,8 +27,11 @@ export class BlockWriter {
       // Balances change by what each commit moved, not to a value computed before it: a node serving the same
       // file meanwhile may have credited these accounts too. Not an upsert: SQLite checks the CHECK constraint
       // on the row to be inserted before it sees the conflict, and a debit's row would be negative.
-      addToBalance: database.prepare(`UPDATE "Account" SET "balanceMinor" = "balanceMinor" + ? WHERE "publicKey" = ?`),
-      insertBalance: database.prepare(`INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (?, ?)`),
+      // Keys bound as hex, stored as bytes (`unhex`).
+      addToBalance: database.prepare(
+        `UPDATE "Account" SET "balanceMinor" = "balanceMinor" + ? WHERE "publicKey" = unhex(?)`,
+      ),
+      insertBalance: database.prepare(`INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (unhex(?), ?)`),
     };
   }
 
@@ -78,9 +81,8 @@ export class BlockWriter {
       // and an account without a row yet has only been credited. One that paid out all it got in this run gets
       // its row too, at 0: every payer and payee has an Account row (the explorer's search reads them).
       for (const [account, delta] of deltas) {
-        const key = columnOfHex(account);
-        if (this.statements.addToBalance.run(delta, key).changes === 1) continue;
-        this.statements.insertBalance.run(key, delta);
+        if (this.statements.addToBalance.run(delta, account).changes === 1) continue;
+        this.statements.insertBalance.run(account, delta);
       }
       return paymentCount;
     });

@@ -35,9 +35,9 @@ export function pgOutboxCte(placeholders: {
   const { txIds, fromKeys, toKeys, height, nowMs } = placeholders;
   return `"outbox" AS (
     INSERT INTO "WebhookDelivery" ("endpointId", "txId", "blockHeight", "status", "attempts", "createdAtMs", "nextAttemptAtMs")
-    SELECT e."id", encode(t."txId", 'hex'), ${height}::int, 'pending', 0, ${nowMs}::bigint, ${nowMs}::bigint
-    FROM unnest(${txIds}::bytea[], ${fromKeys}::bytea[], ${toKeys}::bytea[]) AS t("txId", "fromKey", "toKey")
-    JOIN "WebhookEndpoint" e ON decode(e."account", 'hex') IN (t."fromKey", t."toKey")
+    SELECT e."id", t."txId", ${height}::int, 'pending', 0, ${nowMs}::bigint, ${nowMs}::bigint
+    FROM unnest(${txIds}::text[], ${fromKeys}::text[], ${toKeys}::text[]) AS t("txId", "fromKey", "toKey")
+    JOIN "WebhookEndpoint" e ON e."account" IN (t."fromKey", t."toKey")
     WHERE e."disabledAtMs" IS NULL
     ON CONFLICT DO NOTHING
   )`;
