@@ -54,6 +54,9 @@ export function openPostgresPool(url: string, timeouts = defaultPostgresTimeouts
     max,
     types: exactTypes,
     application_name: "chainpay",
+    // The seal's head and a receipt's block come back inside row_to_json, where a bytea is its text form: hex
+    // (rows.ts blockFromPgJson), whatever a server's default says.
+    options: "-c bytea_output=hex",
     ...postgresTimeoutOptions(timeouts),
   });
   // An idle connection the server drops (restart, network) must not crash the node; the next query reconnects.
