@@ -131,6 +131,9 @@ test("the camera reads a request's QR code and opens the pay page with it", asyn
 });
 
 test("the camera view while it looks for a code, in both languages", async ({ baseURL }) => {
+  // A browser of its own with a fake camera, opened in two languages: 33 s beside two other specs, and more than
+  // the default 60 s in two full runs on one loaded machine.
+  test.setTimeout(120_000);
   // Chromium's own fake camera (a moving test pattern, no code in it): the scanner keeps looking.
   const launch = config.use?.launchOptions ?? {};
   const browser = await chromium.launch({
