@@ -1,7 +1,8 @@
 // The rows the database holds and the ledger's types they stand for: one mapping, used by both stores (and the
 // Prisma reads, whose models have the same columns), so that SQLite and PostgreSQL answer with the same bytes.
 // Hashes, keys and signatures are stored as their bytes (BLOB, bytea: half the size of their hex, and indexes
-// to match); the protocol's lowercase hex is made here, on the way in and out, and nowhere else.
+// to match). Reads turn them into the protocol's lowercase hex here; the stores' INSERTs bind hex and let the
+// statement store the bytes (`unhex`, `decode`), and lookups bind the bytes made here.
 import type { AuditBlock, AuditTransaction } from "../ledger/audit";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { SealCandidate } from "../ledger/seal";
