@@ -111,7 +111,9 @@ test("a wallet that saw a head the node later rewrote shows the rewrite warning"
 
     await page.reload();
     const alarm = page.getByTestId("chain-alarm");
-    await expect(alarm).toBeVisible();
+    // The reloaded wallet fetches and checks the chain again, just after the node's restart: in a loaded full run
+    // that outlasted the default 5 s (on the tree before compact storage too).
+    await expect(alarm).toBeVisible({ timeout: 15_000 });
     await expect(alarm).toContainText("Warning: this node has rewritten its history");
     await expect(alarm).toContainText("block 1");
     await expect(
