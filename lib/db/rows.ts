@@ -53,16 +53,26 @@ export type TransactionRow = {
 };
 
 export function blockFromRow(row: BlockRow): SignedBlock {
+  return signedBlockOf(row, hexOfColumn);
+}
+
+type BlockHexColumn = "hash" | "prevHash" | "merkleRoot" | "signature";
+
+/** A block row whose hash and signature columns are of type `Column`, with how to read one as hex. */
+function signedBlockOf<Column>(
+  row: Omit<BlockRow, BlockHexColumn> & Record<BlockHexColumn, Column>,
+  hexOf: (column: Column) => string,
+): SignedBlock {
   const header: BlockHeader = {
     version: row.version,
     chainId: row.chainId,
     height: row.height,
-    prevHash: hexOfColumn(row.prevHash),
-    merkleRoot: hexOfColumn(row.merkleRoot),
+    prevHash: hexOf(row.prevHash),
+    merkleRoot: hexOf(row.merkleRoot),
     txCount: row.txCount,
     timestamp: row.timestamp,
   };
-  return { header, hash: hexOfColumn(row.hash), signature: hexOfColumn(row.signature) };
+  return { header, hash: hexOf(row.hash), signature: hexOf(row.signature) };
 }
 
 /**
@@ -77,14 +87,8 @@ export type PgJsonBlockRow = Omit<BlockRow, "hash" | "prevHash" | "merkleRoot" |
 };
 
 export function blockFromPgJson(row: PgJsonBlockRow): SignedBlock {
-  const bytes = (text: string) => columnOfHex(text.slice(2));
-  return blockFromRow({
-    ...row,
-    hash: bytes(row.hash),
-    prevHash: bytes(row.prevHash),
-    merkleRoot: bytes(row.merkleRoot),
-    signature: bytes(row.signature),
-  });
+  // The text after the `\x` is already the lowercase hex (the store's connections ask for bytea_output=hex).
+  return signedBlockOf(row, (text) => text.slice(2));
 }
 
 /** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
