@@ -106,9 +106,11 @@ describe("the log tree of sealed blocks", () => {
     };
     const original = store.rows.bind(store);
     const reads: number[] = [];
+    // Only the log's statements count: the node's background loops (the webhook outbox's poll) read through the
+    // same store, and one of their rounds may fall inside a proof's read.
     store.rows = async (sql, parameters) => {
       const rows = await original(sql, parameters);
-      reads.push(rows.length);
+      if (sql.includes(`FROM "LogTreeNode"`)) reads.push(rows.length);
       return rows;
     };
     try {

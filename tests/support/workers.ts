@@ -3,19 +3,29 @@
 import { execFileSync } from "node:child_process";
 import { request } from "node:http";
 
-/** The process ids of `primaryPid`'s live workers (its child processes, less any dead one not yet reaped). */
+/**
+ * The process ids of `primaryPid`'s live workers: its child processes that run the worker's script, less any dead
+ * one not yet reaped. Not every child is a worker: on a cold cache the primary's TypeScript loader (tsx) starts an
+ * esbuild service, whose process id comes before the workers' (seen in CI, where a test killed it as "a worker").
+ */
 export function workerPids(primaryPid: number): number[] {
   try {
-    return execFileSync("ps", ["-o", "pid=,stat=", "--ppid", String(primaryPid)], { encoding: "utf8" })
+    return execFileSync("ps", ["-o", "pid=,stat=,args=", "--ppid", String(primaryPid)], { encoding: "utf8" })
       .split("\n")
       .map((line) => line.trim().split(/\s+/))
-      .filter(([pid, stat]) => pid !== undefined && pid !== "" && !stat?.startsWith("Z"))
+      .filter(([pid, stat, ...args]) => pid !== undefined && pid !== "" && !stat?.startsWith("Z") && isWorker(args))
       .map(([pid]) => Number(pid));
   } catch {
     // ps exits 1 when there is none.
     return [];
   }
 }
+
+function isWorker(args: readonly string[]): boolean {
+  return args.some((arg) => arg.endsWith(workerScript));
+}
+
+const workerScript = "scripts/server/serve.ts";
 
 export function isAlive(pid: number): boolean {
   try {
@@ -35,9 +45,16 @@ export type FreshAnswer = { status: number; body: string };
  */
 export function freshConnectionRequest(
   url: string,
-  options: { method?: string; body?: unknown; headers?: Record<string, string>; isHeld?: boolean } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    isHeld?: boolean;
+    timeoutMs?: number;
+  } = {},
 ): Promise<FreshAnswer & { close: () => void }> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
@@ -45,7 +62,7 @@ export function freshConnectionRequest(
         method: options.method ?? (body === undefined ? "GET" : "POST"),
         agent: false,
         headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
-        timeout: 30_000,
+        timeout: timeoutMs,
       },
       (incoming) => {
         const close = () => incoming.destroy();
@@ -60,7 +77,7 @@ export function freshConnectionRequest(
       },
     );
     outgoing.on("error", reject);
-    outgoing.on("timeout", () => outgoing.destroy(new Error(`${url} did not answer in 30 s`)));
+    outgoing.on("timeout", () => outgoing.destroy(new Error(`${url} did not answer in ${timeoutMs} ms`)));
     outgoing.end(body);
   });
 }
