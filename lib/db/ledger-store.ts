@@ -6,6 +6,7 @@ import { assert } from "../ledger/errors";
 import { hex64Pattern } from "../ledger/hex";
 import { storedHeightMax } from "../ledger/limits";
 import type { MerkleTree, TreeNodePosition } from "../ledger/merkle";
+import { keyMatchSql, keyPrefixOf } from "./key-prefix";
 import { StoredLogCheck } from "./log-tree/log-audit";
 import {
   accountsChangedBy,
@@ -233,18 +234,22 @@ export abstract class SqlLedgerReader implements LedgerReader {
   }
 
   async accountBlockHeights(account: string): Promise<number[]> {
+    const key = columnOfHex(account);
     const rows = await this.rows<{ blockHeight: number }>(
-      `SELECT DISTINCT "blockHeight" FROM "Transaction" WHERE "fromKey" = $1 OR "toKey" = $1 ORDER BY "blockHeight"`,
-      [columnOfHex(account)],
+      `SELECT DISTINCT "blockHeight" FROM "Transaction"
+       WHERE ${keyMatchSql(`"fromKey"`, "$1", "$2")} OR ${keyMatchSql(`"toKey"`, "$1", "$2")} ORDER BY "blockHeight"`,
+      [key, keyPrefixOf(key)],
     );
     return rows.map((row) => row.blockHeight);
   }
 
   async accountTransactions(account: string, fromHeight: number, endHeight: number): Promise<AccountTransaction[]> {
+    const key = columnOfHex(account);
     const rows = await this.rows<ExactTransactionRow & { chainId: string }>(
       `SELECT t.*, b."chainId" FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight"
-       WHERE (t."fromKey" = $1 OR t."toKey" = $1) AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
-      [columnOfHex(account), sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0)],
+       WHERE (${keyMatchSql(`t."fromKey"`, "$1", "$4")} OR ${keyMatchSql(`t."toKey"`, "$1", "$4")})
+         AND t."sequence" >= $2 AND t."sequence" < $3 ORDER BY t."sequence"`,
+      [key, sequenceOf(fromHeight, 0), sequenceOf(endHeight, 0), keyPrefixOf(key)],
       true,
     );
     return rows.map((row) => accountTransactionOf(row, row.chainId));

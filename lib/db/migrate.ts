@@ -90,10 +90,11 @@ export async function applyPostgresMigrations(
 }
 
 /**
- * SQLite migrations that rewrite whole tables and leave the old pages free in the file: the file is rebuilt after
- * them (VACUUM, which no transaction can hold), so that it shrinks to what it stores.
+ * SQLite migrations that rewrite whole tables or drop large indexes and leave the old pages free in the file: the
+ * file is rebuilt after them (VACUUM, which no transaction can hold), once however many ran, so that it shrinks to
+ * what it stores.
  */
-const sqliteRewritingMigrations = new Set(["20261204000000_compact_storage"]);
+const sqliteRewritingMigrations = new Set(["20261204000000_compact_storage", "20261205000000_key_prefix_indexes"]);
 
 /** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
 export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {

@@ -9,6 +9,7 @@ import type { PostgresTimeouts } from "./database-url";
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { byteRangeOfHexPrefix } from "./hex-prefix";
 import { hex64Pattern } from "../ledger/hex";
+import { keyPrefixOf } from "./key-prefix";
 import { blockFromRow, columnOfHex, hexOfColumn, sequenceOf, type TransactionRow } from "./rows";
 
 /** A block picked by height or by hash. */
@@ -102,25 +103,34 @@ export function readsOver(prisma: () => PrismaClient) {
 
     /**
      * The account's transactions newest first, below chain position `before` (exclusive) when it is given. Two
-     * range reads of the (fromKey, sequence) and (toKey, sequence) indexes, each stopping after `limit` rows, merged:
-     * O(limit) rows however long the account's history is. (One query with `fromKey OR toKey` ordered by sequence
-     * cannot be served in order by either index, so the databases read the account's whole history to sort it.)
+     * range reads of the account indexes (the key's first 8 bytes and the sequence, lib/db/key-prefix.ts), each
+     * stopping after `limit` rows, merged: O(limit) rows however long the account's history is. (One query with
+     * `fromKey OR toKey` ordered by sequence cannot be served in order by either index, so the databases read the
+     * account's whole history to sort it.) Each statement matches the prefix as the index holds it and the whole
+     * key as the row does, as key-prefix.ts's `keyMatchSql` writes it: a tagged statement cannot take its text.
      */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
       if (!hex64Pattern.test(account)) return [];
-      const below = before === undefined ? {} : { sequence: { lt: before } };
       const key = columnOfHex(account);
-      const read = (side: { fromKey: Uint8Array<ArrayBuffer> } | { toKey: Uint8Array<ArrayBuffer> }) =>
-        prisma().transaction.findMany({ where: { ...side, ...below }, orderBy: { sequence: "desc" }, take: limit });
+      const prefix = keyPrefixOf(key);
+      const below = before ?? sequenceOf(storedHeightMax + 1, 0);
+      const client = prisma();
       // Every block carries the chain id genesis names (the node checked each transaction's against it), so one
       // read of genesis gives it, rather than one more query per run for the rows' blocks.
       const [paid, received, genesis] = await Promise.all([
-        read({ fromKey: key }),
-        read({ toKey: key }),
-        prisma().block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
+        client.$queryRaw<RawTransactionRow[]>`SELECT * FROM "Transaction"
+          WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key} AND "sequence" < ${below}
+          ORDER BY "sequence" DESC LIMIT ${limit}`,
+        client.$queryRaw<RawTransactionRow[]>`SELECT * FROM "Transaction"
+          WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key} AND "sequence" < ${below}
+          ORDER BY "sequence" DESC LIMIT ${limit}`,
+        client.block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
       ]);
       const chainId = genesis?.chainId ?? "";
-      return newestFirst(paid, received, limit).map((row) => ({ ...row, chainId }));
+      return newestFirst(paid.map(transactionRowOfRaw), received.map(transactionRowOfRaw), limit).map((row) => ({
+        ...row,
+        chainId,
+      }));
     },
 
     /**
@@ -212,4 +222,25 @@ export function newestFirst<Row extends { sequence: number }>(
     }
   }
   return merged;
+}
+
+/** A transaction row as a raw statement gives it: integers as numbers or bigints, whichever the database sends. */
+type RawTransactionRow = Omit<TransactionRow, "sequence" | "blockHeight" | "leafIndex" | "amountMinor"> & {
+  sequence: number | bigint;
+  blockHeight: number | bigint;
+  leafIndex: number | bigint;
+  amountMinor: number | bigint;
+};
+
+function transactionRowOfRaw(row: RawTransactionRow): TransactionRow {
+  // An amount read as a number would have lost its exactness past 2^53: both drivers send BIGINT columns as
+  // bigints to a raw statement, and this says so if one ever does not.
+  assert(typeof row.amountMinor === "bigint", "an amount was read as a JavaScript number");
+  return {
+    ...row,
+    sequence: Number(row.sequence),
+    blockHeight: Number(row.blockHeight),
+    leafIndex: Number(row.leafIndex),
+    amountMinor: row.amountMinor,
+  };
 }

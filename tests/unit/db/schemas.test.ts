@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { keyMatchSql, keyPrefixLength, keyPrefixOf } from "@/lib/db/key-prefix";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -87,5 +88,31 @@ describe("the compact storage migrations", () => {
       "20261202000000_log_tree",
     ].map((name) => read(`prisma/migrations/${name}/migration.sql`));
     expect(triggers(sqlite, rebuilt)).toEqual(triggers(earlier.join("\n"), rebuilt));
+  });
+});
+
+describe("the key prefix migrations", () => {
+  const sqlite = read("prisma/migrations/20261205000000_key_prefix_indexes/migration.sql");
+  const postgres = read("prisma/postgres/migrations/20261205000000_key_prefix_indexes/migration.sql");
+  // The databases use an index on an expression only for the same expression: the one the reads write.
+  const indexed = (column: string) => keyMatchSql(`"${column}"`, "$1", "$2").match(/^\((substr\([^)]*\))/)![1]!;
+
+  it.each([
+    ["SQLite", sqlite, ""],
+    ["PostgreSQL", postgres, `, "sequence"`],
+  ])("on %s index the prefix the reads match, in place of the whole keys", (_name, sql, after) => {
+    for (const column of ["fromKey", "toKey"]) {
+      expect(sql).toContain(`DROP INDEX "Transaction_${column}_sequence_idx";`);
+      expect(sql).toContain(
+        `CREATE INDEX "Transaction_${column}_prefix_idx" ON "Transaction"(${indexed(column)}${after});`,
+      );
+    }
+    expect(indexed("fromKey")).toBe(`substr("fromKey", 1, ${keyPrefixLength})`);
+  });
+
+  it("take the prefix a key's first bytes are", () => {
+    const key = Uint8Array.from({ length: 32 }, (_, index) => index);
+    expect([...keyPrefixOf(key)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(keyMatchSql(`t."toKey"`, "$1", "$2")).toBe(`(substr(t."toKey", 1, 8) = $2 AND t."toKey" = $1)`);
   });
 });

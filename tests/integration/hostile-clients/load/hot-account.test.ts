@@ -13,6 +13,7 @@ import * as mintRoute from "@/app/api/admin/mint/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
 import { newestFirst, readsOver } from "@/lib/db/prisma-reads";
+import { sqliteOutboxInsertSql } from "@/lib/db/records/webhook-outbox-sql";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client.ts";
 import type { LedgerNode } from "@/lib/server/node/context";
@@ -33,10 +34,11 @@ type Reads = ReturnType<typeof readsOver>;
 
 /**
  * A logged parameter as the statement bound it. Prisma logs bytes as base64: an account key (32 bytes, 44
- * characters) is bound again as its bytes, so that EXPLAIN ANALYZE reads the rows the real read does.
+ * characters) and its indexed prefix (8 bytes, 12 characters) are bound again as their bytes, so that EXPLAIN
+ * ANALYZE reads the rows the real read does.
  */
 function asBound(parameter: unknown): unknown {
-  if (typeof parameter !== "string" || !/^[A-Za-z0-9+/]{43}=$/.test(parameter)) return parameter;
+  if (typeof parameter !== "string" || !/^([A-Za-z0-9+/]{43}|[A-Za-z0-9+/]{11})=$/.test(parameter)) return parameter;
   return Buffer.from(parameter, "base64");
 }
 
@@ -262,5 +264,118 @@ describe("the explorer's other reads", () => {
     });
     expect(totals.supplyMinor).toBe(1_001_000n);
     expect(totals.accounts).toBe(3);
+  });
+});
+
+type StoreRows = { rows: (sql: string, parameters: readonly unknown[], isExact?: boolean) => Promise<unknown[]> };
+
+/** The statements `read` sends through the node's store, as it sends them ($n placeholders). */
+async function storeStatementsOf(read: () => Promise<unknown>): Promise<Query[]> {
+  const store = node.store as unknown as StoreRows;
+  const original = store.rows.bind(store);
+  const queries: Query[] = [];
+  store.rows = async (sql, parameters, isExact) => {
+    // Only the reads of "Transaction": a background loop's statements on the same store are not this read's.
+    if (sql.includes(`FROM "Transaction"`)) queries.push({ sql, params: [...parameters] });
+    return await original(sql, parameters, isExact);
+  };
+  try {
+    await read();
+  } finally {
+    store.rows = original;
+  }
+  expect(queries.length).toBeGreaterThan(0);
+  return queries;
+}
+
+/** The indexes a statement's plan reads "Transaction" through, and whether it scans the table instead. */
+async function transactionAccess(query: Query): Promise<{ indexes: string[]; isScan: boolean }> {
+  const url = node.config.databaseUrl;
+  if (databaseKind(url) === "sqlite") {
+    // SQLite binds in order of appearance: $n becomes ? and its value goes where it appears.
+    const params = [...query.sql.matchAll(/\$(\d+)/g)].map((match) => query.params[Number(match[1]) - 1]);
+    const database = new Database(sqliteFilePath(url), { readonly: true });
+    try {
+      const plan = database.prepare(`EXPLAIN QUERY PLAN ${query.sql.replaceAll(/\$\d+/g, "?")}`).all(...params) as {
+        detail: string;
+      }[];
+      return planAccess(plan.map((row) => row.detail));
+    } finally {
+      database.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN; SET LOCAL enable_seqscan = off");
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) ${query.sql}`,
+      query.params,
+    );
+    const steps = planNodes(rows[0]!["QUERY PLAN"][0].Plan);
+    return {
+      indexes: steps
+        .flatMap((step) => (typeof step["Index Name"] === "string" ? [step["Index Name"]] : []))
+        .filter((name) => name.startsWith("Transaction_"))
+        .sort(),
+      isScan: steps.some((step) => step["Node Type"] === "Seq Scan" && step["Relation Name"] === "Transaction"),
+    };
+  } finally {
+    await client.query("ROLLBACK");
+    await client.end();
+  }
+}
+
+function planAccess(details: readonly string[]): { indexes: string[]; isScan: boolean } {
+  const onTransactions = details.filter((detail) => /^(SEARCH|SCAN) (t|Transaction)\b/.test(detail));
+  return {
+    indexes: onTransactions.flatMap((detail) => /USING INDEX (\w+)/.exec(detail)?.[1] ?? []).sort(),
+    isScan: onTransactions.some((detail) => detail.startsWith("SCAN")),
+  };
+}
+
+describe("the store's reads of an account and the webhook outbox", () => {
+  const prefixIndexes = ["Transaction_fromKey_prefix_idx", "Transaction_toKey_prefix_idx"];
+
+  it("find a statement's rows through both key prefix indexes, never by a scan of the table", async () => {
+    const head = (await node.store.head())!.header.height;
+    const queries = await storeStatementsOf(async () => {
+      expect((await node.store.accountBlockHeights(hot.publicKey)).length).toBe(7);
+      expect((await node.store.accountTransactions(hot.publicKey, 0, head + 1)).length).toBe(6 * 24 + 1);
+    });
+    expect(queries).toHaveLength(2);
+    const [heights, transactions] = queries as [Query, Query];
+    expect({ sql: heights.sql, ...(await transactionAccess(heights)) }).toEqual({
+      sql: heights.sql,
+      indexes: prefixIndexes,
+      isScan: false,
+    });
+    const access = await transactionAccess(transactions);
+    expect(access.isScan).toBe(false);
+    if (databaseKind(node.config.databaseUrl) === "sqlite") expect(access.indexes).toEqual(prefixIndexes);
+    // PostgreSQL may rather read a range of the primary key when the heights asked for are few (or, as on this
+    // small table without statistics, when it cannot tell): either bounds the rows by the request.
+    else expect(access.indexes.every((name) => [...prefixIndexes, "Transaction_pkey"].includes(name))).toBe(true);
+  });
+
+  it("on SQLite, look each endpoint's account up in them within the block's sequences", () => {
+    if (databaseKind(node.config.databaseUrl) !== "sqlite") {
+      // PostgreSQL's outbox joins the endpoints to the block's own arrays, not to the table (webhook-outbox-sql.ts).
+      expect(sqliteOutboxInsertSql).toContain(`unhex(e."account")`);
+      return;
+    }
+    const database = new Database(sqliteFilePath(node.config.databaseUrl), { readonly: true });
+    try {
+      const plan = database
+        .prepare(`EXPLAIN QUERY PLAN ${sqliteOutboxInsertSql}`)
+        .all({ nowMs: 0, sequenceFrom: 0, sequenceEnd: 1000 }) as { detail: string }[];
+      const details = plan.map((row) => row.detail);
+      expect(planAccess(details)).toEqual({ indexes: prefixIndexes, isScan: false });
+      expect(details.filter((detail) => detail.includes("prefix_idx")).every((detail) => /rowid>\?/.test(detail))).toBe(
+        true,
+      );
+    } finally {
+      database.close();
+    }
   });
 });
