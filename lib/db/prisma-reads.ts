@@ -5,7 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { blockTransactionsMax, storedHeightMax } from "../ledger/limits";
 import { assert } from "../ledger/errors";
 import type { SignedBlock } from "../ledger/types";
-import type { PostgresTimeouts } from "./database-url";
+import { databaseKind, type DatabaseKind, type PostgresTimeouts } from "./database-url";
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { byteRangeOfHexPrefix } from "./hex-prefix";
 import { hex64Pattern } from "../ledger/hex";
@@ -50,7 +50,7 @@ const activityColumns = { height: true, txCount: true, timestamp: true } as cons
 export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
   let client: PrismaClient | null = null;
   return {
-    ...readsOver(() => (client ??= getPrisma(databaseUrl, timeouts))),
+    ...readsOver(() => (client ??= getPrisma(databaseUrl, timeouts)), databaseKind(databaseUrl)),
 
     /** Disconnects the client, if a read made one. */
     async close(): Promise<void> {
@@ -63,7 +63,7 @@ export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
 export type PrismaReads = ReturnType<typeof prismaReads>;
 
 /** The reads over whichever client `prisma` gives (the node's one client; a test's that logs its SQL). */
-export function readsOver(prisma: () => PrismaClient) {
+export function readsOver(prisma: () => PrismaClient, kind: DatabaseKind) {
   return {
     /** Newest first, below `before` (exclusive) when it is given. */
     async blocksBelow(before: number | undefined, limit: number): Promise<SignedBlock[]> {
@@ -103,27 +103,23 @@ export function readsOver(prisma: () => PrismaClient) {
 
     /**
      * The account's transactions newest first, below chain position `before` (exclusive) when it is given. Two
-     * range reads of the account indexes (the key's first 8 bytes and the sequence, lib/db/key-prefix.ts), each
-     * stopping after `limit` rows, merged: O(limit) rows however long the account's history is. (One query with
-     * `fromKey OR toKey` ordered by sequence cannot be served in order by either index, so the databases read the
-     * account's whole history to sort it.) Each statement matches the prefix as the index holds it and the whole
-     * key as the row does, as key-prefix.ts's `keyMatchSql` writes it: a tagged statement cannot take its text.
+     * range reads of the account indexes (the key's first 8 bytes, then the chain position; lib/db/key-prefix.ts),
+     * each stopping after `limit` rows, merged: O(limit) rows however long the account's history is. (One query
+     * with `fromKey OR toKey` ordered by sequence cannot be served in order by either index, so the databases read
+     * the account's whole history to sort it.) Each statement matches the prefix as the index holds it and the
+     * whole key as the row does, as key-prefix.ts's `keyMatchSql` writes it: a tagged statement cannot take text.
      */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
       if (!hex64Pattern.test(account)) return [];
       const key = columnOfHex(account);
       const prefix = keyPrefixOf(key);
-      const below = before ?? sequenceOf(storedHeightMax + 1, 0);
       const client = prisma();
+      const side = kind === "postgres" ? postgresAccountSide : sqliteAccountSide;
       // Every block carries the chain id genesis names (the node checked each transaction's against it), so one
       // read of genesis gives it, rather than one more query per run for the rows' blocks.
       const [paid, received, genesis] = await Promise.all([
-        client.$queryRaw<RawTransactionRow[]>`SELECT * FROM "Transaction"
-          WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key} AND "sequence" < ${below}
-          ORDER BY "sequence" DESC LIMIT ${limit}`,
-        client.$queryRaw<RawTransactionRow[]>`SELECT * FROM "Transaction"
-          WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key} AND "sequence" < ${below}
-          ORDER BY "sequence" DESC LIMIT ${limit}`,
+        side(client, "paid", key, prefix, before, limit),
+        side(client, "received", key, prefix, before, limit),
         client.block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
       ]);
       const chainId = genesis?.chainId ?? "";
@@ -244,3 +240,52 @@ function transactionRowOfRaw(row: RawTransactionRow): TransactionRow {
     amountMinor: row.amountMinor,
   };
 }
+
+type AccountSide = (
+  client: PrismaClient,
+  side: "paid" | "received",
+  key: Buffer,
+  prefix: Buffer,
+  before: number | undefined,
+  limit: number,
+) => Promise<RawTransactionRow[]>;
+
+/**
+ * SQLite: the index entries end with the rowid, which is the sequence, so the index gives the rows in chain order
+ * and `sequence < before` is a range of it. (SQLite keeps no statistics here: it takes the index.)
+ */
+const sqliteAccountSide: AccountSide = (client, side, key, prefix, before, limit) => {
+  const below = before ?? sequenceOf(storedHeightMax + 1, 0);
+  return side === "paid"
+    ? client.$queryRaw`SELECT * FROM "Transaction"
+        WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key} AND "sequence" < ${below}
+        ORDER BY "sequence" DESC LIMIT ${limit}`
+    : client.$queryRaw`SELECT * FROM "Transaction"
+        WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key} AND "sequence" < ${below}
+        ORDER BY "sequence" DESC LIMIT ${limit}`;
+};
+
+/**
+ * PostgreSQL: in (blockHeight, leafIndex) order, the chain's order too, which its account indexes hold and its
+ * primary key does not. Ordered by "sequence", PostgreSQL may walk the primary key backwards and filter, on the
+ * assumption that a frequent account's rows are spread evenly; when they are old, that walk reads every row
+ * sealed since (measured: 203,033 rows for a page). No other index gives this order, so the account's is taken.
+ */
+const postgresAccountSide: AccountSide = (client, side, key, prefix, before, limit) => {
+  // Past every stored position with no height past the stored ones, which an integer column would refuse.
+  const isPastAll = before === undefined || before > lastSequence;
+  const height = isPastAll ? storedHeightMax : Math.floor(before / blockTransactionsMax);
+  const leaf = isPastAll ? blockTransactionsMax : before % blockTransactionsMax;
+  return side === "paid"
+    ? client.$queryRaw`SELECT * FROM "Transaction"
+        WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key}
+          AND ("blockHeight", "leafIndex") < (${height}, ${leaf})
+        ORDER BY "blockHeight" DESC, "leafIndex" DESC LIMIT ${limit}`
+    : client.$queryRaw`SELECT * FROM "Transaction"
+        WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key}
+          AND ("blockHeight", "leafIndex") < (${height}, ${leaf})
+        ORDER BY "blockHeight" DESC, "leafIndex" DESC LIMIT ${limit}`;
+};
+
+/** The chain position of the last transaction a stored block can hold. */
+const lastSequence = sequenceOf(storedHeightMax, blockTransactionsMax - 1);

@@ -99,7 +99,7 @@ describe("the key prefix migrations", () => {
 
   it.each([
     ["SQLite", sqlite, ""],
-    ["PostgreSQL", postgres, `, "sequence"`],
+    ["PostgreSQL", postgres, `, "blockHeight", "leafIndex"`],
   ])("on %s index the prefix the reads match, in place of the whole keys", (_name, sql, after) => {
     for (const column of ["fromKey", "toKey"]) {
       expect(sql).toContain(`DROP INDEX "Transaction_${column}_sequence_idx";`);

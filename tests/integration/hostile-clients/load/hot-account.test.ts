@@ -61,7 +61,7 @@ async function statementsOf(read: (reads: Reads, client: PrismaClient) => Promis
   }
   try {
     await read(
-      readsOver(() => client),
+      readsOver(() => client, databaseKind(url)),
       client,
     );
   } finally {
