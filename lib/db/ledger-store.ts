@@ -6,7 +6,7 @@ import { assert } from "../ledger/errors";
 import { hex64Pattern } from "../ledger/hex";
 import { storedHeightMax } from "../ledger/limits";
 import type { MerkleTree, TreeNodePosition } from "../ledger/merkle";
-import { keyMatchSql, keyPrefixOf } from "./key-prefix";
+import { keyMatchSql, keyPrefixOf } from "./keys/key-prefix";
 import { StoredLogCheck } from "./log-tree/log-audit";
 import {
   accountsChangedBy,

@@ -4,7 +4,7 @@
 -- prefix in the index and the whole key in the row. Keys whose first 8 bytes agree (by chance, one pair in 2^64;
 -- made on purpose, 2^64 key generations for one victim) share index entries, and a read skips the other's rows:
 -- the cost of a collision is a slower read, never a wrong one. Prisma's schema cannot describe an index on an
--- expression, so it is made here; lib/db/key-prefix.ts writes the matching WHERE clauses.
+-- expression, so it is made here; lib/db/keys/key-prefix.ts writes the matching WHERE clauses.
 DROP INDEX "Transaction_fromKey_sequence_idx";
 DROP INDEX "Transaction_toKey_sequence_idx";
 CREATE INDEX "Transaction_fromKey_prefix_idx" ON "Transaction"(substr("fromKey", 1, 8));

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { byteRangeOfHexPrefix } from "@/lib/db/hex-prefix";
+import { byteRangeOfHexPrefix } from "@/lib/db/keys/hex-prefix";
 
 const hex = (bytes: Buffer | null) => (bytes === null ? null : bytes.toString("hex"));
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { keyMatchSql, keyPrefixLength, keyPrefixOf } from "@/lib/db/key-prefix";
+import { keyMatchSql, keyPrefixLength, keyPrefixOf } from "@/lib/db/keys/key-prefix";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
