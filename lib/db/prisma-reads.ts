@@ -103,7 +103,7 @@ export function readsOver(prisma: () => PrismaClient, kind: DatabaseKind) {
 
     /**
      * The account's transactions newest first, below chain position `before` (exclusive) when it is given. Two
-     * range reads of the account indexes (the key's first 8 bytes, then the chain position; lib/db/keys/key-prefix.ts),
+     * range reads of the account indexes (the key's first 8 bytes, then the chain position; keys/key-prefix.ts),
      * each stopping after `limit` rows, merged: O(limit) rows however long the account's history is. (One query
      * with `fromKey OR toKey` ordered by sequence cannot be served in order by either index, so the databases read
      * the account's whole history to sort it.) Each statement matches the prefix as the index holds it and the

@@ -11,7 +11,7 @@ const endpointKeyPrefix = `substr(unhex(e."account"), 1, ${keyPrefixLength})`;
 /**
  * SQLite, after the block's transactions are inserted: its transactions are the sequence range
  * [@sequenceFrom, @sequenceEnd) of the primary key. The endpoints are the outer loop (CROSS JOIN fixes SQLite's
- * join order), each looked up in the account indexes (its key's first 8 bytes, lib/db/keys/key-prefix.ts) within the
+ * join order), each looked up in the account indexes (its key's first 8 bytes, keys/key-prefix.ts) within the
  * block's range of sequences, which SQLite searches as the rowid every index entry ends with.
  * Measured on a seeded chain of 1,000-payment blocks (README "Speed"): with no endpoint 0.01 to 0.03 ms a block
  * (a look at an empty table); with 1 endpoint 0.015 ms, with 10 about 1.5 ms (9 rows written), where the
