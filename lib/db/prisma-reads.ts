@@ -1,7 +1,7 @@
 // The reads behind the read API's pages and the explorer, written once in Prisma against one client type (both
 // generated clients come from identical models: lib/db/prisma.ts). Every store carries them as `store.queries`,
 // beside its own prepared statements for the hot path, so that a server operation only ever sees the store.
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { blockTransactionsMax, storedHeightMax } from "../ledger/limits";
 import { assert } from "../ledger/errors";
 import type { SignedBlock } from "../ledger/types";
@@ -9,7 +9,7 @@ import { databaseKind, type DatabaseKind, type PostgresTimeouts } from "./databa
 import { disconnectPrisma, getPrisma } from "./prisma";
 import { byteRangeOfHexPrefix } from "./keys/hex-prefix";
 import { hex64Pattern } from "../ledger/hex";
-import { keyPrefixOf } from "./keys/key-prefix";
+import { keyPrefixLength, keyPrefixOf } from "./keys/key-prefix";
 import { blockFromRow, columnOfHex, hexOfColumn, sequenceOf, type TransactionRow } from "./rows";
 
 /** A block picked by height or by hash. */
@@ -107,7 +107,8 @@ export function readsOver(prisma: () => PrismaClient, kind: DatabaseKind) {
      * each stopping after `limit` rows, merged: O(limit) rows however long the account's history is. (One query
      * with `fromKey OR toKey` ordered by sequence cannot be served in order by either index, so the databases read
      * the account's whole history to sort it.) Each statement matches the prefix as the index holds it and the
-     * whole key as the row does, as key-prefix.ts's `keyMatchSql` writes it: a tagged statement cannot take text.
+     * whole key as the row does, as key-prefix.ts's `keyMatchSql` writes it (a tagged statement binds values, so
+     * it writes the same text with the key bound rather than placed).
      */
     async accountRows(account: string, before: number | undefined, limit: number): Promise<AccountRow[]> {
       if (!hex64Pattern.test(account)) return [];
@@ -118,8 +119,8 @@ export function readsOver(prisma: () => PrismaClient, kind: DatabaseKind) {
       // Every block carries the chain id genesis names (the node checked each transaction's against it), so one
       // read of genesis gives it, rather than one more query per run for the rows' blocks.
       const [paid, received, genesis] = await Promise.all([
-        side(client, "paid", key, prefix, before, limit),
-        side(client, "received", key, prefix, before, limit),
+        side(client, `"fromKey"`, key, prefix, before, limit),
+        side(client, `"toKey"`, key, prefix, before, limit),
         client.block.findUnique({ where: { height: 0 }, select: { chainId: true } }),
       ]);
       const chainId = genesis?.chainId ?? "";
@@ -243,26 +244,27 @@ function transactionRowOfRaw(row: RawTransactionRow): TransactionRow {
 
 type AccountSide = (
   client: PrismaClient,
-  side: "paid" | "received",
+  column: `"fromKey"` | `"toKey"`,
   key: Buffer,
   prefix: Buffer,
   before: number | undefined,
   limit: number,
 ) => Promise<RawTransactionRow[]>;
 
+/** The condition that `column` holds `key`: its indexed prefix, then the whole key (keys/key-prefix.ts). */
+function keyMatch(column: `"fromKey"` | `"toKey"`, key: Buffer, prefix: Buffer): Prisma.Sql {
+  const name = Prisma.raw(column);
+  return Prisma.sql`substr(${name}, 1, ${Prisma.raw(String(keyPrefixLength))}) = ${prefix} AND ${name} = ${key}`;
+}
+
 /**
  * SQLite: the index entries end with the rowid, which is the sequence, so the index gives the rows in chain order
  * and `sequence < before` is a range of it. (SQLite keeps no statistics here: it takes the index.)
  */
-const sqliteAccountSide: AccountSide = (client, side, key, prefix, before, limit) => {
+const sqliteAccountSide: AccountSide = (client, column, key, prefix, before, limit) => {
   const below = before ?? sequenceOf(storedHeightMax + 1, 0);
-  return side === "paid"
-    ? client.$queryRaw`SELECT * FROM "Transaction"
-        WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key} AND "sequence" < ${below}
-        ORDER BY "sequence" DESC LIMIT ${limit}`
-    : client.$queryRaw`SELECT * FROM "Transaction"
-        WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key} AND "sequence" < ${below}
-        ORDER BY "sequence" DESC LIMIT ${limit}`;
+  return client.$queryRaw`SELECT * FROM "Transaction" WHERE ${keyMatch(column, key, prefix)} AND "sequence" < ${below}
+    ORDER BY "sequence" DESC LIMIT ${limit}`;
 };
 
 /**
@@ -271,20 +273,14 @@ const sqliteAccountSide: AccountSide = (client, side, key, prefix, before, limit
  * assumption that a frequent account's rows are spread evenly; when they are old, that walk reads every row
  * sealed since (measured: 203,033 rows for a page). No other index gives this order, so the account's is taken.
  */
-const postgresAccountSide: AccountSide = (client, side, key, prefix, before, limit) => {
+const postgresAccountSide: AccountSide = (client, column, key, prefix, before, limit) => {
   // Past every stored position with no height past the stored ones, which an integer column would refuse.
   const isPastAll = before === undefined || before > lastSequence;
   const height = isPastAll ? storedHeightMax : Math.floor(before / blockTransactionsMax);
   const leaf = isPastAll ? blockTransactionsMax : before % blockTransactionsMax;
-  return side === "paid"
-    ? client.$queryRaw`SELECT * FROM "Transaction"
-        WHERE substr("fromKey", 1, 8) = ${prefix} AND "fromKey" = ${key}
-          AND ("blockHeight", "leafIndex") < (${height}, ${leaf})
-        ORDER BY "blockHeight" DESC, "leafIndex" DESC LIMIT ${limit}`
-    : client.$queryRaw`SELECT * FROM "Transaction"
-        WHERE substr("toKey", 1, 8) = ${prefix} AND "toKey" = ${key}
-          AND ("blockHeight", "leafIndex") < (${height}, ${leaf})
-        ORDER BY "blockHeight" DESC, "leafIndex" DESC LIMIT ${limit}`;
+  return client.$queryRaw`SELECT * FROM "Transaction"
+    WHERE ${keyMatch(column, key, prefix)} AND ("blockHeight", "leafIndex") < (${height}, ${leaf})
+    ORDER BY "blockHeight" DESC, "leafIndex" DESC LIMIT ${limit}`;
 };
 
 /** The chain position of the last transaction a stored block can hold. */
