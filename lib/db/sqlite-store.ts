@@ -33,7 +33,7 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
 }
 
 /** `$1`-style placeholders as SQLite's plain `?`, and the order in which they take the parameters. */
-function toSqlite(sql: string): { sql: string; order: number[] } {
+export function toSqlite(sql: string): { sql: string; order: number[] } {
   const placeholder = /\$(\d+)/g;
   return {
     sql: sql.replace(placeholder, "?"),

@@ -14,6 +14,7 @@ import * as batchRoute from "@/app/api/payments/batch/route";
 import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
 import { newestFirst, readsOver } from "@/lib/db/prisma-reads";
 import { sqliteOutboxInsertSql } from "@/lib/db/records/webhook-outbox-sql";
+import { toSqlite } from "@/lib/db/sqlite-store";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client.ts";
 import type { LedgerNode } from "@/lib/server/node/context";
@@ -292,11 +293,11 @@ async function storeStatementsOf(read: () => Promise<unknown>): Promise<Query[]>
 async function transactionAccess(query: Query): Promise<{ indexes: string[]; isScan: boolean }> {
   const url = node.config.databaseUrl;
   if (databaseKind(url) === "sqlite") {
-    // SQLite binds in order of appearance: $n becomes ? and its value goes where it appears.
-    const params = [...query.sql.matchAll(/\$(\d+)/g)].map((match) => query.params[Number(match[1]) - 1]);
+    // As the store binds it: $n as ?, its value where it appears.
+    const { sql, order } = toSqlite(query.sql);
     const database = new Database(sqliteFilePath(url), { readonly: true });
     try {
-      const plan = database.prepare(`EXPLAIN QUERY PLAN ${query.sql.replaceAll(/\$\d+/g, "?")}`).all(...params) as {
+      const plan = database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...order.map((index) => query.params[index])) as {
         detail: string;
       }[];
       return planAccess(plan.map((row) => row.detail));
