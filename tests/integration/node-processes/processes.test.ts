@@ -7,7 +7,7 @@ import type { Receipt } from "@/lib/ledger/types";
 import { freshDatabaseUrl, tamper } from "../../support/database";
 import { adminToken, makeDataDir, testChainId } from "../../support/node";
 import { ensureBuilt, getJson, postJson, runScript, startServer, type RunningServer } from "../../support/server";
-import { audit, expectDrained, expectOneChain, fund } from "../../support/node-processes";
+import { audit, expectAllStored, expectDrained, expectOneChain, fund } from "../../support/node-processes";
 import { makeWallet, signPayment } from "../../support/wallet";
 
 const running: RunningServer[] = [];
@@ -73,13 +73,7 @@ describe("kill -9 under load", () => {
     await server.exited;
 
     const restarted = await start(environment);
-    const missing: string[] = [];
-    for (const receipt of acknowledged) {
-      const stored = await getJson(`${restarted.url}/api/transactions/${receipt.txId}`);
-      if (stored.status !== 200) missing.push(receipt.txId);
-      else expect((stored.body as { receipt: Receipt }).receipt).toEqual(receipt);
-    }
-    expect(missing).toEqual([]);
+    await expectAllStored(restarted.url, acknowledged);
     expect((await verifyReceipt(acknowledged.at(-1)!, acknowledged[0]!.nodePublicKey, verifyWithWebCrypto)).ok).toBe(
       true,
     );

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "@/lib/ledger/types";
 import { freshDatabaseUrl } from "../../support/database";
 import { adminToken, makeDataDir, testChainId } from "../../support/node";
-import { ensureBuilt, getJson, startServer, type RunningServer } from "../../support/server";
-import { audit, expectDrained, expectOneChain, fund } from "../../support/node-processes";
+import { ensureBuilt, startServer, type RunningServer } from "../../support/server";
+import { audit, expectAllStored, expectDrained, expectOneChain, fund } from "../../support/node-processes";
 import { makeWallet, signPayment } from "../../support/wallet";
 import { freshConnectionRequest, isAlive, workerPids } from "../../support/workers";
 
@@ -99,15 +99,12 @@ describe("kill -9 of one worker under load", () => {
       () => server.output().includes(`worker ${victim} died (SIGKILL); starting another`),
       "the primary to say it replaced the worker",
     );
-    const missing: string[] = [];
-    for (const receipt of acknowledged.values()) {
-      const stored = await getJson(`${server.url}/api/transactions/${receipt.txId}`);
-      if (stored.status !== 200) missing.push(receipt.txId);
-      else expect((stored.body as { receipt: Receipt }).receipt).toEqual(receipt);
-    }
-    expect(missing).toEqual([]);
+    await expectAllStored(server.url, acknowledged.values());
     expect(await audit(server.url)).toMatchObject({ ok: true, firstBad: null });
-  });
+    // 17 s on a quiet machine, 27 s beside three busy loops, and over the default minute once in CI beside two other
+    // files' servers: each wait above has its own limit and names what it waited for, so this one only has to
+    // outlast their sum.
+  }, 150_000);
 });
 
 describe("two workers on one database", () => {
