@@ -94,7 +94,11 @@ export async function applyPostgresMigrations(
  * file is rebuilt after them (VACUUM, which no transaction can hold), once however many ran, so that it shrinks to
  * what it stores.
  */
-const sqliteRewritingMigrations = new Set(["20261204000000_compact_storage", "20261205000000_key_prefix_indexes"]);
+const sqliteRewritingMigrations = new Set([
+  "20261204000000_compact_storage",
+  "20261205000000_key_prefix_indexes",
+  "20261206000000_timestamp_milliseconds",
+]);
 
 /** Applies every migration not yet recorded, each in its own transaction; returns the names applied. */
 export function applyMigrations(database: Database.Database, migrationsDir = defaultMigrationsDir()): string[] {

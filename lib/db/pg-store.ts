@@ -15,6 +15,7 @@ import {
   blockFromPgJson,
   columnOfHex,
   hexOfColumn,
+  millisecondsOfIso,
   sequenceOf,
   transactionRowsOf,
   type PgJsonBlockRow,
@@ -124,11 +125,11 @@ class PgReader extends SqlLedgerReader {
   }
 }
 
-const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature"`;
-const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]`;
+const transactionColumns = `"sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestampMs", "signature"`;
+const transactionArrays = `$10::bigint[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::bigint[], $18::text[], $19::bigint[], $20::text[]`;
 /** The unnested rows as stored: hashes, keys and signatures go as hex text and are stored as bytes (decode, in C). */
 const transactionValues = `t."sequence", decode(t."txId", 'hex'), t."blockHeight", t."leafIndex", t."type", decode(t."fromKey", 'hex'),
-  decode(t."toKey", 'hex'), t."amountMinor", t."memo", t."timestamp", decode(t."signature", 'hex')`;
+  decode(t."toKey", 'hex'), t."amountMinor", t."memo", t."timestampMs", decode(t."signature", 'hex')`;
 
 /**
  * A block, its transactions, its log tree nodes, its webhook deliveries (issue 12) and the balances it leaves, in one statement (one round trip while the chain's
@@ -136,7 +137,7 @@ const transactionValues = `t."sequence", decode(t."txId", 'hex'), t."blockHeight
  * transactions to their block is checked at the end of the statement, when the block is there.
  */
 const writeBlockSql = `WITH "block" AS (
-    INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
+    INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestampMs", "signature")
     VALUES ($1, decode($2, 'hex'), decode($3, 'hex'), $4, $5, decode($6, 'hex'), $7, $8, decode($9, 'hex'))
   ), "transactions" AS (
     INSERT INTO "Transaction" (${transactionColumns})
@@ -171,7 +172,7 @@ async function writeBlock(
     header.chainId,
     header.merkleRoot,
     header.txCount,
-    header.timestamp,
+    millisecondsOfIso(header.timestamp),
     block.signature,
     column("sequence"),
     column("txId"),
@@ -182,7 +183,7 @@ async function writeBlock(
     column("toKey"),
     column("amountMinor").map(String),
     column("memo"),
-    column("timestamp"),
+    column("timestampMs"),
     column("signature"),
     keys,
     keys.map((key) => String(balances.get(key) ?? 0n)),

@@ -10,7 +10,7 @@ import { disconnectPrisma, getPrisma } from "./prisma";
 import { byteRangeOfHexPrefix } from "./keys/hex-prefix";
 import { hex64Pattern } from "../ledger/hex";
 import { keyPrefixLength, keyPrefixOf } from "./keys/key-prefix";
-import { blockFromRow, columnOfHex, hexOfColumn, sequenceOf, type TransactionRow } from "./rows";
+import { blockFromRow, columnOfHex, hexOfColumn, isoOfMilliseconds, sequenceOf, type TransactionRow } from "./rows";
 
 /** A block picked by height or by hash. */
 export type BlockKey = { height: number } | { hash: string };
@@ -44,7 +44,7 @@ function leafRange(height: number, offset: number, limit: number) {
   return { sequence: { gte: sequenceOf(height, 0) + offset, lt: sequenceOf(height, 0) + offset + limit } };
 }
 
-const activityColumns = { height: true, txCount: true, timestamp: true } as const;
+const activityColumns = { height: true, txCount: true, timestampMs: true } as const;
 
 /** The Prisma reads over `databaseUrl`; the client is made on the first read, so scripts that never read pay nothing. */
 export function prismaReads(databaseUrl: string, timeouts?: PostgresTimeouts) {
@@ -142,9 +142,15 @@ export function readsOver(prisma: () => PrismaClient, kind: DatabaseKind) {
         take: limit,
         select: activityColumns,
       });
-      if (sinceIso === undefined) return newest;
-      const older = newest.findIndex((block) => block.timestamp < sinceIso);
-      return older === -1 ? newest : newest.slice(0, older);
+      const activity = newest.map(({ height, txCount, timestampMs }) => ({
+        height,
+        txCount,
+        timestamp: isoOfMilliseconds(timestampMs),
+      }));
+      if (sinceIso === undefined) return activity;
+      // ISO 8601 text in one format orders as its instants do.
+      const older = activity.findIndex((block) => block.timestamp < sinceIso);
+      return older === -1 ? activity : activity.slice(0, older);
     },
 
     /** The chain's figures in O(1): the head and the totals row the database keeps up to date (the migration's triggers). */

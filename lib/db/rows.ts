@@ -2,10 +2,12 @@
 // Prisma reads, whose models have the same columns), so that SQLite and PostgreSQL answer with the same bytes.
 // Hashes, keys and signatures are stored as their bytes (BLOB, bytea: half the size of their hex, and indexes
 // to match). Reads turn them into the protocol's lowercase hex here; the stores' INSERTs bind hex and let the
-// statement store the bytes (`unhex`, `decode`), and lookups bind the bytes made here.
+// statement store the bytes (`unhex`, `decode`), and lookups bind the bytes made here. Timestamps are stored as
+// integer milliseconds since the Unix epoch, and read back as the protocol's ISO 8601 text here.
 import type { AuditBlock, AuditTransaction } from "../ledger/audit";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { SealCandidate } from "../ledger/seal";
+import { isIsoTimestamp } from "../ledger/transaction";
 import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
 
 /** A stored hash, key or signature (a BLOB or bytea column) as the protocol's lowercase hex. */
@@ -26,6 +28,24 @@ export function columnOfHex(hex: string): Buffer<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * A stored timestamp (integer milliseconds since the Unix epoch, as whichever driver reads it) as the protocol's
+ * ISO 8601 text. Exact: the node stores only timestamps that are `toISOString`'s own text (`millisecondsOfIso`).
+ */
+export function isoOfMilliseconds(milliseconds: number | bigint): string {
+  return new Date(Number(milliseconds)).toISOString();
+}
+
+/**
+ * The protocol's ISO 8601 text as the integer milliseconds its column stores, which `isoOfMilliseconds` gives back
+ * the same; a TypeError for any other text. The node accepts no other (`isIsoTimestamp`, the check here too), so
+ * this never throws for a block or transaction it checked.
+ */
+export function millisecondsOfIso(iso: string): number {
+  if (!isIsoTimestamp(iso)) throw new TypeError("not a timestamp in the protocol's ISO 8601 form");
+  return Date.parse(iso);
+}
+
 export type BlockRow = {
   height: number;
   hash: Uint8Array;
@@ -34,7 +54,7 @@ export type BlockRow = {
   chainId: string;
   merkleRoot: Uint8Array;
   txCount: number;
-  timestamp: string;
+  timestampMs: number | bigint;
   signature: Uint8Array;
 };
 
@@ -48,7 +68,7 @@ export type TransactionRow = {
   toKey: Uint8Array;
   amountMinor: bigint;
   memo: string | null;
-  timestamp: string;
+  timestampMs: number | bigint;
   signature: Uint8Array;
 };
 
@@ -70,7 +90,7 @@ function signedBlockOf<Column>(
     prevHash: hexOf(row.prevHash),
     merkleRoot: hexOf(row.merkleRoot),
     txCount: row.txCount,
-    timestamp: row.timestamp,
+    timestamp: isoOfMilliseconds(row.timestampMs),
   };
   return { header, hash: hexOf(row.hash), signature: hexOf(row.signature) };
 }
@@ -93,7 +113,7 @@ export function blockFromPgJson(row: PgJsonBlockRow): SignedBlock {
 
 /** The signed transaction as it was submitted; the chain id is the block's, which the node checked equal. */
 export function transactionFromRow(
-  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp">,
+  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestampMs">,
   chainId: string,
 ): Transaction {
   return {
@@ -103,13 +123,13 @@ export function transactionFromRow(
     to: hexOfColumn(row.toKey),
     amount: row.amountMinor.toString(),
     ...(row.memo === null ? {} : { memo: row.memo }),
-    timestamp: row.timestamp,
+    timestamp: isoOfMilliseconds(row.timestampMs),
   };
 }
 
 /** The signed transaction a stored row holds: `transactionFromRow` and the payer's signature. */
 export function signedTransactionFromRow(
-  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestamp" | "signature">,
+  row: Pick<TransactionRow, "type" | "fromKey" | "toKey" | "amountMinor" | "memo" | "timestampMs" | "signature">,
   chainId: string,
 ): SignedTransaction {
   return { tx: transactionFromRow(row, chainId), signature: hexOfColumn(row.signature) };
@@ -158,8 +178,9 @@ export function sequenceOf(blockHeight: number, leafIndex: number): number {
  * A transaction row as the stores' INSERTs bind it: the hashes, keys and signature still hex, which the statement
  * itself turns into bytes (`unhex` on SQLite, `decode(…, 'hex')` on PostgreSQL), in C rather than here.
  */
-export type TransactionInsertRow = Omit<TransactionRow, "txId" | "fromKey" | "toKey" | "signature"> & {
+export type TransactionInsertRow = Omit<TransactionRow, "txId" | "fromKey" | "toKey" | "timestampMs" | "signature"> & {
   txId: string;
+  timestampMs: number;
   fromKey: string;
   toKey: string;
   signature: string;
@@ -167,7 +188,8 @@ export type TransactionInsertRow = Omit<TransactionRow, "txId" | "fromKey" | "to
 
 /** The block's columns as its INSERT binds them, hex as in `TransactionInsertRow`. */
 export function blockInsertRowOf(block: SignedBlock) {
-  return { ...block.header, hash: block.hash, signature: block.signature };
+  const { timestamp, ...header } = block.header;
+  return { ...header, timestampMs: millisecondsOfIso(timestamp), hash: block.hash, signature: block.signature };
 }
 
 /** The transaction rows of one block, in leaf order, as the stores insert them. */
@@ -182,7 +204,7 @@ export function transactionRowsOf(block: SignedBlock, entries: readonly SealCand
     toKey: tx.to,
     amountMinor: BigInt(tx.amount),
     memo: tx.memo ?? null,
-    timestamp: tx.timestamp,
+    timestampMs: millisecondsOfIso(tx.timestamp),
     signature,
   }));
 }

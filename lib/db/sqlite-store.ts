@@ -101,12 +101,12 @@ export class SqliteLedgerStore extends SqliteReader implements LedgerStore {
       isRecorded: database.prepare(`SELECT 1 FROM "Transaction" WHERE "txId" = unhex(?)`).pluck(),
       supply: database.prepare(`SELECT "supplyMinor" FROM "ChainTotals" WHERE "id" = 1`).pluck().safeIntegers(true),
       insertBlock: database.prepare(
-        `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestamp", "signature")
-         VALUES (@height, unhex(@hash), unhex(@prevHash), @version, @chainId, unhex(@merkleRoot), @txCount, @timestamp, unhex(@signature))`,
+        `INSERT INTO "Block" ("height", "hash", "prevHash", "version", "chainId", "merkleRoot", "txCount", "timestampMs", "signature")
+         VALUES (@height, unhex(@hash), unhex(@prevHash), @version, @chainId, unhex(@merkleRoot), @txCount, @timestampMs, unhex(@signature))`,
       ),
       insertTransaction: database.prepare(
-        `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestamp", "signature")
-         VALUES (@sequence, unhex(@txId), @blockHeight, @leafIndex, @type, unhex(@fromKey), unhex(@toKey), @amountMinor, @memo, @timestamp, unhex(@signature))`,
+        `INSERT INTO "Transaction" ("sequence", "txId", "blockHeight", "leafIndex", "type", "fromKey", "toKey", "amountMinor", "memo", "timestampMs", "signature")
+         VALUES (@sequence, unhex(@txId), @blockHeight, @leafIndex, @type, unhex(@fromKey), unhex(@toKey), @amountMinor, @memo, @timestampMs, unhex(@signature))`,
       ),
       upsertBalance: database.prepare(
         `INSERT INTO "Account" ("publicKey", "balanceMinor") VALUES (unhex(?), ?)

@@ -66,10 +66,10 @@ function rewriteBlock(dataDir: string, height: number): void {
     const nodeKey = createPrivateKey(readFileSync(path.join(dataDir, "node-key.pem"), "utf8"));
     database.exec(`DROP TRIGGER "Block_append_only_update"`);
     database
-      .prepare(`UPDATE "Block" SET "timestamp" = ?, "hash" = ?, "signature" = ? WHERE "height" = ?`)
-      // The stored hash and signature are their bytes.
+      .prepare(`UPDATE "Block" SET "timestampMs" = ?, "hash" = ?, "signature" = ? WHERE "height" = ?`)
+      // The stored time is its milliseconds, the hash and signature their bytes.
       .run(
-        header.timestamp,
+        Date.parse(header.timestamp),
         columnOfHex(computeBlockHash(header)),
         sign(null, canonicalBytes(header), nodeKey),
         height,

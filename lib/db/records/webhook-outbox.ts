@@ -7,7 +7,7 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { PostgresTimeouts } from "../database-url";
 import { getPrisma } from "../prisma";
-import { columnOfHex, hexOfColumn } from "../rows";
+import { columnOfHex, hexOfColumn, isoOfMilliseconds } from "../rows";
 
 /** A due delivery as read: its key, the attempts made so far and the due time the claim is conditional on. */
 export type DueDelivery = {
@@ -93,7 +93,7 @@ export function webhookOutboxOver(prisma: () => PrismaClient) {
         }),
         client.block.findMany({
           where: { height: { in: [...new Set(rows.map((row) => row.blockHeight))] } },
-          select: { height: true, hash: true, timestamp: true },
+          select: { height: true, hash: true, timestampMs: true },
         }),
       ]);
       return {
@@ -104,7 +104,12 @@ export function webhookOutboxOver(prisma: () => PrismaClient) {
             return [txId, { ...item, txId, fromKey: hexOfColumn(item.fromKey), toKey: hexOfColumn(item.toKey) }];
           }),
         ),
-        blocks: new Map(blocks.map((item) => [item.height, { ...item, hash: hexOfColumn(item.hash) }])),
+        blocks: new Map(
+          blocks.map((item) => [
+            item.height,
+            { height: item.height, hash: hexOfColumn(item.hash), timestamp: isoOfMilliseconds(item.timestampMs) },
+          ]),
+        ),
       };
     },
 

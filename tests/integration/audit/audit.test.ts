@@ -68,7 +68,8 @@ describe("the audit", () => {
   it("names the lowest bad block when a lower one is changed too", async () => {
     await tamper(
       node.config.databaseUrl,
-      `UPDATE "Block" SET "timestamp" = '2020-01-01T00:00:00.000Z' WHERE "height" = 2`,
+      // 2020-01-01T00:00:00.000Z, in the stored milliseconds.
+      `UPDATE "Block" SET "timestampMs" = 1577836800000 WHERE "height" = 2`,
     );
     expect((await audit()).firstBad).toEqual({ height: 2, reason: "the block hash does not match its header" });
   });

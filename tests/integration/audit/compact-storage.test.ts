@@ -1,8 +1,9 @@
-// Issue 13, compact storage: a chain stored before it (hashes, keys and signatures as hex text, and the index on
-// (blockHeight, leafIndex)) is converted in place by the migration, on SQLite and on PostgreSQL. The chain here is
-// a node's, sealed through its routes, copied row for row into a database migrated only up to the one before
-// compact storage, with every such column written as the hex it used to be. Once migrated, it reads back exactly
-// as the node's own does, its audit passes, and the guarantees the earlier migrations gave still hold.
+// Issue 13, compact storage: a chain stored before it (hashes, keys and signatures as hex text, times as ISO 8601
+// text, and the index on (blockHeight, leafIndex)) is converted in place by the migrations, on SQLite and on
+// PostgreSQL. The chain here is a node's, sealed through its routes, copied row for row into a database migrated
+// only up to the one before compact storage, with every such column written as the text it used to be. Once
+// migrated, it reads back exactly as the node's own does, its audit passes, and the guarantees the earlier
+// migrations gave still hold.
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,6 +29,7 @@ import { adminToken, call, makeDataDir, startTestNode } from "../../support/node
 import { makeWallet, signPayment } from "../../support/wallet";
 
 const compactMigration = "20261204000000_compact_storage";
+const millisecondsMigration = "20261206000000_timestamp_milliseconds";
 
 /** The columns compact storage turns from hex text into bytes, by table. */
 const hexColumns: Record<string, readonly string[]> = {
@@ -78,11 +80,15 @@ async function migrateUpTo(url: string, migrationsDir: string): Promise<void> {
   }
 }
 
-/** The stored value as the old schema held it: bytes of a converted column as lowercase hex. */
-function asBefore(table: string, column: string, value: unknown): unknown {
-  if (!(hexColumns[table] ?? []).includes(column)) return value;
+/**
+ * A stored column as the old schema held it: bytes of a converted column as lowercase hex, and the time, stored now
+ * as milliseconds since the epoch, as its ISO 8601 text under its old name.
+ */
+function asBefore(table: string, column: string, value: unknown): [string, unknown] {
+  if (column === "timestampMs") return ["timestamp", new Date(Number(value)).toISOString()];
+  if (!(hexColumns[table] ?? []).includes(column)) return [column, value];
   expect(value).toBeInstanceOf(Uint8Array);
-  return Buffer.from(value as Uint8Array).toString("hex");
+  return [column, Buffer.from(value as Uint8Array).toString("hex")];
 }
 
 /** Copies the source node's chain into the old-schema database, a row per statement, as the old node wrote it. */
@@ -91,13 +97,13 @@ async function copyChainAsBefore(): Promise<void> {
     const rows = await rawQuery(source.config.databaseUrl, `SELECT * FROM "${table}" ORDER BY ${order}`);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const columns = Object.keys(row);
-      const names = columns.map((column) => `"${column}"`).join(", ");
-      const placeholders = columns.map((_, index) => `$${index + 1}`).join(", ");
+      const old = Object.entries(row).map(([column, value]) => asBefore(table, column, value));
+      const names = old.map(([column]) => `"${column}"`).join(", ");
+      const placeholders = old.map((_, index) => `$${index + 1}`).join(", ");
       await rawQuery(
         oldUrl,
         `INSERT INTO "${table}" (${names}) VALUES (${placeholders})`,
-        columns.map((column) => asBefore(table, column, row[column])),
+        old.map(([, value]) => value),
       );
     }
   }
@@ -142,8 +148,12 @@ beforeAll(async () => {
   oldUrl = await freshDatabaseUrl(makeDataDir("compact-old"), "compact_old");
   await migrateUpTo(oldUrl, migrationsBeforeCompact());
   await copyChainAsBefore();
-  const [before] = await rawQuery<{ txId: unknown }>(oldUrl, `SELECT "txId" FROM "Transaction" LIMIT 1`);
+  const [before] = await rawQuery<{ txId: unknown; timestamp: unknown }>(
+    oldUrl,
+    `SELECT "txId", "timestamp" FROM "Transaction" LIMIT 1`,
+  );
   expect(before!.txId).toMatch(/^[0-9a-f]{64}$/);
+  expect(before!.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   // As `npm start` prepares a node: the migrations not yet applied, then any missing trees and log nodes.
   migrated = await openStore(oldUrl, { migrate: true, serve: false });
   appliedOnOpen = (
@@ -166,6 +176,16 @@ describe("the compact storage migration on a chain stored before it", () => {
        FROM "Transaction" t JOIN "Block" b ON b."height" = t."blockHeight", "Account" a LIMIT 1`,
     );
     expect(Object.values(row!).map((value) => (value as Uint8Array).length)).toEqual([32, 32, 64, 32, 32]);
+  });
+
+  it("was applied after it, and stores each time as its milliseconds since the epoch", async () => {
+    expect(appliedOnOpen).toContain(millisecondsMigration);
+    const rows = await rawQuery<{ timestampMs: unknown }>(
+      oldUrl,
+      `SELECT "timestampMs" FROM "Block" UNION ALL SELECT "timestampMs" FROM "Transaction"`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    for (const { timestampMs } of rows) expect(["number", "bigint"]).toContain(typeof timestampMs);
   });
 
   it("takes no more room than the same chain stored compact from the start", async () => {

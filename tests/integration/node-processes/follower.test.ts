@@ -82,9 +82,9 @@ async function rewriteBlock(block: SignedBlock): Promise<string> {
   const hash = computeBlockHash(header);
   await tamper(
     upstreamEnvironment.DATABASE_URL!,
-    `UPDATE "Block" SET "timestamp" = $1, "hash" = $2, "signature" = $3 WHERE "height" = $4`,
-    // The stored hash and signature are their bytes.
-    [header.timestamp, columnOfHex(hash), sign(null, canonicalBytes(header), nodeKey), header.height],
+    `UPDATE "Block" SET "timestampMs" = $1, "hash" = $2, "signature" = $3 WHERE "height" = $4`,
+    // The stored time is its milliseconds, the hash and signature their bytes.
+    [Date.parse(header.timestamp), columnOfHex(hash), sign(null, canonicalBytes(header), nodeKey), header.height],
   );
   return hash;
 }

@@ -1,6 +1,6 @@
 // SQLite and PostgreSQL share one data model: the two Prisma schemas differ only in their datasource and
 // generator, and each has its checked-in migration with the same hand-added guarantees.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyMatchSql, keyPrefixLength, keyPrefixOf } from "@/lib/db/keys/key-prefix";
@@ -114,5 +114,51 @@ describe("the key prefix migrations", () => {
     const key = Uint8Array.from({ length: 32 }, (_, index) => index);
     expect([...keyPrefixOf(key)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(keyMatchSql(`t."toKey"`, "$1", "$2")).toBe(`(substr(t."toKey", 1, 8) = $2 AND t."toKey" = $1)`);
+  });
+});
+
+describe("the timestamp migrations", () => {
+  const sqlite = read("prisma/migrations/20261206000000_timestamp_milliseconds/migration.sql");
+  const postgres = read("prisma/postgres/migrations/20261206000000_timestamp_milliseconds/migration.sql");
+  const statements = (sql: string, pattern: RegExp) => [...sql.matchAll(pattern)].map((match) => match[0]).sort();
+
+  it("turn the block's and the transaction's text into the same millisecond column on both databases", () => {
+    expect(
+      statements(postgres, /ALTER TABLE "(Block|Transaction)" RENAME COLUMN "timestamp" TO "timestampMs"/g),
+    ).toHaveLength(2);
+    expect(sqlite.match(/"timestampMs" BIGINT NOT NULL/g)).toHaveLength(2);
+    expect(
+      sqlite.match(
+        /unixepoch\(substr\("timestamp", 1, 19\)\) \* 1000 \+ CAST\(substr\("timestamp", 21, 3\) AS INTEGER\)/g,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it("on SQLite make again every index and trigger the rebuilt tables had", () => {
+    const made = (sql: string) =>
+      [...sql.matchAll(/CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "(\w+)"[^;]*?ON "(Block|Transaction|BlockTree)"/g)].map(
+        (match) => [match[1]!, match[2]!] as const,
+      );
+    const dropped = (sql: string, kind: string) =>
+      [...sql.matchAll(new RegExp(`DROP ${kind} "(\\w+)"`, "g"))].map((match) => match[1]!);
+    const earlier = readdirSync(path.join(root, "prisma/migrations"))
+      .filter((name) => /^\d/.test(name) && name < "20261206000000")
+      .sort()
+      .map((name) => read(`prisma/migrations/${name}/migration.sql`));
+    // What stood before: every index and trigger made on the three tables, less those dropped since, by name or
+    // with their table (a rebuild, which makes again the ones it keeps).
+    const standing = new Map<string, string>();
+    for (const sql of earlier) {
+      const tables = dropped(sql, "TABLE");
+      for (const [name, table] of standing) if (tables.includes(table)) standing.delete(name);
+      for (const name of [...dropped(sql, "INDEX"), ...dropped(sql, "TRIGGER")]) standing.delete(name);
+      for (const [name, table] of made(sql)) standing.set(name, table.replace(/^new_/, ""));
+    }
+    expect(standing.size).toBeGreaterThan(10);
+    expect(
+      made(sqlite)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([...standing.keys()].sort());
   });
 });
