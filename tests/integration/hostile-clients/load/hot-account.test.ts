@@ -5,20 +5,25 @@
 // OR toKey` query fails the same check, so the check has teeth. Paging stays correct across blocks and cursors.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as accountsRoute from "@/app/api/accounts/[publicKey]/route";
 import * as mintRoute from "@/app/api/admin/mint/route";
 import * as batchRoute from "@/app/api/payments/batch/route";
 import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
-import { newestFirst, readsOver } from "@/lib/db/prisma-reads";
+import { newestFirst } from "@/lib/db/prisma-reads";
 import { sqliteOutboxInsertSql } from "@/lib/db/records/webhook-outbox-sql";
 import { toSqlite } from "@/lib/db/sqlite-store";
-import { PrismaClient } from "@/lib/generated/prisma/client.ts";
-import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client.ts";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { rawQuery } from "../../../support/database";
+import {
+  expectBounded as expectBoundedIn,
+  planNodes,
+  type PlanNode,
+  type Query,
+  type Reads,
+  statementsOf as statementsIn,
+  unboundedSteps,
+} from "../../../support/query-plans";
 import { adminToken, call, startTestNode } from "../../../support/node";
 import { makeWallet, signPayment } from "../../../support/wallet";
 
@@ -29,110 +34,9 @@ const cold = makeWallet();
 const pageLimit = 7;
 let node: LedgerNode;
 
-type Query = { sql: string; params: unknown[] };
-
-type Reads = ReturnType<typeof readsOver>;
-
-/**
- * A logged parameter as the statement bound it. Prisma logs bytes as base64: an account key (32 bytes, 44
- * characters) and its indexed prefix (8 bytes, 12 characters) are bound again as their bytes, so that EXPLAIN
- * ANALYZE reads the rows the real read does.
- */
-function asBound(parameter: unknown): unknown {
-  if (typeof parameter !== "string" || !/^([A-Za-z0-9+/]{43}|[A-Za-z0-9+/]{11})=$/.test(parameter)) return parameter;
-  return Buffer.from(parameter, "base64");
-}
-
-/** Runs `read` over a Prisma client of its own that logs every statement, and returns the statements. */
-async function statementsOf(read: (reads: Reads, client: PrismaClient) => Promise<unknown>): Promise<Query[]> {
-  const url = node.config.databaseUrl;
-  const log = [{ emit: "event" as const, level: "query" as const }];
-  const queries: Query[] = [];
-  const onQuery = (event: { query: string; params: string }) =>
-    queries.push({ sql: event.query, params: (JSON.parse(event.params) as unknown[]).map(asBound) });
-  let client: PrismaClient;
-  if (databaseKind(url) === "postgres") {
-    const postgres = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), log });
-    postgres.$on("query", onQuery);
-    client = postgres as unknown as PrismaClient;
-  } else {
-    const sqlite = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }), log });
-    sqlite.$on("query", onQuery);
-    client = sqlite;
-  }
-  try {
-    await read(
-      readsOver(() => client, databaseKind(url)),
-      client,
-    );
-  } finally {
-    await client.$disconnect();
-  }
-  expect(queries.length).toBeGreaterThan(0);
-  return queries;
-}
-
-type PlanNode = { [key: string]: unknown; Plans?: PlanNode[] };
-
-function planNodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
-}
-
-/**
- * What in a statement's plan grows with the data rather than the page: a full scan, a sort, rows read and thrown
- * away, or (PostgreSQL, measured) a scan that returned more than `rowsMax` rows. Empty when there is nothing.
- */
-async function unboundedSteps(query: Query, rowsMax: number): Promise<string[]> {
-  const url = node.config.databaseUrl;
-  if (databaseKind(url) === "sqlite") {
-    const database = new Database(sqliteFilePath(url), { readonly: true });
-    try {
-      const plan = database.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
-      // A scan of a statement that filters nothing, in key order (no temporary B-tree) and with a LIMIT, reads
-      // its first LIMIT rows and stops: the newest blocks. Any other scan reads rows to find the ones it wants.
-      const isFirstRowsOnly = / WHERE 1=1 ORDER BY [^ ]+ (ASC|DESC) LIMIT \? OFFSET \?$/.test(query.sql);
-      return plan
-        .map((row) => row.detail)
-        .filter((detail) => /TEMP B-TREE/.test(detail) || (/^SCAN /.test(detail) && !isFirstRowsOnly));
-    } finally {
-      database.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // The test chain is small enough for PostgreSQL to prefer reading whole tables; with full scans, bitmap
-    // scans and sorts priced out, the plan left is the one it takes on a large table, and it must be bounded.
-    await client.query(
-      "BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off",
-    );
-    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`,
-      query.params,
-    );
-    return planNodes(rows[0]!["QUERY PLAN"][0].Plan).flatMap((step) => {
-      const type = String(step["Node Type"]);
-      const problems: string[] = [];
-      if (/Seq Scan|Sort|Bitmap/.test(type)) problems.push(type);
-      if (Number(step["Rows Removed by Filter"] ?? 0) > 0) problems.push(`${type} with rows filtered out`);
-      if (/Scan/.test(type) && Number(step["Actual Rows"]) > rowsMax)
-        problems.push(`${type} returned ${String(step["Actual Rows"])} rows`);
-      return problems;
-    });
-  } finally {
-    await client.query("ROLLBACK");
-    await client.end();
-  }
-}
-
-async function expectBounded(read: (reads: Reads) => Promise<unknown>, rowsMax: number) {
-  for (const query of await statementsOf(read)) {
-    expect({ sql: query.sql, unbounded: await unboundedSteps(query, rowsMax) }).toEqual({
-      sql: query.sql,
-      unbounded: [],
-    });
-  }
-}
+const statementsOf = (read: Parameters<typeof statementsIn>[1]) => statementsIn(node.config.databaseUrl, read);
+const expectBounded = (read: (reads: Reads) => Promise<unknown>, rowsMax: number) =>
+  expectBoundedIn(node.config.databaseUrl, read, rowsMax);
 
 async function accountPage(account: string, limit: number, before: string | null) {
   const query = before === null ? `limit=${limit}` : `limit=${limit}&before=${before}`;
@@ -223,7 +127,7 @@ describe("an account's history", () => {
       }),
     );
     expect(others).toEqual([]);
-    expect(await unboundedSteps(query!, pageLimit + 1)).not.toEqual([]);
+    expect(await unboundedSteps(node.config.databaseUrl, query!, pageLimit + 1)).not.toEqual([]);
   });
 });
 
