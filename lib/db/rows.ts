@@ -7,7 +7,7 @@
 import type { AuditBlock, AuditTransaction } from "../ledger/audit";
 import { blockTransactionsMax } from "../ledger/limits";
 import type { SealCandidate } from "../ledger/seal";
-import { isIsoTimestamp } from "../ledger/transaction";
+import { isoTimestampMilliseconds } from "../ledger/transaction";
 import type { BlockHeader, SignedBlock, SignedTransaction, Transaction } from "../ledger/types";
 
 /** A stored hash, key or signature (a BLOB or bytea column) as the protocol's lowercase hex. */
@@ -38,12 +38,13 @@ export function isoOfMilliseconds(milliseconds: number | bigint): string {
 
 /**
  * The protocol's ISO 8601 text as the integer milliseconds its column stores, which `isoOfMilliseconds` gives back
- * the same; a TypeError for any other text. The node accepts no other (`isIsoTimestamp`, the check here too), so
+ * the same; a TypeError for any other text. The node accepts no other (`isIsoTimestamp`; the same check here, parsed once), so
  * this never throws for a block or transaction it checked.
  */
 export function millisecondsOfIso(iso: string): number {
-  if (!isIsoTimestamp(iso)) throw new TypeError("not a timestamp in the protocol's ISO 8601 form");
-  return Date.parse(iso);
+  const milliseconds = isoTimestampMilliseconds(iso);
+  if (milliseconds === null) throw new TypeError("not a timestamp in the protocol's ISO 8601 form");
+  return milliseconds;
 }
 
 export type BlockRow = {

@@ -8,11 +8,19 @@ const isoMillisecondsPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const controlCharacterPattern = /\p{Cc}/u;
 const loneSurrogatePattern = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** ISO 8601 UTC with milliseconds, and a real instant (no 25th hour, no 31st of February). */
-export function isIsoTimestamp(value: string): boolean {
-  if (!isoMillisecondsPattern.test(value)) return false;
+/**
+ * The instant (milliseconds since the Unix epoch) of ISO 8601 UTC text with milliseconds that names a real one (no
+ * 25th hour, no 31st of February) in `toISOString`'s own form; null for any other text.
+ */
+export function isoTimestampMilliseconds(value: string): number | null {
+  if (!isoMillisecondsPattern.test(value)) return null;
   const time = Date.parse(value);
-  return Number.isFinite(time) && new Date(time).toISOString() === value;
+  return Number.isFinite(time) && new Date(time).toISOString() === value ? time : null;
+}
+
+/** ISO 8601 UTC with milliseconds, and a real instant (`isoTimestampMilliseconds`). */
+export function isIsoTimestamp(value: string): boolean {
+  return isoTimestampMilliseconds(value) !== null;
 }
 
 /** Why a memo is refused, or null when it is acceptable. */
