@@ -5,7 +5,7 @@
 // that is online while the node is not (the service worker then served the page from its copy): the node could
 // not be reached and has not answered for the account since; the account is then asked for again every while.
 import { useEffect, useMemo, useRef } from "react";
-import { readLastSeen, rememberLastSeen } from "@/lib/wallet/offline/last-seen";
+import { readLastSeen, rememberLastSeen, unreachableRetryMs } from "@/lib/wallet/offline/last-seen";
 import type { AccountView } from "../wallet/hooks/use-account";
 import { useIsOnline } from "./use-online";
 
@@ -17,8 +17,6 @@ export type LastSeenView = {
 };
 
 const doNothing = () => {};
-/** How often an unreachable node is asked again for the account, while the browser is online. */
-export const unreachableRetryMs = 10_000;
 
 export function useLastSeen(publicKey: string | null, account: AccountView, isNodeUnreachable: boolean): LastSeenView {
   const isBrowserOnline = useIsOnline();

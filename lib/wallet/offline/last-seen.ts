@@ -5,6 +5,12 @@ import { z } from "zod";
 import type { AccountEntry } from "../../ledger/types";
 import { balanceSchema, hex64Schema, timestampSchema, transactionSchema } from "../../validations/transaction";
 
+/**
+ * How often the wallet asks again for an account whose node it could not reach while the browser says it is
+ * online (a browser's word on being online is only a hint: an emulated or captive network keeps saying online).
+ */
+export const unreachableRetryMs = 10_000;
+
 /** The history shown offline: the newest entries, as many as the wallet's first pages show. */
 export const lastSeenEntriesMax = 50;
 const storeKeyPrefix = "chainpay:last-seen:";
