@@ -75,7 +75,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
   const openImport = () => setIsImportOpen(true);
 
   return (
-    <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:py-10">
+    <main className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:py-10">
       <WalletHeader
         wallets={wallets.wallets}
         active={active}
@@ -166,7 +166,7 @@ export function WalletApp({ initialInfo }: { initialInfo: NodeInfo }) {
           setIsImportOpen(false);
         }}
       />
-    </div>
+    </main>
   );
 }
 
