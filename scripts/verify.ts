@@ -1,7 +1,8 @@
 // `npm run verify -- <url> [--node-key <hex>]`: audit a running node through its public API, trusting nothing
 // but the node key. Exit 0: the chain verifies; 1: it does not (the first bad block is named), or the node answered
 // but not as the protocol says (a body too large, a redirect, not JSON, the wrong shape); 2: usage, or a network or
-// node that is down or busy (unreachable, timed out, a 5xx or 429).
+// node that is down or busy (unreachable, timed out, a 5xx or 429). `--timeout <seconds>` (1 to 600, default 30)
+// is how long each request may take, its whole answer included.
 // `npm run verify -- --file <export.json> --node-key <hex>`: verify an export (GET /api/admin/export) offline:
 // every receipt and header, and the summary the node signed (what it covers, its balance, its count and the hash
 // over its txIds), so that a receipt left out or a balance raised fails (exit 1). The key is required then: the
@@ -20,6 +21,7 @@ import { bytesToHex, hex64Pattern } from "../lib/ledger/hex";
 import { PolicyError, type Policy } from "../lib/ledger/log/policy";
 import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-export";
 import { NodeApiError } from "../lib/verifier/node-api";
+import { nodeApiTimeoutSecondsMax } from "../lib/verifier/response-limits";
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/crypto/verify-pool";
 import { readStatementFile, verifyStatementFile } from "../lib/verifier/statement/statement-cli";
@@ -27,7 +29,7 @@ import { printCheckpointReport, readBoundedFile, verifyReceiptFile } from "../li
 import { policyFileBytesMax, readPolicyText } from "../lib/verifier/witnessed/witnessed-receipt-file";
 
 const usage = [
-  "usage: npm run verify -- <url> [--node-key <hex64>] [--policy <policy file>]",
+  "usage: npm run verify -- <url> [--node-key <hex64>] [--policy <policy file>] [--timeout <seconds>]",
   "       npm run verify -- --file <export.json> --node-key <hex64>",
   "       npm run verify -- --file <statement.json> [--node-key <hex64>]",
   "       npm run verify -- --receipt <witnessed.json> --policy <policy file>",
@@ -37,20 +39,33 @@ const usage = [
 const fileChunkBytes = 1024 * 1024;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      "node-key": { type: "string" },
-      file: { type: "string" },
-      receipt: { type: "string" },
-      policy: { type: "string" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        "node-key": { type: "string" },
+        file: { type: "string" },
+        receipt: { type: "string" },
+        policy: { type: "string" },
+        timeout: { type: "string" },
+      },
+    });
+  } catch (error) {
+    // An unknown option, one without its value, or a value that looks like an option: usage, not a stack trace.
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [baseUrl] = positionals;
   const nodeKey = values["node-key"];
   const { file, receipt, policy: policyFile } = values;
+  const timeoutSeconds = values.timeout === undefined ? undefined : wholeSecondsOf(values.timeout);
   const isUsageWrong =
     (nodeKey !== undefined && !hex64Pattern.test(nodeKey)) ||
+    timeoutSeconds === null ||
+    // The timeout is a request's: only a node is asked over the network.
+    (timeoutSeconds !== undefined && (file !== undefined || receipt !== undefined)) ||
     (receipt !== undefined
       ? positionals.length > 0 || file !== undefined || nodeKey !== undefined || policyFile === undefined
       : file === undefined
@@ -86,7 +101,7 @@ async function main(): Promise<number> {
   const pool = new VerifyPool();
   try {
     if (file !== undefined) return await verifyFile(file, nodeKey!, pool);
-    return await verifyUrl(baseUrl!, nodeKey, policy, pool);
+    return await verifyUrl(baseUrl!, nodeKey, policy, pool, timeoutSeconds);
   } catch (error) {
     // A node that answered, but not as the protocol says, has not shown a chain that verifies, and asking again
     // will not make it one: that is a failed verification (1), not a passing trouble. Were it 2, a hostile node
@@ -101,6 +116,13 @@ async function main(): Promise<number> {
   } finally {
     await pool.close();
   }
+}
+
+/** `--timeout`'s value: whole seconds from 1 to nodeApiTimeoutSecondsMax, or null for anything else. */
+function wholeSecondsOf(text: string): number | null {
+  if (!/^[1-9][0-9]{0,5}$/.test(text)) return null;
+  const seconds = Number(text);
+  return seconds <= nodeApiTimeoutSecondsMax ? seconds : null;
 }
 
 /** Reads and parses a policy file; a policy that does not parse, or has no log line, is a usage error. */
@@ -119,6 +141,7 @@ async function verifyUrl(
   givenNodeKey: string | undefined,
   policy: Policy | undefined,
   pool: VerifyPool,
+  timeoutSeconds: number | undefined,
 ): Promise<number> {
   // With a policy, its log line is the node key the verifier trusts; a --node-key given beside it must agree.
   const policyKeys = policy?.logs.map((key) => bytesToHex(key.publicKey)) ?? [];
@@ -135,6 +158,7 @@ async function verifyUrl(
     baseUrl,
     ...(nodeKey === undefined ? {} : { nodePublicKey: nodeKey }),
     ...(policy === undefined ? {} : { policy }),
+    ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
     verifyBatch: (checks) => pool.verify(checks),
     log: (line) => console.log(line),
   });

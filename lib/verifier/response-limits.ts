@@ -3,8 +3,10 @@
 // hostile node's endless one is refused after at most its route's limit (TIGER_STYLE: put a limit on everything).
 import { blockTransactionsMax, headersLimitMax, pageLimitMax } from "../ledger/limits";
 
-/** The whole request, connecting included, and the whole body with it. */
+/** The whole request, connecting included, and the whole body with it (`npm run verify -- --timeout` sets another). */
 export const nodeApiTimeoutMs = 30_000;
+/** The longest `--timeout` the verifier takes, in seconds: a node slower than that to answer one request is down. */
+export const nodeApiTimeoutSecondsMax = 600;
 
 /**
  * A signed block (`{"header", "hash", "signature"}`) as JSON. At worst about 900 bytes: three hex64 and a hex128,

@@ -21,6 +21,8 @@ export type VerifyNodeOptions = {
   verifyBatch: BatchVerifier;
   log?: (line: string) => void;
   fetchImpl?: typeof fetch;
+  /** How long each request may take, its whole answer included (nodeApiTimeoutMs by default). */
+  timeoutMs?: number;
   /** v2: also check that the node's newest checkpoint is witnessed under this policy and is the verified chain's. */
   policy?: Policy;
   /** The verifier's clock, for cosignature timestamps. */
@@ -36,7 +38,7 @@ export type VerifyNodeReport = AuditResult & {
 };
 
 export async function verifyNode(options: VerifyNodeOptions): Promise<VerifyNodeReport> {
-  const api = new NodeApi(options.baseUrl, options.fetchImpl);
+  const api = new NodeApi(options.baseUrl, options.fetchImpl, options.timeoutMs);
   const log = options.log ?? (() => {});
   // The checkpoint is read before the head: the node signs no checkpoint beyond its head, so an honest node's
   // checkpoint is never larger than the chain this run then verifies, however fast blocks come.

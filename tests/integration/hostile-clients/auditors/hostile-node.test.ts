@@ -42,7 +42,8 @@ async function hostile(...handlers: Parameters<typeof startHostileNode>): Promis
   return node;
 }
 
-const verify = (url: string) => runScript("verify.ts", [url, "--node-key", hostileNodeKey], {}, 120_000);
+const verify = (url: string, ...extra: string[]) =>
+  runScript("verify.ts", [url, "--node-key", hostileNodeKey, ...extra], {}, 120_000);
 
 /** The one line verify printed about the node, and nothing after it. */
 function lastLine(output: string): string {
@@ -151,19 +152,41 @@ describe("npm run verify against a hostile node", () => {
     expect(run.code).toBe(1);
   });
 
-  it("gives up on a body that never finishes when the timeout passes (exit 2: the node did not answer)", async () => {
+  it("gives up on a body that never finishes when --timeout passes (exit 2: the node did not answer)", async () => {
     const node = await hostile({
       "/api/node": (_request, response) => {
         response.writeHead(200, { "content-type": "application/json" });
         response.write('{"chainId":');
       },
     });
-    const run = await verify(node.url);
-    expect(lastLine(run.output)).toBe(
-      `error: GET /api/node timed out: no whole answer within ${nodeApiTimeoutMs / 1000} s`,
-    );
+    const run = await verify(node.url, "--timeout", "2");
+    expect(lastLine(run.output)).toBe("error: GET /api/node timed out: no whole answer within 2 s");
     expect(run.code).toBe(2);
-  }, 150_000);
+    // Without --timeout each request has nodeApiTimeoutMs (30 s): the same node is still being waited for at 4 s.
+    expect(nodeApiTimeoutMs, "the default outlasts the wait below").toBeGreaterThan(4_000);
+    const startedMs = Date.now();
+    const waited = await runScript("verify.ts", [node.url, "--node-key", hostileNodeKey], {}, 4_000);
+    expect(Date.now() - startedMs).toBeGreaterThanOrEqual(4_000);
+    expect(waited.output).not.toContain("timed out");
+  });
+
+  const misuses = [
+    ["--timeout", "0"],
+    ["--timeout", "1.5"],
+    ["--timeout", "601"],
+    ["--timeout", "-1"],
+    ["--timeout"],
+    ["--no-such-option"],
+  ];
+  it.each(misuses.map((extra) => [extra.join(" "), extra] as const))(
+    "refuses %s as usage, with no stack trace (exit 2)",
+    async (_title, extra) => {
+      const run = await verify("http://127.0.0.1:9", ...extra);
+      expect(run.output).toContain("usage: npm run verify -- <url>");
+      expect(run.output).not.toContain("    at ");
+      expect(run.code).toBe(2);
+    },
+  );
 
   it("says a node that cannot be reached is a network problem (exit 2)", async () => {
     const port = await freePort();
