@@ -22,6 +22,7 @@ import { PolicyError, type Policy } from "../lib/ledger/log/policy";
 import { verifyExport, type VerifyExportReport } from "../lib/verifier/verify-export";
 import { NodeApiError } from "../lib/verifier/node-api";
 import { nodeApiTimeoutSecondsMax } from "../lib/verifier/response-limits";
+import { wholeNumberSchema } from "../lib/validations/whole-number";
 import { verifyNode } from "../lib/verifier/verify-node";
 import { VerifyPool } from "../lib/crypto/verify-pool";
 import { readStatementFile, verifyStatementFile } from "../lib/verifier/statement/statement-cli";
@@ -118,11 +119,12 @@ async function main(): Promise<number> {
   }
 }
 
+const timeoutSchema = wholeNumberSchema(1, nodeApiTimeoutSecondsMax, "--timeout takes whole seconds");
+
 /** `--timeout`'s value: whole seconds from 1 to nodeApiTimeoutSecondsMax, or null for anything else. */
 function wholeSecondsOf(text: string): number | null {
-  if (!/^[1-9][0-9]{0,5}$/.test(text)) return null;
-  const seconds = Number(text);
-  return seconds <= nodeApiTimeoutSecondsMax ? seconds : null;
+  const parsed = timeoutSchema.safeParse(text);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Reads and parses a policy file; a policy that does not parse, or has no log line, is a usage error. */

@@ -7,21 +7,13 @@ import { z } from "zod";
 import { amountPattern } from "../../ledger/limits";
 import type { Currency } from "../../ledger/types";
 import { currencySchema } from "../../validations/node";
+import { wholeNumberSchema } from "../../validations/whole-number";
 import { adminPasswordLengthMax, adminPasswordLengthMin } from "../../validations/admin";
 import { defaultPostgresTimeouts, type PostgresTimeouts } from "../../db/database-url";
 import { isValidOrigin } from "../../ledger/log/checkpoint";
 
 /** The most server processes one node runs: more than cores only adds memory and switching. */
 export const webConcurrencyMax = 64;
-
-/** A whole number in decimal digits within a range: neither "1e3" nor "0x10" nor "-1" passes. */
-function wholeNumberSetting(min: number, max: number, message: string) {
-  return z
-    .string()
-    .regex(/^[0-9]{1,9}$/, message)
-    .transform(Number)
-    .refine((value) => value >= min && value <= max, message);
-}
 
 /** Whether the server can listen on it: an IPv4 or IPv6 address, or a host name to look up. */
 function isListenableHost(value: string): boolean {
@@ -73,7 +65,7 @@ const webhookRetryScaleMessage = `must be a decimal factor from ${webhookRetrySc
 
 const envSchema = z.object({
   // No default here: `npm start` serves on 3000 and `npm run follow` on 3001.
-  PORT: wholeNumberSetting(1, 65_535, "must be a port number from 1 to 65535").optional(),
+  PORT: wholeNumberSchema(1, 65_535, "must be a port number from 1 to 65535").optional(),
   // No default: unset, the server listens on every interface, IPv4 and IPv6.
   HOST: z
     .string()
@@ -102,13 +94,13 @@ const envSchema = z.object({
     .string()
     .refine((value) => value === "0" || amountPattern.test(value), "must be 0 or a whole number of minor units")
     .default("10000"),
-  FAUCET_INTERVAL_SECONDS: wholeNumberSetting(0, 86_400, "must be a whole number of seconds from 0 to 86400").default(
+  FAUCET_INTERVAL_SECONDS: wholeNumberSchema(0, 86_400, "must be a whole number of seconds from 0 to 86400").default(
     60,
   ),
   // Grants (each FAUCET_AMOUNT) per hour for one client and for all together; 0 is no limit. The top is where the
   // budget's bookkeeping (a list of the hour's grants) would stop being cheap.
-  FAUCET_HOURLY_PER_CLIENT: wholeNumberSetting(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(100),
-  FAUCET_HOURLY_TOTAL: wholeNumberSetting(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(1000),
+  FAUCET_HOURLY_PER_CLIENT: wholeNumberSchema(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(100),
+  FAUCET_HOURLY_TOTAL: wholeNumberSchema(0, faucetHourlyGrantsMax, faucetHourlyMessage).default(1000),
   // As long as a random 192-bit token in base64, so that guessing it, even at the rate limit's pace, is hopeless.
   ADMIN_TOKEN: z.string().min(adminTokenLengthMin, `must be at least ${adminTokenLengthMin} characters`).optional(),
   // The upper bound is the sign-in form's, so that a password the node accepts can always be typed in.
@@ -117,22 +109,22 @@ const envSchema = z.object({
     .min(adminPasswordLengthMin, `must be at least ${adminPasswordLengthMin} characters`)
     .max(adminPasswordLengthMax, `must be at most ${adminPasswordLengthMax} characters`)
     .optional(),
-  SEAL_DELAY_MS: wholeNumberSetting(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
+  SEAL_DELAY_MS: wholeNumberSchema(0, 1000, "must be a whole number of milliseconds from 0 to 1000").default(0),
   // Exports and audits read database snapshots: this many at once in a process, each for at most this long.
-  SNAPSHOTS_MAX: wholeNumberSetting(1, 1000, "must be a whole number from 1 to 1000").default(4),
-  SNAPSHOT_SECONDS_MAX: wholeNumberSetting(1, 86_400, "must be a whole number of seconds from 1 to 86400").default(600),
+  SNAPSHOTS_MAX: wholeNumberSchema(1, 1000, "must be a whole number from 1 to 1000").default(4),
+  SNAPSHOT_SECONDS_MAX: wholeNumberSchema(1, 86_400, "must be a whole number of seconds from 1 to 86400").default(600),
   // Event streams (GET /api/events); the README says why these defaults.
-  EVENTS_STREAMS_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(1000),
-  EVENTS_STREAMS_PER_CLIENT_MAX: wholeNumberSetting(1, 1_000_000, "must be a whole number from 1 to 1000000").default(
+  EVENTS_STREAMS_MAX: wholeNumberSchema(1, 1_000_000, "must be a whole number from 1 to 1000000").default(1000),
+  EVENTS_STREAMS_PER_CLIENT_MAX: wholeNumberSchema(1, 1_000_000, "must be a whole number from 1 to 1000000").default(
     20,
   ),
-  EVENTS_STREAM_LIFETIME_SECONDS: wholeNumberSetting(
+  EVENTS_STREAM_LIFETIME_SECONDS: wholeNumberSchema(
     1,
     86_400,
     "must be a whole number of seconds from 1 to 86400",
   ).default(600),
   // At least a few block events, so that a client that reads is never dropped for one block.
-  EVENTS_STREAM_BUFFER_BYTES: wholeNumberSetting(
+  EVENTS_STREAM_BUFFER_BYTES: wholeNumberSchema(
     eventStreamBufferBytesMin,
     eventStreamBufferBytesMax,
     `must be a whole number of bytes from ${eventStreamBufferBytesMin} to ${eventStreamBufferBytesMax}`,
@@ -147,20 +139,20 @@ const envSchema = z.object({
     .refine((value) => listEntries(value).length <= trustedProxiesMax, `must list at most ${trustedProxiesMax}`)
     .optional(),
   // Server processes sharing the port (scripts/server/serve.ts): one per core unless set; 1 is a single process.
-  WEB_CONCURRENCY: wholeNumberSetting(
+  WEB_CONCURRENCY: wholeNumberSchema(
     1,
     webConcurrencyMax,
     `must be a whole number from 1 to ${webConcurrencyMax}`,
   ).optional(),
   // Open connections the server accepts at once; past it a new one is closed at once. Event streams count.
-  MAX_CONNECTIONS: wholeNumberSetting(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
+  MAX_CONNECTIONS: wholeNumberSchema(16, 1_000_000, "must be a whole number from 16 to 1000000").default(4096),
   // PostgreSQL only. A limit of 0 (none) is not offered: a stuck server or transaction must end some time.
-  POSTGRES_CONNECT_TIMEOUT_MS: wholeNumberSetting(
+  POSTGRES_CONNECT_TIMEOUT_MS: wholeNumberSchema(
     100,
     600_000,
     "must be a whole number of milliseconds from 100 to 600000",
   ).default(defaultPostgresTimeouts.connectMs),
-  POSTGRES_STATEMENT_TIMEOUT_MS: wholeNumberSetting(
+  POSTGRES_STATEMENT_TIMEOUT_MS: wholeNumberSchema(
     100,
     3_600_000,
     "must be a whole number of milliseconds from 100 to 3600000",
@@ -175,7 +167,7 @@ const envSchema = z.object({
     )
     .optional(),
   WITNESS_POLICY: z.string().min(1).optional(),
-  COSIGN_INTERVAL_MS: wholeNumberSetting(
+  COSIGN_INTERVAL_MS: wholeNumberSchema(
     10,
     600_000,
     "must be a whole number of milliseconds from 10 to 600000",
