@@ -1,6 +1,10 @@
 // The node's records of its witnessed log (issue 11), in Prisma for both databases (prisma-reads.ts says why one
 // client type serves both): the checkpoints it signed, the cosignatures it got, each witness's last answer, the
 // evidence of equivocation it saw, and the lease that lets one node instance at a time cosign.
+// Every write is one statement. Prisma's upsert is a read and then a write in one deferred transaction, and on
+// SQLite that write fails at once (SQLITE_BUSY_SNAPSHOT, reported as "Operation has timed out") when another
+// connection commits in between: another worker's seal, which is the normal case on a busy node. So the upserts
+// are INSERT … ON CONFLICT, the same SQL on both databases (tests/integration/log/sqlite-writers.test.ts).
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { PostgresTimeouts } from "../database-url";
@@ -73,15 +77,12 @@ export function logRecordsOver(prisma: () => PrismaClient) {
   return {
     /** Stores a signed checkpoint; one already stored for (origin, size) is kept (the node's signature is deterministic). */
     async saveCheckpoint(record: CheckpointRecord): Promise<void> {
-      await prisma().logCheckpoint.upsert({
-        where: { origin_size: { origin: record.origin, size: record.size } },
-        create: {
-          ...record,
-          signedAtMs: BigInt(record.signedAtMs),
-          witnessedAtMs: record.witnessedAtMs === null ? null : BigInt(record.witnessedAtMs),
-        },
-        update: {},
-      });
+      const witnessedAtMs = record.witnessedAtMs === null ? null : BigInt(record.witnessedAtMs);
+      await prisma().$executeRaw`
+        INSERT INTO "LogCheckpoint" ("origin", "size", "rootHashHex", "note", "signedAtMs", "witnessedAtMs")
+        VALUES (${record.origin}, ${record.size}, ${record.rootHashHex}, ${record.note}, ${BigInt(record.signedAtMs)},
+          ${witnessedAtMs})
+        ON CONFLICT ("origin", "size") DO NOTHING`;
     },
 
     async newestCheckpoint(origin: string): Promise<CheckpointRecord | null> {
@@ -112,20 +113,20 @@ export function logRecordsOver(prisma: () => PrismaClient) {
      * witnessed one is served, so the table stays small however long the node runs.
      */
     async pruneBelow(origin: string, size: number): Promise<void> {
-      await prisma().$transaction([
-        prisma().logCosignature.deleteMany({ where: { origin, size: { lt: size } } }),
-        prisma().logCheckpoint.deleteMany({ where: { origin, size: { lt: size } } }),
-      ]);
+      // Two statements, not one transaction (the file's comment says why): stopped between them, what is left is
+      // checkpoints below the newest witnessed one, which nothing serves, and the next prune takes them.
+      await prisma().logCosignature.deleteMany({ where: { origin, size: { lt: size } } });
+      await prisma().logCheckpoint.deleteMany({ where: { origin, size: { lt: size } } });
     },
 
     /** Stores a verified cosignature; a newer line of the same witness for the same checkpoint replaces it. */
     async saveCosignature(record: CosignatureRecord): Promise<void> {
-      const data = { ...record, timestampSeconds: BigInt(record.timestampSeconds) };
-      await prisma().logCosignature.upsert({
-        where: { origin_size_witness: { origin: record.origin, size: record.size, witness: record.witness } },
-        create: data,
-        update: { vkey: data.vkey, line: data.line, timestampSeconds: data.timestampSeconds },
-      });
+      await prisma().$executeRaw`
+        INSERT INTO "LogCosignature" ("origin", "size", "witness", "vkey", "line", "timestampSeconds")
+        VALUES (${record.origin}, ${record.size}, ${record.witness}, ${record.vkey}, ${record.line},
+          ${BigInt(record.timestampSeconds)})
+        ON CONFLICT ("origin", "size", "witness") DO UPDATE SET
+          "vkey" = excluded."vkey", "line" = excluded."line", "timestampSeconds" = excluded."timestampSeconds"`;
     },
 
     async cosignaturesOf(origin: string, size: number): Promise<CosignatureRecord[]> {
@@ -145,12 +146,16 @@ export function logRecordsOver(prisma: () => PrismaClient) {
     },
 
     async saveWitnessState(record: WitnessStateRecord): Promise<void> {
-      const data = {
-        ...record,
-        lastMessage: record.lastMessage === null ? null : clip(record.lastMessage),
-        lastAtMs: record.lastAtMs === null ? null : BigInt(record.lastAtMs),
-      };
-      await prisma().logWitnessState.upsert({ where: { name: record.name }, create: data, update: data });
+      const lastMessage = record.lastMessage === null ? null : clip(record.lastMessage);
+      const lastAtMs = record.lastAtMs === null ? null : BigInt(record.lastAtMs);
+      await prisma().$executeRaw`
+        INSERT INTO "LogWitnessState" ("name", "url", "lastStatus", "lastAtMs", "lastMessage", "knownSize", "cosignedSize")
+        VALUES (${record.name}, ${record.url}, ${record.lastStatus}, ${lastAtMs}, ${lastMessage}, ${record.knownSize},
+          ${record.cosignedSize})
+        ON CONFLICT ("name") DO UPDATE SET
+          "url" = excluded."url", "lastStatus" = excluded."lastStatus", "lastAtMs" = excluded."lastAtMs",
+          "lastMessage" = excluded."lastMessage", "knownSize" = excluded."knownSize",
+          "cosignedSize" = excluded."cosignedSize"`;
     },
 
     async addEvidence(record: EvidenceRecord): Promise<void> {
