@@ -125,6 +125,9 @@ test("the sign-in page in Korean, its errors too", async ({ browser }) => {
   await page.getByLabel("언어").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Admin sign-in");
   await expect(page.getByLabel("Admin password")).toBeVisible();
+  // The tab's title follows: the refreshed page's <title> replaces the Korean one, which axe was seen to run
+  // between (no title for a moment).
+  await expect(page).toHaveTitle("Admin sign-in · chainpay");
   await expectAccessible(page);
   await shots(page, "signin-en");
   // The browser logs the refused sign-in's 401 itself; nothing else may be logged.
