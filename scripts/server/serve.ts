@@ -6,6 +6,7 @@
 // Used by `npm start` (in its own process), and run as a script by `npm run follow` and the tests:
 // `node --conditions=react-server --import tsx scripts/server/serve.ts` serves DATA_DIR on HOST and PORT.
 import cluster from "node:cluster";
+import { enableCompileCache, flushCompileCache } from "node:module";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
@@ -61,6 +62,10 @@ async function serveHttp(config: NodeConfig, port: number): Promise<Server> {
   // As `next start` does: React and Next.js pick their production builds from it when they are first loaded.
   (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // Next.js's server is some thousands of modules: Node's on-disk code cache (in the system's temporary directory,
+  // checked against each file's contents) spares every later start, and every restarted worker, compiling them
+  // again. Measured here: a server's start took about a tenth less CPU.
+  enableCompileCache();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname: config.host ?? "localhost", port });
   await app.prepare();
@@ -126,7 +131,9 @@ async function serveHttp(config: NodeConfig, port: number): Promise<Server> {
   }
   // The primary says it once for all its workers.
   if (!cluster.isWorker) console.log(`chainpay: serving on ${config.host ?? "every interface"}, port ${port}`);
-  warmUp(config.host, port);
+  // The code cache is written once the warm-up has loaded the node's routes, rather than only at exit, which a
+  // kill -9 never reaches.
+  void warmUp(config.host, port).finally(() => flushCompileCache());
   return server;
 }
 
@@ -135,10 +142,10 @@ async function serveHttp(config: NodeConfig, port: number): Promise<Server> {
  * cosigning loop that sends checkpoints to the witnesses) starts with the process, even when no client calls.
  * The node object lives in the route modules' shared global, so one request to a route that opens it is enough.
  */
-function warmUp(host: string | undefined, port: number): void {
+function warmUp(host: string | undefined, port: number): Promise<void> {
   const address = host === undefined || host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}/api/node`;
-  fetch(url, { signal: AbortSignal.timeout(30_000) })
+  return fetch(url, { signal: AbortSignal.timeout(30_000) })
     .then((response) => response.body?.cancel())
     .catch((error: unknown) => {
       console.error(
