@@ -5,7 +5,7 @@
 // are written with their block (webhook-outbox-sql.ts), never here.
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { PostgresTimeouts } from "../database-url";
+import { databaseKind, type DatabaseKind, type PostgresTimeouts } from "../database-url";
 import { getPrisma } from "../prisma";
 import { columnOfHex, hexOfColumn, isoOfMilliseconds } from "../rows";
 
@@ -36,34 +36,57 @@ export type RecordedOutcome =
   | { status: "pending"; statusCode: number | null; error: string; nextAttemptAtMs: number }
   | { status: "failed"; statusCode: number | null; error: string };
 
-/** The most endpoints a due read leaves out by id (those with an attempt in flight or resting). */
+/** The most endpoints a due read leaves out by id (those with an attempt in flight or resting); the loop skips the rest. */
 export const excludedEndpointsMax = 256;
 
 export type WebhookOutbox = ReturnType<typeof webhookOutboxOver>;
 
 export function webhookOutbox(databaseUrl: string, timeouts?: PostgresTimeouts): WebhookOutbox {
   let client: PrismaClient | null = null;
-  return webhookOutboxOver(() => (client ??= getPrisma(databaseUrl, timeouts)));
+  return webhookOutboxOver(() => (client ??= getPrisma(databaseUrl, timeouts)), databaseKind(databaseUrl));
 }
 
-export function webhookOutboxOver(prisma: () => PrismaClient) {
+type DueRow = { endpointId: string; txId: string; blockHeight: unknown; attempts: unknown; nextAttemptAtMs: unknown };
+
+export function webhookOutboxOver(prisma: () => PrismaClient, kind: DatabaseKind) {
   return {
     /**
-     * Up to `limit` pending deliveries due at `nowMs`, the longest due first, leaving out `excludedEndpointIds`
-     * (read through the (status, nextAttemptAtMs) index: only due rows are looked at).
+     * The longest-due pending delivery of each endpoint not in `excludedEndpointIds` (those with an attempt in
+     * flight or resting), at most `limit` of them, the longest due first. One probe per endpoint, through the
+     * (endpointId, status, nextAttemptAtMs) index: the deliveries waiting behind an endpoint's first are never
+     * read, and an excluded endpoint's not at all, so that a dead endpoint's backlog costs nothing while it rests.
+     * The loop posts one delivery per endpoint at a time, which is all it needs.
      */
     async due(nowMs: number, limit: number, excludedEndpointIds: readonly string[]): Promise<DueDelivery[]> {
-      const excluded = excludedEndpointIds.slice(0, excludedEndpointsMax);
-      return prisma().webhookDelivery.findMany({
-        where: {
-          status: "pending",
-          nextAttemptAtMs: { lte: BigInt(nowMs) },
-          ...(excluded.length === 0 ? {} : { endpointId: { notIn: excluded } }),
-        },
-        orderBy: { nextAttemptAtMs: "asc" },
-        take: limit,
-        select: { endpointId: true, txId: true, blockHeight: true, attempts: true, nextAttemptAtMs: true },
-      });
+      const excluded = JSON.stringify(excludedEndpointIds.slice(0, excludedEndpointsMax));
+      const now = BigInt(nowMs);
+      const rows =
+        kind === "sqlite"
+          ? await prisma().$queryRaw<DueRow[]>`
+              SELECT d."endpointId", d."txId", d."blockHeight", d."attempts", d."nextAttemptAtMs"
+              FROM "WebhookEndpoint" e
+              JOIN "WebhookDelivery" d ON d.rowid = (
+                SELECT x.rowid FROM "WebhookDelivery" x
+                WHERE x."endpointId" = e."id" AND x."status" = 'pending' AND x."nextAttemptAtMs" <= ${now}
+                ORDER BY x."nextAttemptAtMs" LIMIT 1)
+              WHERE e."id" NOT IN (SELECT value FROM json_each(${excluded}))
+              ORDER BY d."nextAttemptAtMs" LIMIT ${limit}`
+          : await prisma().$queryRaw<DueRow[]>`
+              SELECT d."endpointId", d."txId", d."blockHeight", d."attempts", d."nextAttemptAtMs"
+              FROM "WebhookEndpoint" e
+              CROSS JOIN LATERAL (
+                SELECT x.* FROM "WebhookDelivery" x
+                WHERE x."endpointId" = e."id" AND x."status" = 'pending' AND x."nextAttemptAtMs" <= ${now}
+                ORDER BY x."nextAttemptAtMs" LIMIT 1) d
+              WHERE e."id" NOT IN (SELECT jsonb_array_elements_text(${excluded}::jsonb))
+              ORDER BY d."nextAttemptAtMs" LIMIT ${limit}`;
+      return rows.map((row) => ({
+        endpointId: row.endpointId,
+        txId: row.txId,
+        blockHeight: Number(row.blockHeight),
+        attempts: Number(row.attempts),
+        nextAttemptAtMs: BigInt(row.nextAttemptAtMs as bigint | number),
+      }));
     },
 
     /**
@@ -128,18 +151,6 @@ export function webhookOutboxOver(prisma: () => PrismaClient) {
         },
       });
       return count === 1;
-    },
-
-    /**
-     * Moves the due deliveries of a resting endpoint to `untilMs`, so that the loop's due reads do not look at them
-     * again and again meanwhile (only due rows are touched, through the due index).
-     */
-    async rest(endpointId: string, nowMs: number, untilMs: number): Promise<number> {
-      const { count } = await prisma().webhookDelivery.updateMany({
-        where: { endpointId, status: "pending", nextAttemptAtMs: { lte: BigInt(nowMs) } },
-        data: { nextAttemptAtMs: BigInt(untilMs) },
-      });
-      return count;
     },
 
     /** Ends every due delivery of an endpoint that is gone or disabled: "failed", and an admin may redeliver them. */

@@ -4,8 +4,10 @@
 // due again on the Standard Webhooks schedule (retry-schedule.ts) and "failed" after the last attempt.
 //
 // Bounds: at most `inFlightMax` attempts in flight in all and one per endpoint at a time, so that a dead endpoint
-// holds one slot, never the others'. An endpoint that fails rests (its due deliveries are moved past the rest, a
-// few seconds growing to a minute) so that a dead endpoint costs the node one attempt per rest, not one per payment.
+// holds one slot, never the others'. An endpoint that fails rests (a few seconds growing to a minute) so that a
+// dead endpoint costs the node one attempt per rest, not one per payment. The due read asks for each endpoint's
+// longest-due delivery and leaves out those resting or with an attempt in flight, so that their deliveries are
+// neither read nor written meanwhile: what a round costs follows the endpoints, never a dead one's backlog.
 import "server-only";
 import type { DueDelivery, DeliverySources, RecordedOutcome, WebhookOutbox } from "../../db/records/webhook-outbox";
 import { attemptTimeoutMs, postWebhook, type AttemptOutcome } from "./post-webhook";
@@ -19,10 +21,6 @@ export const deliveriesInFlightMax = 16;
 export const deliveryPollMs = 200;
 /** A claim outlasts its attempt by this much, so that a late outcome still finds the row as it claimed it. */
 const claimMarginMs = 5_000;
-/** An attempt in flight longer than this has its endpoint's other due deliveries moved aside until it ends. */
-const slowAttemptMs = 1_000;
-/** How often, at most, a resting endpoint's newly due deliveries are moved past its rest. */
-const restWriteIntervalMs = 1_000;
 
 export type DeliveryLoopOptions = {
   outbox: WebhookOutbox;
@@ -44,8 +42,6 @@ export class WebhookDeliveryLoop {
   /** Endpoint id → when its attempt in flight started. */
   private readonly inFlight = new Map<string, number>();
   private readonly rests = new Map<string, Rest>();
-  /** When a slow endpoint's due rows were last moved aside. */
-  private readonly slowMovedAtMs = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private isRunning = false;
   private isStopped = false;
@@ -110,47 +106,20 @@ export class WebhookDeliveryLoop {
   private async round(nowMs: number): Promise<boolean> {
     const free = this.options.inFlightMax - this.inFlight.size;
     if (free <= 0) return false;
-    await this.moveSlow(nowMs);
-    // Endpoints with an attempt in flight (at most inFlightMax) are left out: their rows wait for it.
+    const isResting = (endpointId: string) => (this.rests.get(endpointId)?.untilMs ?? 0) > nowMs;
+    // In flight first: at most inFlightMax of them, and the read leaves out that many endpoints at least.
+    const excluded = [...this.inFlight.keys(), ...[...this.rests.keys()].filter(isResting)];
+    // One row per endpoint; a few more than the free slots, for the resting endpoints past the read's limit.
     const limit = Math.min(64, free * 4);
-    const rows = await this.options.outbox.due(nowMs, limit, [...this.inFlight.keys()]);
-    // One per endpoint: the rest of an endpoint's due deliveries wait for its attempt in flight.
-    const picked: DueDelivery[] = [];
-    const endpoints = new Set<string>();
-    const resting = new Set<string>();
-    for (const row of rows) {
-      if (endpoints.has(row.endpointId) || resting.has(row.endpointId)) continue;
-      if ((this.rests.get(row.endpointId)?.untilMs ?? 0) > nowMs) {
-        resting.add(row.endpointId);
-        continue;
-      }
-      if (picked.length === free) continue;
-      endpoints.add(row.endpointId);
-      picked.push(row);
-    }
-    // A resting endpoint's due rows are moved past its rest in one statement, written only when some were read:
-    // the writes follow the rows, not the number of endpoints that rest.
-    for (const endpointId of resting)
-      await this.options.outbox.rest(endpointId, nowMs, this.rests.get(endpointId)!.untilMs);
+    const rows = await this.options.outbox.due(nowMs, limit, excluded);
+    const picked = rows
+      .filter((row) => !this.inFlight.has(row.endpointId) && !isResting(row.endpointId))
+      .slice(0, free);
     if (picked.length > 0) {
       const sources = await this.options.outbox.sourcesOf(picked);
       for (const row of picked) await this.begin(row, sources, nowMs);
     }
     return rows.length === limit || picked.length === free;
-  }
-
-  /**
-   * An endpoint whose attempt has been in flight for a while: its due rows (which the due reads skip) are moved to
-   * when the attempt must have ended, at most once a second, so that a slow endpoint's backlog is not read again
-   * and again meanwhile.
-   */
-  private async moveSlow(nowMs: number): Promise<void> {
-    for (const [endpointId, startedAtMs] of this.inFlight) {
-      if (nowMs - startedAtMs < slowAttemptMs) continue;
-      if (nowMs - (this.slowMovedAtMs.get(endpointId) ?? 0) < restWriteIntervalMs) continue;
-      this.slowMovedAtMs.set(endpointId, nowMs);
-      await this.options.outbox.rest(endpointId, nowMs, startedAtMs + this.options.attemptTimeoutMs);
-    }
   }
 
   private async begin(row: DueDelivery, sources: DeliverySources, nowMs: number): Promise<void> {
@@ -187,7 +156,6 @@ export class WebhookDeliveryLoop {
     this.inFlight.set(row.endpointId, nowMs);
     const attempt = this.attempt(row, endpoint, body, leaseUntilMs).finally(() => {
       this.inFlight.delete(row.endpointId);
-      this.slowMovedAtMs.delete(row.endpointId);
       this.attempts.delete(attempt);
       // A slot is free: look for the next due delivery now rather than at the next poll.
       if (this.timer !== null && !this.isRunning) this.schedule(0);

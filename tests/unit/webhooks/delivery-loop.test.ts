@@ -26,17 +26,20 @@ function memoryOutbox(
       lastStatusCode: null,
     });
   const find = (key: { endpointId: string; txId: string }) => rows.get(`${key.endpointId} ${key.txId}`)!;
+  const dueReads: string[][] = [];
+  const writes: string[] = [];
   const outbox = {
-    due: (nowMs: number, limit: number, excluded: readonly string[]) =>
-      Promise.resolve(
-        [...rows.values()]
-          .filter((row) => row.status === "pending" && row.nextAttemptAtMs <= BigInt(nowMs))
-          .filter((row) => !excluded.includes(row.endpointId))
-          .sort((a, b) => Number(a.nextAttemptAtMs - b.nextAttemptAtMs))
-          .slice(0, limit)
-          .map((row) => ({ ...row })),
-      ),
+    // Each endpoint's longest-due pending delivery, as the database's due read gives them; every read is counted.
+    due: (nowMs: number, limit: number, excluded: readonly string[]) => {
+      dueReads.push([...excluded]);
+      const first = new Map<string, Row>();
+      for (const row of [...rows.values()].sort((a, b) => Number(a.nextAttemptAtMs - b.nextAttemptAtMs)))
+        if (row.status === "pending" && row.nextAttemptAtMs <= BigInt(nowMs) && !excluded.includes(row.endpointId))
+          if (!first.has(row.endpointId)) first.set(row.endpointId, row);
+      return Promise.resolve([...first.values()].slice(0, limit).map((row) => ({ ...row })));
+    },
     claim: (read: DueDelivery, nowMs: number, leaseUntilMs: number) => {
+      writes.push(`claim ${read.endpointId} ${read.txId}`);
       const row = find(read);
       if (row.status !== "pending" || row.nextAttemptAtMs !== read.nextAttemptAtMs) return Promise.resolve(false);
       row.nextAttemptAtMs = BigInt(leaseUntilMs);
@@ -82,15 +85,6 @@ function memoryOutbox(
       if (outcome.status === "pending") row.nextAttemptAtMs = BigInt(outcome.nextAttemptAtMs);
       return Promise.resolve(true);
     },
-    rest: (endpointId: string, nowMs: number, untilMs: number) => {
-      let count = 0;
-      for (const row of rows.values())
-        if (row.endpointId === endpointId && row.status === "pending" && row.nextAttemptAtMs <= BigInt(nowMs)) {
-          row.nextAttemptAtMs = BigInt(untilMs);
-          count += 1;
-        }
-      return Promise.resolve(count);
-    },
     abandonEndpoint: (endpointId: string, nowMs: number, error: string) => {
       for (const row of rows.values())
         if (row.endpointId === endpointId && row.status === "pending" && row.nextAttemptAtMs <= BigInt(nowMs)) {
@@ -106,7 +100,7 @@ function memoryOutbox(
       return Promise.resolve();
     },
   };
-  return { outbox: outbox as unknown as WebhookOutbox, rows };
+  return { outbox: outbox as unknown as WebhookOutbox, rows, dueReads, writes };
 }
 
 beforeEach(() => {
@@ -178,6 +172,35 @@ describe("the delivery loop", () => {
     const stopping = loop.stop();
     await vi.advanceTimersByTimeAsync(10_000);
     await stopping;
+  });
+
+  it("leaves a resting endpoint out of its reads, and writes none of its backlog, until the rest is over", async () => {
+    const deliveries = Array.from({ length: 500 }, (_, index) => ({ endpointId: "dead", txId: `d${index}` }));
+    const { outbox, rows, dueReads, writes } = memoryOutbox([{ id: "dead" }, { id: "live" }], deliveries);
+    let deadAttempts = 0;
+    const post = (url: string): Promise<AttemptOutcome> => {
+      if (!url.includes("dead")) return Promise.resolve({ isDelivered: true, statusCode: 204 });
+      deadAttempts += 1;
+      return Promise.resolve({ isDelivered: false, statusCode: 502, error: "answered 502" });
+    };
+    const loop = new WebhookDeliveryLoop({ outbox, allowPrivate: false, retryScale: 1, post });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(deadAttempts).toBe(1);
+    // A payment to the live endpoint arrives while the dead one rests (1 s after its first failure).
+    rows.set("live t", { ...rows.get("dead d1")!, endpointId: "live", txId: "t", attempts: 0 });
+    rows.get("live t")!.nextAttemptAtMs = BigInt(Date.now());
+    const readsBefore = dueReads.length;
+    await vi.advanceTimersByTimeAsync(800);
+    expect(rows.get("live t")?.status).toBe("delivered");
+    expect(dueReads.length).toBeGreaterThan(readsBefore);
+    expect(dueReads.slice(readsBefore).every((excluded) => excluded.includes("dead"))).toBe(true);
+    expect(writes.filter((write) => write.startsWith("claim dead"))).toHaveLength(1);
+    expect([...rows.values()].filter((row) => row.endpointId === "dead" && row.attempts === 0)).toHaveLength(499);
+    // After its rest, one more attempt.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(deadAttempts).toBe(2);
+    await loop.stop();
   });
 
   it("ends the deliveries of a disabled endpoint without posting them", async () => {

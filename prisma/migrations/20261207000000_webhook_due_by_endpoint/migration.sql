@@ -1,0 +1,5 @@
+-- The delivery loop reads each endpoint's longest-due delivery through this index, one probe per endpoint, so that
+-- the deliveries of an endpoint that rests (or holds a slow attempt) are never read or moved meanwhile, however
+-- many wait: the read's cost follows the endpoints, not the outbox's size.
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_endpointId_status_nextAttemptAtMs_idx" ON "WebhookDelivery"("endpointId", "status", "nextAttemptAtMs");
