@@ -8,6 +8,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { databaseKind, type DatabaseKind, type PostgresTimeouts } from "../database-url";
 import { getPrisma } from "../prisma";
 import { columnOfHex, hexOfColumn, isoOfMilliseconds } from "../rows";
+import { endpointsListMax } from "./webhook-endpoints";
 
 /** A due delivery as read: its key, the attempts made so far and the due time the claim is conditional on. */
 export type DueDelivery = {
@@ -36,8 +37,12 @@ export type RecordedOutcome =
   | { status: "pending"; statusCode: number | null; error: string; nextAttemptAtMs: number }
   | { status: "failed"; statusCode: number | null; error: string };
 
-/** The most endpoints a due read leaves out by id (those with an attempt in flight or resting); the loop skips the rest. */
-export const excludedEndpointsMax = 256;
+/**
+ * The most endpoints a due read leaves out by id (those with an attempt in flight or resting): every endpoint there
+ * may be, enabled (endpointsMax) or disabled (whose deliveries the loop ends at once, and which never rest), so that
+ * resting endpoints never crowd the live ones out of a read. Some 60 KB of ids at most.
+ */
+export const excludedEndpointsMax = endpointsListMax;
 
 export type WebhookOutbox = ReturnType<typeof webhookOutboxOver>;
 

@@ -119,7 +119,9 @@ export class WebhookDeliveryLoop {
       const sources = await this.options.outbox.sourcesOf(picked);
       for (const row of picked) await this.begin(row, sources, nowMs);
     }
-    return rows.length === limit || picked.length === free;
+    // Again at once only when this round started something: a read full of endpoints it could not take (resting
+    // ones past the read's list, say) waits for the next poll rather than spinning.
+    return picked.length > 0 && (rows.length === limit || picked.length === free);
   }
 
   private async begin(row: DueDelivery, sources: DeliverySources, nowMs: number): Promise<void> {

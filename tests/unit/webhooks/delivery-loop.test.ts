@@ -203,6 +203,27 @@ describe("the delivery loop", () => {
     await loop.stop();
   });
 
+  it("waits for the next poll when a read brings only endpoints it cannot take, rather than reading again at once", async () => {
+    const endpoints = Array.from({ length: 80 }, (_, index) => ({ id: `dead${index}` }));
+    const { outbox, dueReads } = memoryOutbox(
+      endpoints,
+      endpoints.flatMap(({ id }) => ["t", "u"].map((txId) => ({ endpointId: id, txId }))),
+    );
+    // A read that leaves no one out, as one past its list of excluded endpoints would: every row is a resting one's.
+    const due = outbox.due.bind(outbox);
+    outbox.due = (nowMs, limit) => due(nowMs, limit, []);
+    const post = () => Promise.resolve<AttemptOutcome>({ isDelivered: false, statusCode: 502, error: "answered 502" });
+    const loop = new WebhookDeliveryLoop({ outbox, allowPrivate: false, retryScale: 1, post });
+    loop.start();
+    // Every endpoint fails once and rests for a second, its second delivery due meanwhile.
+    await vi.advanceTimersByTimeAsync(300);
+    const readsBefore = dueReads.length;
+    await vi.advanceTimersByTimeAsync(500);
+    // The poll is every 200 ms: two or three reads, not one per turn of the event loop.
+    expect(dueReads.length - readsBefore).toBeLessThanOrEqual(4);
+    await loop.stop();
+  });
+
   it("ends the deliveries of a disabled endpoint without posting them", async () => {
     const { outbox, rows } = memoryOutbox(
       [{ id: "off", disabled: true }],
