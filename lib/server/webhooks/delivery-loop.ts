@@ -107,9 +107,9 @@ export class WebhookDeliveryLoop {
     const free = this.options.inFlightMax - this.inFlight.size;
     if (free <= 0) return false;
     const isResting = (endpointId: string) => (this.rests.get(endpointId)?.untilMs ?? 0) > nowMs;
-    // In flight first: at most inFlightMax of them, and the read leaves out that many endpoints at least.
     const excluded = [...this.inFlight.keys(), ...[...this.rests.keys()].filter(isResting)];
-    // One row per endpoint; a few more than the free slots, for the resting endpoints past the read's limit.
+    // One row per endpoint, a few more than the free slots; the filter below keeps out any endpoint the read's list
+    // could not hold.
     const limit = Math.min(64, free * 4);
     const rows = await this.options.outbox.due(nowMs, limit, excluded);
     const picked = rows
