@@ -15,6 +15,20 @@ export function makeDataDir(name: string): string {
 }
 
 /**
+ * A fresh data directory and database, prepared as `npm start` prepares them (migrated, node key, genesis) on the
+ * test chain, with no node opened: for the tests that work on the records or the database directly.
+ */
+export async function preparedTestDatabase(name: string): Promise<{ dataDir: string; databaseUrl: string }> {
+  const dataDir = makeDataDir(name);
+  const databaseUrl = await freshDatabaseUrl(dataDir, name.replaceAll("-", "_"));
+  const prepared = await prepareNode(
+    readConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId }),
+  );
+  await prepared.store.close();
+  return { dataDir, databaseUrl };
+}
+
+/**
  * A fresh node: its own data directory and database (an SQLite file, or a new PostgreSQL database when the suite
  * runs on PostgreSQL), migrated and with genesis, as `npm start` makes it.
  */

@@ -3,19 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logRecords, type LogRecords } from "@/lib/db/records/log-records";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { readConfig } from "@/lib/server/node/env";
-import { prepareNode } from "@/lib/server/node/prepare-node";
-import { freshDatabaseUrl } from "../../support/database";
-import { makeDataDir, testChainId } from "../../support/node";
+import { preparedTestDatabase } from "../../support/node";
 
 let records: LogRecords;
 
 beforeAll(async () => {
-  const dataDir = makeDataDir("log-records");
-  const databaseUrl = await freshDatabaseUrl(dataDir, "log_records");
-  const environment = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId };
-  const prepared = await prepareNode(readConfig({ ...process.env, ...environment }));
-  await prepared.store.close();
+  const { databaseUrl } = await preparedTestDatabase("log-records");
   records = logRecords(databaseUrl);
 }, 60_000);
 

@@ -10,10 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/database-url";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { logRecords, type LogRecords } from "@/lib/db/records/log-records";
-import { readConfig } from "@/lib/server/node/env";
-import { prepareNode } from "@/lib/server/node/prepare-node";
-import { freshDatabaseUrl } from "../../support/database";
-import { makeDataDir, testChainId } from "../../support/node";
+import { preparedTestDatabase } from "../../support/node";
 
 const require = createRequire(import.meta.url);
 
@@ -21,12 +18,7 @@ let records: LogRecords;
 let databaseUrl: string;
 
 beforeAll(async () => {
-  const dataDir = makeDataDir("log-sqlite-writers");
-  databaseUrl = await freshDatabaseUrl(dataDir, "log_sqlite_writers");
-  const prepared = await prepareNode(
-    readConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId }),
-  );
-  await prepared.store.close();
+  ({ databaseUrl } = await preparedTestDatabase("log-sqlite-writers"));
   records = logRecords(databaseUrl);
 }, 60_000);
 

@@ -7,11 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, sqliteFilePath } from "@/lib/db/database-url";
 import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
 import { webhookOutbox, webhookOutboxOver } from "@/lib/db/records/webhook-outbox";
-import { readConfig } from "@/lib/server/node/env";
-import { prepareNode } from "@/lib/server/node/prepare-node";
-import { freshDatabaseUrl } from "../../support/database";
-import { makeDataDir, testChainId } from "../../support/node";
-import { planNodes, statementsOf } from "../../support/query-plans";
+import { preparedTestDatabase } from "../../support/node";
+import { planNodes, statementsOf, type PlanNode } from "../../support/query-plans";
 
 let databaseUrl: string;
 const nowMs = 1_800_000_000_000;
@@ -19,12 +16,7 @@ const backlog = 3_000;
 const hex64 = (index: number) => index.toString(16).padStart(64, "0");
 
 beforeAll(async () => {
-  const dataDir = makeDataDir("outbox-due");
-  databaseUrl = await freshDatabaseUrl(dataDir, "outbox_due");
-  const prepared = await prepareNode(
-    readConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CHAIN_ID: testChainId }),
-  );
-  await prepared.store.close();
+  ({ databaseUrl } = await preparedTestDatabase("outbox-due"));
   const prisma = getPrisma(databaseUrl);
   await prisma.webhookEndpoint.createMany({
     data: ["ep_dead", "ep_live", "ep_later", "ep_done"].map((id) => ({
@@ -105,7 +97,7 @@ describe("the outbox's due read", () => {
     await client.connect();
     try {
       await client.query("BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off");
-      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: Parameters<typeof planNodes>[0] }] }>(
+      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
         `EXPLAIN (ANALYZE, FORMAT JSON) ${query!.sql}`,
         query!.params,
       );
