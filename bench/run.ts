@@ -7,13 +7,12 @@
 // webhooks part (./webhooks/): payments/s with dead merchant endpoints against none; and the workers part
 // (./workers/): payments/s with two server processes against one. See README "Speed" for what the figures
 // mean and the targets.
-import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { startServer } from "../tests/support/server";
+import { load, medianRound, type LoadResult } from "./load";
+import { rawVerifyRate } from "./raw-verify";
 import { buildIfNeeded } from "../scripts/build-if-needed";
 import { auditScaleLines, benchAuditScale } from "./audit-scale";
 import { benchExplorer, explorerLines } from "./explorer";
@@ -53,109 +52,6 @@ const hostileOptions = hostileOptionsFromEnvironment();
 const witnessedOptions = witnessedOptionsFromEnvironment();
 const webhooksOptions = webhooksOptionsFromEnvironment();
 const workersOptions = workersOptionsFromEnvironment();
-
-type LoadResult = {
-  connections: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  statusCounts: Record<string, number>;
-};
-
-/** Runs autocannon for `amount` requests, each body taken in turn from `bodies` (or none, for GETs). */
-async function load(url: string, connections: number, amount: number, bodies?: string[]): Promise<LoadResult> {
-  let next = 0;
-  // Timed here, from the start to the last response: autocannon ends a run on its one-second tick, so its own
-  // duration is in whole seconds, far too coarse for runs of a few seconds.
-  const startedMs = performance.now();
-  let lastResponseMs = startedMs;
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url,
-      connections,
-      amount,
-      method: bodies === undefined ? "GET" : "POST",
-      headers: { "content-type": "application/json" },
-      requests: [
-        {
-          setupRequest: (request) =>
-            bodies === undefined ? request : { ...request, body: bodies[next++ % bodies.length] },
-        },
-      ],
-    },
-    (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)),
-  );
-  instance.on("response", () => {
-    lastResponseMs = performance.now();
-  });
-  const result = await finished;
-  const seconds = (lastResponseMs - startedMs) / 1000;
-  const statusCounts = Object.fromEntries(
-    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, Number(stats.count)]),
-  );
-  const successes = Object.entries(statusCounts)
-    .filter(([code]) => code.startsWith("2"))
-    .reduce((sum, [, count]) => sum + count, 0);
-  return {
-    connections,
-    requestsPerSecond: successes / seconds,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    statusCounts,
-  };
-}
-
-function medianRound(results: LoadResult[]): LoadResult {
-  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-// The machine's raw rate, as STACK.md measured it: one key import and one verification per signature, every
-// signature by a distinct key, on every core at once (one worker thread per core, nothing else in the loop).
-const rawVerifyWorkerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { generateKeyPairSync, sign, verify } = require("node:crypto");
-const items = Array.from({ length: workerData.count }, (_, index) => {
-  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  const message = Buffer.from("payment " + index + " " + "x".repeat(200));
-  return { der: publicKey.export({ format: "der", type: "spki" }), message, signature: sign(null, message, privateKey) };
-});
-parentPort.once("message", () => {
-  const started = performance.now();
-  let valid = 0;
-  for (const item of items) if (verify(null, item.message, { key: item.der, format: "der", type: "spki" }, item.signature)) valid++;
-  parentPort.postMessage({ valid, seconds: (performance.now() - started) / 1000 });
-});
-parentPort.postMessage("ready");`;
-
-async function rawVerifyRate(): Promise<number> {
-  const perWorker = 6_000;
-  const workers = Array.from(
-    { length: availableParallelism() },
-    () => new Worker(rawVerifyWorkerSource, { eval: true, workerData: { count: perWorker } }),
-  );
-  await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("message", resolve))));
-  const started = performance.now();
-  const results = await Promise.all(
-    workers.map((worker) => {
-      const done = new Promise<{ valid: number }>((resolve) => worker.once("message", resolve));
-      worker.postMessage("go");
-      return done;
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  if (results.some((result) => result.valid !== perWorker)) throw new Error("raw verify benchmark: a signature failed");
-  return (perWorker * workers.length) / seconds;
-}
 
 function printScaleOut(result: ScaleOutResult | null): void {
   if (result === null) {
