@@ -1,7 +1,6 @@
 // Ed25519 (RFC 8032) through WebCrypto, which both the browser and Node.js provide. The node's hot paths use
 // node:crypto's synchronous calls instead (lib/crypto/ed25519.ts); both satisfy SignatureVerifier. Whether 32
-// bytes are a public key at all is decided here, by decoding the point with @noble/curves, the same way in both.
-import { ed25519 } from "@noble/curves/ed25519.js";
+// bytes are a public key at all is decided here, by RFC 8032's decoding rule, the same way in both.
 import { bytesToHex, hexToBytes, hex64Pattern, hex128Pattern } from "./hex";
 
 /** Checks an Ed25519 signature; public key and signature as lowercase hex. False for anything malformed. */
@@ -60,7 +59,7 @@ export type AccountKeyProblem = "malformed" | "not_a_point" | "small_order";
 
 /**
  * Verdicts on hex64 strings already decoded, in two generations of at most `verdictGenerationMax` each. Decoding
- * costs a field exponentiation (about 100 µs here) and a payer's key comes back with every payment, so a verdict
+ * costs a Jacobi symbol of a 255-bit number (about 15 µs here) and a payer's key comes back with every payment, so a verdict
  * is kept: a client sending endless new keys costs memory up to this bound and no more, and a key in use stays,
  * since a hit in the older generation copies it to the newer. Two Maps rather than one kept in recency order:
  * deleting and setting again on a full V8 Map was measured at about 40 µs a hit, a plain get well under 1 µs.
@@ -78,17 +77,57 @@ function rememberVerdict(publicKeyHex: string, verdict: PointVerdict): void {
   newerVerdicts.set(publicKeyHex, verdict);
 }
 
+const fieldPrime = 2n ** 255n - 19n;
+// The curve's d = −121665 / 121666 mod p (RFC 8032 §5.1).
+const curveD = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
+
+/** The Jacobi symbol (a/n) of an odd n > 0, by the binary algorithm: for a prime n, Legendre's symbol. */
+function jacobiSymbol(value: bigint, modulus: bigint): -1 | 0 | 1 {
+  let a = value % modulus;
+  let n = modulus;
+  let symbol: -1 | 1 = 1;
+  while (a !== 0n) {
+    while ((a & 1n) === 0n) {
+      a >>= 1n;
+      const residue = n & 7n;
+      if (residue === 3n || residue === 5n) symbol = symbol === 1 ? -1 : 1;
+    }
+    [a, n] = [n, a];
+    if ((a & 3n) === 3n && (n & 3n) === 3n) symbol = symbol === 1 ? -1 : 1;
+    a %= n;
+  }
+  return n === 1n ? symbol : 0;
+}
+
 /**
- * Decodes a hex64 public key as RFC 8032 §5.1.3 says (y below p, x² = (y² − 1)/(d·y² + 1) a square, no x = 0
- * with the sign bit set), with @noble/curves rather than the runtime's crypto: Node 20's OpenSSL imports any 32
- * bytes as an Ed25519 key and only fails later, and a browser may do either.
+ * Whether a hex64 public key decodes to a point as RFC 8032 §5.1.3 says: y (the 255 low bits, little-endian) below
+ * p; x² = u/v with u = y² − 1 and v = d·y² + 1 solvable, that is u·v a square or 0 (v is never 0, d being no
+ * square), which Jacobi's symbol tells without the square root; and not x = 0 (u = 0) with the sign bit set. The
+ * same verdict as decoding the point (tested against @noble/curves), at a fifth of the cost (about 15 µs here
+ * against 70): every new payer and payee is decoded on the node's main thread.
+ */
+function decodesToPoint(publicKeyHex: string): boolean {
+  let bigEndianHex = "";
+  for (let index = 62; index >= 0; index -= 2) bigEndianHex += publicKeyHex.slice(index, index + 2);
+  const encoded = BigInt(`0x${bigEndianHex}`);
+  const y = encoded & ((1n << 255n) - 1n);
+  if (y >= fieldPrime) return false;
+  const ySquared = (y * y) % fieldPrime;
+  const u = (ySquared - 1n + fieldPrime) % fieldPrime;
+  const v = (curveD * ySquared + 1n) % fieldPrime;
+  const uv = (u * v) % fieldPrime;
+  if (uv === 0n) return encoded >> 255n === 0n;
+  return jacobiSymbol(uv, fieldPrime) === 1;
+}
+
+/**
+ * Decodes a hex64 public key (decodesToPoint) rather than asking the runtime's crypto: Node 20's OpenSSL imports any
+ * 32 bytes as an Ed25519 key and only fails later, and a browser may do either. A point that decodes is of small
+ * order exactly when it is on the blocklist (the list holds every small-order y, with either sign).
  */
 function decodePoint(publicKeyHex: string): PointVerdict {
-  try {
-    return ed25519.Point.fromHex(publicKeyHex, false).isSmallOrder() ? "small_order" : null;
-  } catch {
-    return "not_a_point";
-  }
+  if (!decodesToPoint(publicKeyHex)) return "not_a_point";
+  return isSmallOrderKey(publicKeyHex) ? "small_order" : null;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Accounts are points: a key is an account only when it decodes to an Ed25519 point as RFC 8032 §5.1.3 says and
 // that point is not of small order. The vectors are built here from the curve's equation with BigInt arithmetic,
 // so each one says why it is what it is without trusting the decoder under test.
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes } from "node:crypto";
+import { ed25519 } from "@noble/curves/ed25519.js";
 import { describe, expect, it } from "vitest";
 import { verifyWithNodeCrypto } from "@/lib/crypto/ed25519";
 import { ChainAuditor } from "@/lib/ledger/audit";
@@ -139,6 +140,50 @@ describe("accountKeyProblem, the one account rule", () => {
     }
     expect(accountKeyProblem(offCurve[0]!.key)).toBe("not_a_point");
     expect(accountKeyProblem(testKeys[0]!.key)).toBeNull();
+  });
+});
+
+/** The rule as @noble/curves decodes (strictly, as RFC 8032 says): the reference the node's own decoding must match. */
+function nobleVerdict(key: string): { decodes: boolean; problem: "not_a_point" | "small_order" | null } {
+  let point;
+  try {
+    point = ed25519.Point.fromHex(key, false);
+  } catch {
+    return { decodes: false, problem: isSmallOrderEncoding(key) ? "small_order" : "not_a_point" };
+  }
+  return { decodes: true, problem: isSmallOrderEncoding(key) || point.isSmallOrder() ? "small_order" : null };
+}
+
+/** libsodium's blocklist, as accountKeyProblem checks it first: the small-order encodings, either sign bit. */
+function isSmallOrderEncoding(key: string): boolean {
+  const masked = `${key.slice(0, 62)}${(Number.parseInt(key.slice(62), 16) & 0x7f).toString(16).padStart(2, "0")}`;
+  return smallOrder.some((entry) => entry.key === masked) || [p, p + 1n].some((y) => encodeY(y) === masked);
+}
+
+describe("the node's decoding against @noble/curves", () => {
+  // Around every boundary of the rule: the smallest y, y near p (either side) and y near 2^255, each with either
+  // sign bit; then random bytes (about half of all y have a point) and real keys.
+  const boundaries = [0n, p - 30n, 2n ** 255n - 30n].flatMap((from) =>
+    Array.from({ length: 30 }, (_, offset) => from + BigInt(offset)),
+  );
+  const keys = [
+    ...boundaries.flatMap((y) => [encodeY(y), encodeY(y, true)]),
+    ...Array.from({ length: 4_000 }, () => randomBytes(32).toString("hex")),
+    ...Array.from({ length: 500 }, () =>
+      generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex"),
+    ),
+  ];
+
+  it("gives noble's verdict on every one, whether the key is a point and whether it is weak", () => {
+    const differing = keys.filter((key) => {
+      const expected = nobleVerdict(key);
+      return accountKeyProblem(key) !== expected.problem || isCurvePointKey(key) !== expected.decodes;
+    });
+    expect(differing).toEqual([]);
+    // The sample holds both kinds in numbers, so the comparison above means something.
+    const decoding = keys.filter((key) => nobleVerdict(key).decodes).length;
+    expect(decoding).toBeGreaterThan(1_500);
+    expect(keys.length - decoding).toBeGreaterThan(1_500);
   });
 });
 
