@@ -5,7 +5,8 @@
 // (./hostile/): what each attack of issue 10 leaves of the quiet figures; and the witnessed part (./witnessed/):
 // payments/s with 3 witnesses against none, the witnessed lag and the log's proof routes on 100,000 blocks; and the
 // webhooks part (./webhooks/): payments/s with dead merchant endpoints against none; and the workers part
-// (./workers/): payments/s with two server processes against one. See README "Speed" for what the figures
+// (./workers/): payments/s with two server processes against one; and the batch part (./batch/): the batch route
+// against the raw verify rate for the same kind of keys. See README "Speed" for what the figures
 // mean and the targets.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,8 @@ import { witnessedLines } from "./witnessed/report";
 import { benchWitnessed, witnessedOptionsFromEnvironment } from "./witnessed/witnessed";
 import { webhooksLines } from "./webhooks/report";
 import { benchWebhooks, webhooksOptionsFromEnvironment } from "./webhooks/webhooks";
+import { batchLines } from "./batch/report";
+import { batchOptionsFromEnvironment, benchBatch } from "./batch/batch";
 import { workersLines } from "./workers/report";
 import { benchWorkers, workersOptionsFromEnvironment } from "./workers/workers";
 import {
@@ -52,6 +55,7 @@ const hostileOptions = hostileOptionsFromEnvironment();
 const witnessedOptions = witnessedOptionsFromEnvironment();
 const webhooksOptions = webhooksOptionsFromEnvironment();
 const workersOptions = workersOptionsFromEnvironment();
+const batchOptions = batchOptionsFromEnvironment();
 
 function printScaleOut(result: ScaleOutResult | null): void {
   if (result === null) {
@@ -209,7 +213,7 @@ async function main() {
       "",
       `payments/s ÷ health/s at 64 connections: ${format(ratio, 2)} (target ≥ 0.70)`,
       `p99 at 64 connections over one long run: payments ${paymentLatency.p99Ms} ms (p50 ${paymentLatency.p50Ms}, ${format(paymentLatency.requestsPerSecond)}/s, target < 250 ms), health ${healthLatency.p99Ms} ms (p50 ${healthLatency.p50Ms}, ${format(healthLatency.requestsPerSecond)}/s)`,
-      `batch route: ${format(batchPaymentsPerSecond)} payments/s (target ≥ 5,000; ${format(batchPaymentsPerSecond / verifyRate, 2)} of the raw verify rate, target ≥ 0.40)`,
+      `batch route: ${format(batchPaymentsPerSecond)} payments/s (target ≥ 5,000; ${format(batchPaymentsPerSecond / verifyRate, 2)} of the raw verify rate with a key import each; the batch part below compares like with like)`,
       `resubmitted payments (already recorded, 200) at 64 connections: ${format(resubmitted.requestsPerSecond)}/s = ${format(resubmitted.requestsPerSecond / at64(health).requestsPerSecond, 2)} of health (p50 ${resubmitted.p50Ms} ms, non-2xx ${resubmitted.errors})`,
       `replayed batches (every item already recorded): ${format(replayedBatchPaymentsPerSecond)} payments/s (p50 ${replayedBatch.p50Ms} ms, non-2xx ${replayedBatch.errors})`,
       `raw Ed25519 verify, all cores (worker pool): ${format(verifyRate)} /s`,
@@ -250,9 +254,15 @@ async function main() {
     console.log(`\nworkers per core, WEB_CONCURRENCY=2 against 1 (issue 13; BENCH_WORKERS=0 skips):`);
     const workers = workersOptions === null ? null : await benchWorkers(workersOptions);
     console.log(workers === null ? "skipped (BENCH_WORKERS=0)" : workersLines(workers).join("\n"));
+    console.log(
+      `\nthe batch route against the raw verify rate, the same kind of keys (issue 13; BENCH_BATCH=0 skips):`,
+    );
+    const batchPart = batchOptions === null ? null : await benchBatch(batchOptions);
+    console.log(batchPart === null ? "skipped (BENCH_BATCH=0)" : batchLines(batchPart).join("\n"));
     const resultsDir = path.resolve("bench/results");
     mkdirSync(resultsDir, { recursive: true });
     const report = {
+      batchPart,
       at: new Date().toISOString(),
       explorer,
       auditScale,

@@ -1,0 +1,33 @@
+// The CPU a process and its children have used so far, from Linux's /proc: what a node spent on a bench window,
+// workers included. NaN where /proc is not there to read.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+
+/** Clock ticks a second, as /proc counts them: USER_HZ, 100 on every Linux that runs this bench. */
+const ticksPerSecond = 100;
+
+/** The fields after the command name of /proc/<pid>/stat (the name may hold spaces and parentheses). */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // Exited meanwhile.
+  }
+}
+
+/** Seconds of CPU (user and system) that `pid` and its live children have used. */
+export function processTreeCpuSeconds(pid: number): number {
+  if (!existsSync("/proc/self/stat")) return Number.NaN;
+  const pids = [pid];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    // Field 4 of stat, the parent's pid, is the second after the name.
+    if (Number(statFields(Number(entry))?.[1]) === pid) pids.push(Number(entry));
+  }
+  // utime and stime are fields 14 and 15 of stat: the 12th and 13th after the name.
+  const ticks = pids.reduce((sum, each) => {
+    const fields = statFields(each);
+    return fields === null ? sum : sum + Number(fields[11]) + Number(fields[12]);
+  }, 0);
+  return ticks / ticksPerSecond;
+}
