@@ -3,7 +3,7 @@
 // looked up in the store's txId index) and as a verifier of another node's API does (a set of every txId in
 // memory). For each: the rate in each run of blocks the audit reads at once (256) and the heap after it (measured
 // after a garbage collection), so that a rate that falls or a heap that grows with the chain shows.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -81,6 +81,7 @@ export async function benchAuditScale(payments: number): Promise<AuditScaleResul
   } finally {
     await pool.close();
     await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -8,7 +8,7 @@
 // (./workers/): payments/s with two server processes against one; and the batch part (./batch/): the batch route
 // against the raw verify rate for the same kind of keys. See README "Speed" for what the figures
 // mean and the targets.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer } from "../tests/support/server";
@@ -222,6 +222,7 @@ async function main() {
     ];
     console.log(lines.join("\n"));
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     console.log(
       `\nscale-out: POST /api/payments at 64 connections in total, split over the instances (BENCH_SCALE_OUT=0 skips):`,
     );
@@ -285,6 +286,7 @@ async function main() {
     writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
   } finally {
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
