@@ -1,6 +1,6 @@
 // The answers a route gives: JSON with the node's headers, an empty answer, and the protocol's error JSON.
 import "server-only";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { takeTurn } from "./take-turn";
 import type { LedgerError } from "../../ledger/errors";
 import { RetryLaterError } from "./errors";
 
@@ -25,7 +25,7 @@ function jsonText(text: string, status = 200, headers?: HeadersInit): Response {
 export async function jsonOfList(key: string, items: readonly unknown[], itemsPerChunk: number): Promise<Response> {
   const parts: string[] = [];
   for (let start = 0; start < items.length; start += itemsPerChunk) {
-    if (start > 0) await yieldToEventLoop();
+    if (start > 0) await takeTurn();
     parts.push(
       items
         .slice(start, start + itemsPerChunk)

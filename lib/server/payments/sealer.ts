@@ -2,7 +2,7 @@
 // when it fires, up to blockTransactionsMax waiting payments are sealed in one database transaction, and each
 // is answered only after that transaction has committed (durably on disk: SQLite's synchronous=FULL,
 // PostgreSQL's synchronous_commit). One seal at a time per process; what arrives meanwhile joins the next.
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { takeTurn } from "../http/take-turn";
 import { assert, LedgerError } from "../../ledger/errors";
 import { blockTransactionsMax, pendingPaymentsMax, totalSupplyMinorMax } from "../../ledger/limits";
 import { pathOfTree } from "../../ledger/merkle";
@@ -169,7 +169,7 @@ export class Sealer {
    */
   private async answerRecorded(items: readonly Waiting[]): Promise<void> {
     for (let start = 0; start < items.length; start += recordedReadsPerChunk) {
-      if (start > 0) await yieldToEventLoop();
+      if (start > 0) await takeTurn();
       await Promise.all(
         items
           .slice(start, start + recordedReadsPerChunk)

@@ -3,7 +3,7 @@
 // and the signatures are verified together on every core. The main thread yields between chunks of items, so
 // that a 1,000-item batch never holds up the node's other requests for long.
 import "server-only";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { takeTurn } from "../http/take-turn";
 import { LedgerError, type ErrorBody } from "../../ledger/errors";
 import { digestTransaction } from "../../ledger/hash";
 import { buildReceipt } from "../../ledger/receipt";
@@ -47,7 +47,7 @@ async function answerBatch(
   const firstByText = new Map<string, number>();
   const firstBySignedPayment = new Map<string, number>();
   for (let start = 0; start < items.length; start += batchItemsPerChunk) {
-    if (start > 0) await yieldToEventLoop();
+    if (start > 0) await takeTurn();
     for (let index = start; index < Math.min(items.length, start + batchItemsPerChunk); index++) {
       // The same text is the same item: a batch of one payment repeated is parsed and hashed once.
       const text = JSON.stringify(items[index]);
@@ -71,7 +71,7 @@ async function answerBatch(
     }
   }
   await answerRecorded(node, entries);
-  await yieldToEventLoop();
+  await takeTurn();
   checkChainAndTimestamp(node, entries);
   await verifySignatures(node, entries);
   handOver();
@@ -95,7 +95,7 @@ function parseItem(item: unknown): Entry {
 async function answerRecorded(node: LedgerNode, entries: Map<number, Entry>): Promise<void> {
   const toLookUp = [...entries].flatMap(([index, entry]) => ("checked" in entry ? [{ index, ...entry.checked }] : []));
   for (let start = 0; start < toLookUp.length; start += batchItemsPerChunk) {
-    if (start > 0) await yieldToEventLoop();
+    if (start > 0) await takeTurn();
     const chunk = toLookUp.slice(start, start + batchItemsPerChunk);
     const stored = await node.store.storedReceipts(chunk.map(({ txId }) => txId));
     for (const { index, txId } of chunk) {
