@@ -1,5 +1,5 @@
-// The CPU a process and its children have used so far, from Linux's /proc: what a node spent on a bench window,
-// workers included. NaN where /proc is not there to read.
+// CPU used over a bench window: by the bench's own process (the load generator, from process.cpuUsage), and by a
+// node's process and its children (workers included, from Linux's /proc; NaN where /proc is not there to read).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** Clock ticks a second, as /proc counts them: USER_HZ, 100 on every Linux that runs this bench. */
@@ -30,4 +30,13 @@ export function processTreeCpuSeconds(pid: number): number {
     return fields === null ? sum : sum + Number(fields[11]) + Number(fields[12]);
   }, 0);
   return ticks / ticksPerSecond;
+}
+
+/** Runs `work` and says how many cores this process (the load generator) used meanwhile, on average. */
+export async function withLoadGeneratorCores<T>(work: () => Promise<T>): Promise<{ value: T; cores: number }> {
+  const startedMs = performance.now();
+  const started = process.cpuUsage();
+  const value = await work();
+  const used = process.cpuUsage(started);
+  return { value, cores: (used.user + used.system) / 1000 / (performance.now() - startedMs) };
 }

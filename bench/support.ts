@@ -72,6 +72,12 @@ export async function fund(servers: readonly RunningServer[], wallets: readonly 
   }
 }
 
+/** The middle value (the upper of the two middle ones for an even count): what each part reports of its rounds. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** A bench setting from the environment: a whole number of at least `min`, or `fallback` when unset. */
 export function wholeNumberSetting(name: string, fallback: number, min: number): number {
   const text = process.env[name];

@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
 import { load } from "../load";
-import { processTreeCpuSeconds } from "../process-cpu";
+import { processTreeCpuSeconds, withLoadGeneratorCores } from "../process-cpu";
 import { rawVerifyRate, type RawVerifyKeys } from "../raw-verify";
 import {
   benchChainId,
@@ -25,6 +25,7 @@ import {
   signPayment,
   wholeNumberSetting,
   type Wallet,
+  median,
 } from "../support";
 
 export type BatchOptions = { rounds: number; batches: number };
@@ -64,8 +65,6 @@ export type BatchResult = {
   freshOverDistinct: number;
 };
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** Batches of `batchSize` payments, the k-th payment from `payerOf(k)` to `payeeOf(k)`, each batch as its body. */
 function batchBodies(count: number, payerOf: (k: number) => Wallet, payeeOf: (k: number) => string): string[] {
   return Array.from({ length: count }, (_, batch) =>
@@ -82,18 +81,17 @@ async function batchWindow(
   server: RunningServer,
   bodies: string[],
 ): Promise<Omit<BatchWindow, "rawVerifyPerSecond" | "ratio">> {
-  const startedMs = performance.now();
-  const started = process.cpuUsage();
   const nodeCpuBefore = processTreeCpuSeconds(server.process.pid!);
-  const result = await load(`${server.url}/api/payments/batch`, batchConnections, bodies.length, bodies);
+  const { value: result, cores } = await withLoadGeneratorCores(() =>
+    load(`${server.url}/api/payments/batch`, batchConnections, bodies.length, bodies),
+  );
   const nodeCpuSeconds = processTreeCpuSeconds(server.process.pid!) - nodeCpuBefore;
-  const used = process.cpuUsage(started);
   return {
     nodeCpuMicrosPerPayment: (nodeCpuSeconds * 1e6) / (bodies.length * batchSize),
     paymentsPerSecond: result.requestsPerSecond * batchSize,
     p50Ms: result.p50Ms,
     non2xx: result.errors,
-    loadGeneratorCores: (used.user + used.system) / 1000 / (performance.now() - startedMs),
+    loadGeneratorCores: cores,
   };
 }
 

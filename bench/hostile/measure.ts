@@ -4,7 +4,7 @@
 // two kinds of window of one run on one server, so that the machine's speed cancels out.
 import type { RunningServer } from "../../tests/support/server";
 import { runTogether } from "../scale-out";
-import { fund, makeWallet, signPayment, type Wallet } from "../support";
+import { fund, makeWallet, median, signPayment, type Wallet } from "../support";
 import { probeHealth, type HealthProbeResult } from "./health-probe";
 
 /** An attack that can be started and stopped between windows, saying at each stop what it did meanwhile. */
@@ -95,11 +95,6 @@ export class PaymentLoad {
       health,
     };
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function mediansOf(windows: readonly WindowFigures[]): Medians {

@@ -22,6 +22,7 @@ import {
   makeWallet,
   signPayment,
   windowOptionsFromEnvironment,
+  median,
 } from "../support";
 
 export type WebhooksOptions = { seconds: number; rounds: number };
@@ -102,8 +103,6 @@ async function window(node: Node, seconds: number, fastestRate: number): Promise
   const round = await runTogether([{ url: node.server.url, connections: paymentConnections, bodies }], seconds);
   return { paymentsPerSecond: round.paymentsPerSecond, p99Ms: round.p99Ms, non2xx: round.non2xx };
 }
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchWebhooks(options: WebhooksOptions): Promise<WebhooksResult> {
   const silent = await startSilentPort();

@@ -9,7 +9,7 @@
 // BENCH_WITNESSED_ROUNDS the rounds, BENCH_WITNESSED_BLOCKS the long chain's blocks (0 skips the routes'
 // timing), BENCH_WITNESSED_REQUESTS the requests per route.
 import { PaymentLoad, type WindowFigures } from "../hostile/measure";
-import { wholeNumberSetting } from "../support";
+import { median, wholeNumberSetting } from "../support";
 import { LagSampler, type LagFigures } from "./lag";
 import { benchLogRoutes, type LogRoutesResult } from "./log-routes";
 import { startPlainNode, startWitnessedNode, type BenchNode } from "./network";
@@ -68,11 +68,6 @@ export function witnessedOptionsFromEnvironment(): WitnessedOptions | null {
     blocks: wholeNumberSetting("BENCH_WITNESSED_BLOCKS", 100_000, 0),
     requests: wholeNumberSetting("BENCH_WITNESSED_REQUESTS", 500, 1),
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** One window of the load on `load`'s node, with the lag sampler beside it; resolves once every sample ended. */

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
+import { withLoadGeneratorCores } from "../process-cpu";
 import { runTogether } from "../scale-out";
 import {
   alternatingRounds,
@@ -18,6 +19,7 @@ import {
   benchFaucetEnvironment,
   fundedPaymentBodies,
   windowOptionsFromEnvironment,
+  median,
 } from "../support";
 
 export type WorkersOptions = { seconds: number; rounds: number };
@@ -73,15 +75,6 @@ async function healthRate(url: string, seconds: number): Promise<number> {
   return successes / seconds;
 }
 
-/** The CPU this process (the load generator) spent during `work`, in cores. */
-async function withLoadGeneratorCores<T>(work: () => Promise<T>): Promise<{ value: T; cores: number }> {
-  const startedMs = performance.now();
-  const started = process.cpuUsage();
-  const value = await work();
-  const used = process.cpuUsage(started);
-  return { value, cores: (used.user + used.system) / 1000 / (performance.now() - startedMs) };
-}
-
 async function window(node: Node, seconds: number, fastestRate: number): Promise<WorkersWindow> {
   // Twice what the fastest node answered so far, so that the load never runs out of bodies inside the window.
   const bodies = node.bodies(Math.ceil(fastestRate * (seconds + 1) * 2) + 1_000);
@@ -97,8 +90,6 @@ async function window(node: Node, seconds: number, fastestRate: number): Promise
     loadGeneratorCores: cores,
   };
 }
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchWorkers(options: WorkersOptions): Promise<WorkersResult> {
   const one = await startNode(1);
