@@ -3,7 +3,8 @@
 // loads in alternating windows: POST /api/payments at 64 connections of signed payments, and GET /api/health at
 // 64 connections. The goals: payments/s with two workers ≥ 1.5 × one, and payments ÷ health ≥ 0.9 on each. The
 // load generator (autocannon, in this process) shares the machine's cores with the node: its own CPU time is
-// reported beside the figures.
+// reported beside the figures, and so is the node's own CPU a request (every process and thread, from /proc): when
+// both loads keep the node's cores busy, payments ÷ health is about health's CPU a request ÷ a payment's.
 // Settings (README "Speed"): BENCH_WORKERS=0 skips it, BENCH_WORKERS_SECONDS a window, BENCH_WORKERS_ROUNDS the
 // rounds.
 import autocannon from "autocannon";
@@ -11,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
-import { withLoadGeneratorCores } from "../process-cpu";
+import { processTreeCpuSeconds, withLoadGeneratorCores } from "../process-cpu";
 import { runTogether } from "../scale-out";
 import {
   alternatingRounds,
@@ -31,6 +32,10 @@ export type WorkersWindow = {
   healthPerSecond: number;
   non2xx: number;
   loadGeneratorCores: number;
+  /** The node's CPU (its processes and threads) over the payments run ÷ the payments it created. */
+  nodeCpuMicrosPerPayment: number;
+  /** The same over the health run ÷ the health requests it answered. */
+  nodeCpuMicrosPerHealth: number;
 };
 
 export type WorkersRound = { one: WorkersWindow; two: WorkersWindow };
@@ -66,28 +71,44 @@ async function startNode(workers: number): Promise<Node> {
   return { server, dataDir, bodies: await fundedPaymentBodies(server, payerCount) };
 }
 
-/** GET /api/health for `seconds` at `connections`: 2xx answers per second. */
-async function healthRate(url: string, seconds: number): Promise<number> {
+/** GET /api/health for `seconds` at `connections`: the 2xx answers. */
+async function healthSuccesses(url: string, seconds: number): Promise<number> {
   const result = await autocannon({ url: `${url}/api/health`, connections, duration: seconds });
-  const successes = Object.entries(result.statusCodeStats ?? {})
+  return Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => code.startsWith("2"))
     .reduce((sum, [, stats]) => sum + Number(stats.count), 0);
-  return successes / seconds;
+}
+
+/** Runs `work` and says how many seconds of CPU the node's processes and threads used meanwhile. */
+async function withNodeCpuSeconds<T>(node: Node, work: () => Promise<T>): Promise<{ value: T; cpuSeconds: number }> {
+  const pid = node.server.process.pid ?? Number.NaN;
+  const before = processTreeCpuSeconds(pid);
+  const value = await work();
+  return { value, cpuSeconds: processTreeCpuSeconds(pid) - before };
 }
 
 async function window(node: Node, seconds: number, fastestRate: number): Promise<WorkersWindow> {
   // Twice what the fastest node answered so far, so that the load never runs out of bodies inside the window.
   const bodies = node.bodies(Math.ceil(fastestRate * (seconds + 1) * 2) + 1_000);
-  const { value: payments, cores } = await withLoadGeneratorCores(() =>
-    runTogether([{ url: node.server.url, connections, bodies }], seconds),
+  const {
+    value: { value: payments, cores },
+    cpuSeconds: paymentsCpuSeconds,
+  } = await withNodeCpuSeconds(node, () =>
+    withLoadGeneratorCores(() => runTogether([{ url: node.server.url, connections, bodies }], seconds)),
   );
-  const healthPerSecond = await healthRate(node.server.url, seconds);
+  const { value: health, cpuSeconds: healthCpuSeconds } = await withNodeCpuSeconds(node, () =>
+    healthSuccesses(node.server.url, seconds),
+  );
+  // Over each whole run, its tail after the window included: the CPU and the answers of the same stretch.
+  const created = payments.statusCounts["201"] ?? 0;
   return {
     paymentsPerSecond: payments.paymentsPerSecond,
     paymentsP99Ms: payments.p99Ms,
-    healthPerSecond,
+    healthPerSecond: health / seconds,
     non2xx: payments.non2xx,
     loadGeneratorCores: cores,
+    nodeCpuMicrosPerPayment: (paymentsCpuSeconds * 1e6) / created,
+    nodeCpuMicrosPerHealth: (healthCpuSeconds * 1e6) / health,
   };
 }
 
@@ -101,7 +122,7 @@ export async function benchWorkers(options: WorkersOptions): Promise<WorkersResu
     let fastestRate = 0;
     for (const node of [one, two]) {
       const warmUp = await runTogether([{ url: node.server.url, connections, bodies: node.bodies(warmUpPayments) }]);
-      await healthRate(node.server.url, 1);
+      await healthSuccesses(node.server.url, 1);
       fastestRate = Math.max(fastestRate, warmUp.paymentsPerSecond);
     }
     const rounds: WorkersRound[] = (
