@@ -14,12 +14,8 @@ const alias = {
 // (twice the processes on two cores would slow every file): the workers' own tests ask for two.
 const singleProcess = { WEB_CONCURRENCY: "1" };
 
-// After each test file, the temporary directories it made (tests/support/temporary-dirs.ts) are removed.
-const setupFiles = ["tests/support/remove-temporary-dirs.ts"];
-
 const integration = {
   include: ["tests/integration/**/*.test.ts"],
-  setupFiles,
   environment: "node",
   maxWorkers: 3,
   testTimeout: 60_000,
@@ -32,10 +28,7 @@ export default defineConfig({
     // In all, across projects: the two integration projects run side by side.
     maxWorkers: 3,
     projects: [
-      {
-        resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles },
-      },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
         test: {

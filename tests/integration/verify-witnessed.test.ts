@@ -1,7 +1,8 @@
 // `npm run verify` for v2's witnessed log, as a process against a real node with `quorum none`: the node's newest
 // checkpoint is checked against the chain the verifier synced, a witnessed receipt verifies offline, a tampered
 // one fails naming the check, and usage errors exit 2.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWithWebCrypto } from "@/lib/ledger/ed25519";
@@ -11,11 +12,10 @@ import type { Receipt } from "@/lib/ledger/types";
 import { testLogSigner } from "../unit/support/log-keys";
 import { adminToken } from "../support/node";
 import { getJson, postJson, runScript, startFreshServer, type RunningServer } from "../support/server";
-import { makeTemporaryDir } from "../support/temporary-dirs";
 import { makeWallet, signPayment } from "../support/wallet";
 
 const runVerify = (...args: string[]) => runScript("verify.ts", args);
-const directory = makeTemporaryDir("verify-witnessed");
+const directory = mkdtempSync(path.join(tmpdir(), "verify-witnessed-"));
 const fileOf = (name: string, text: string) => {
   const file = path.join(directory, name);
   writeFileSync(file, text);

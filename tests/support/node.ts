@@ -1,15 +1,17 @@
 // Starts a node in this test process on a fresh data directory, and calls its real route handlers.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { readConfig } from "@/lib/server/node/env";
 import { getNode, resetNodeForTests, type LedgerNode } from "@/lib/server/node/context";
 import { prepareNode } from "@/lib/server/node/prepare-node";
 import { freshDatabaseUrl } from "./database";
-import { makeTemporaryDir } from "./temporary-dirs";
 
 export const testChainId = "chainpay-test";
 export const adminToken = "integration-admin-token-0123456789";
 
 export function makeDataDir(name: string): string {
-  return makeTemporaryDir(`chainpay-${name}`);
+  return mkdtempSync(path.join(tmpdir(), `chainpay-${name}-`));
 }
 
 /**

@@ -4,7 +4,8 @@
 // only up to the one before compact storage, with every such column written as the text it used to be. Once
 // migrated, it reads back exactly as the node's own does, its audit passes, and the guarantees the earlier
 // migrations gave still hold.
-import { cpSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -25,7 +26,6 @@ import { ChainAuditor } from "@/lib/ledger/audit";
 import type { LedgerNode } from "@/lib/server/node/context";
 import { freshDatabaseUrl, rawQuery, testDatabaseKind } from "../../support/database";
 import { adminToken, call, makeDataDir, startTestNode } from "../../support/node";
-import { makeTemporaryDir } from "../../support/temporary-dirs";
 import { makeWallet, signPayment } from "../../support/wallet";
 
 const compactMigration = "20261204000000_compact_storage";
@@ -55,7 +55,7 @@ let appliedOnOpen: string[];
 /** A copy of the checked-in migrations before compact storage: what a node installed before it had applied. */
 function migrationsBeforeCompact(): string {
   const all = testDatabaseKind() === "postgres" ? defaultPostgresMigrationsDir() : defaultMigrationsDir();
-  const earlier = makeTemporaryDir("chainpay-migrations");
+  const earlier = mkdtempSync(path.join(tmpdir(), "chainpay-migrations-"));
   for (const name of readdirSync(all)) {
     if (name < compactMigration) cpSync(path.join(all, name), path.join(earlier, name), { recursive: true });
   }

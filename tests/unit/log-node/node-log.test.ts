@@ -1,10 +1,10 @@
 // The node's log identity and served policy from LOG_ORIGIN and WITNESS_POLICY, and the refusals that stop a start.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "@/lib/server/node/env";
 import { loadNodeLog } from "@/lib/server/log/node-log";
-import { makeTemporaryDir } from "../../support/temporary-dirs";
 import { ed25519KeyNamed, testLogSigner, testWitness } from "../support/log-keys";
 
 const chainId = "chainpay-0badc0de";
@@ -12,7 +12,7 @@ const nodeKey = ed25519KeyNamed("the node");
 const nodeVkey = testLogSigner(`chainpay/${chainId}`, nodeKey).vkey;
 const alpha = testWitness("alpha.example");
 const beta = testWitness("beta.example");
-const directory = makeTemporaryDir("chainpay-node-log");
+const directory = mkdtempSync(path.join(tmpdir(), "chainpay-node-log-"));
 
 const settings = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
 

@@ -1,6 +1,7 @@
 // The witness's key: made once in its data directory (mode 0600, never replaced), its default name, and its vkey
 // as a cosignature/v1 key (type 0x04) whose cosignatures verify.
-import { readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cosignatureSigner, cosignatureVerifier } from "@/lib/ledger/log/cosignature";
@@ -12,11 +13,10 @@ import {
   witnessKeyFile,
   writeWitnessVkey,
 } from "@/lib/server/witness/witness-key";
-import { makeTemporaryDir } from "../../support/temporary-dirs";
 
 describe("the witness key", () => {
   it("is made once, mode 0600, and read back the same on every later start", () => {
-    const dataDir = makeTemporaryDir("witness-key");
+    const dataDir = mkdtempSync(path.join(tmpdir(), "witness-key-"));
     const made = loadOrCreateWitnessKey(dataDir);
     expect(made.isNew).toBe(true);
     expect(statSync(path.join(dataDir, witnessKeyFile)).mode & 0o777).toBe(0o600);
@@ -26,7 +26,7 @@ describe("the witness key", () => {
   });
 
   it("is named after its public key by default and written as a type 0x04 vkey whose cosignatures verify", () => {
-    const dataDir = makeTemporaryDir("witness-vkey");
+    const dataDir = mkdtempSync(path.join(tmpdir(), "witness-vkey-"));
     const { key } = loadOrCreateWitnessKey(dataDir);
     const name = defaultWitnessName(key.publicKeyHex);
     expect(name).toBe(`chainpay-witness/${key.publicKeyHex.slice(0, 8)}`);
