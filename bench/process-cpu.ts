@@ -32,6 +32,16 @@ export function processTreeCpuSeconds(pid: number): number {
   return ticks / ticksPerSecond;
 }
 
+/** Runs `work` and says how many seconds of CPU `pid` and its live children (a node and its workers) used meanwhile. */
+export async function withProcessTreeCpuSeconds<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpuSeconds: number }> {
+  const before = processTreeCpuSeconds(pid);
+  const value = await work();
+  return { value, cpuSeconds: processTreeCpuSeconds(pid) - before };
+}
+
 /** Runs `work` and says how many cores this process (the load generator) used meanwhile, on average. */
 export async function withLoadGeneratorCores<T>(work: () => Promise<T>): Promise<{ value: T; cores: number }> {
   const startedMs = performance.now();

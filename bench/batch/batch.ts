@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
 import { load } from "../load";
-import { processTreeCpuSeconds, withLoadGeneratorCores } from "../process-cpu";
+import { withLoadGeneratorCores, withProcessTreeCpuSeconds } from "../process-cpu";
 import { rawVerifyRate, type RawVerifyKeys } from "../raw-verify";
 import {
   benchChainId,
@@ -81,11 +81,12 @@ async function batchWindow(
   server: RunningServer,
   bodies: string[],
 ): Promise<Omit<BatchWindow, "rawVerifyPerSecond" | "ratio">> {
-  const nodeCpuBefore = processTreeCpuSeconds(server.process.pid!);
-  const { value: result, cores } = await withLoadGeneratorCores(() =>
-    load(`${server.url}/api/payments/batch`, batchConnections, bodies.length, bodies),
+  const {
+    value: { value: result, cores },
+    cpuSeconds: nodeCpuSeconds,
+  } = await withProcessTreeCpuSeconds(server.process.pid!, () =>
+    withLoadGeneratorCores(() => load(`${server.url}/api/payments/batch`, batchConnections, bodies.length, bodies)),
   );
-  const nodeCpuSeconds = processTreeCpuSeconds(server.process.pid!) - nodeCpuBefore;
   return {
     nodeCpuMicrosPerPayment: (nodeCpuSeconds * 1e6) / (bodies.length * batchSize),
     paymentsPerSecond: result.requestsPerSecond * batchSize,

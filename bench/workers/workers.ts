@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../../tests/support/server";
-import { processTreeCpuSeconds, withLoadGeneratorCores } from "../process-cpu";
+import { withLoadGeneratorCores, withProcessTreeCpuSeconds } from "../process-cpu";
 import { runTogether } from "../scale-out";
 import {
   alternatingRounds,
@@ -80,11 +80,8 @@ async function healthSuccesses(url: string, seconds: number): Promise<number> {
 }
 
 /** Runs `work` and says how many seconds of CPU the node's processes and threads used meanwhile. */
-async function withNodeCpuSeconds<T>(node: Node, work: () => Promise<T>): Promise<{ value: T; cpuSeconds: number }> {
-  const pid = node.server.process.pid ?? Number.NaN;
-  const before = processTreeCpuSeconds(pid);
-  const value = await work();
-  return { value, cpuSeconds: processTreeCpuSeconds(pid) - before };
+function withNodeCpuSeconds<T>(node: Node, work: () => Promise<T>): Promise<{ value: T; cpuSeconds: number }> {
+  return withProcessTreeCpuSeconds(node.server.process.pid ?? Number.NaN, work);
 }
 
 async function window(node: Node, seconds: number, fastestRate: number): Promise<WorkersWindow> {
